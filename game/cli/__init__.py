@@ -1,0 +1,51 @@
+"""The command line: `honorable-exit [COMMAND] ...`; heavy imports stay inside commands."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from game import __version__
+from game.cli.common import Exit
+
+# command name -> module under game.cli that defines `register(sub)` and `run(args)`
+COMMANDS = {
+    # play
+    "validate": "validate",
+    # simulate
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="honorable-exit",
+        description="Honorable Exit: steer Moscow's exit from the Syrian war, 2017-2020.",
+    )
+    parser.add_argument("--version", action="version", version=f"honorable-exit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        importlib.import_module(f"game.cli.{module}").register(sub, name)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
+        args_list.insert(0, "play")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
+        return int(exc.code or 0)
+    module = importlib.import_module(f"game.cli.{COMMANDS[args.command]}")
+    try:
+        return int(module.run(args))
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return Exit.OK

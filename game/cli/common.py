@@ -1,0 +1,70 @@
+"""What every command shares: exit codes, shared options, loading the pack."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from enum import IntEnum
+from typing import Any
+
+from game.paths import default_content
+
+
+class Exit(IntEnum):
+    """Exit codes of the command line."""
+
+    OK = 0
+    INVALID = 1  # invalid content, invalid save, failed verification
+    USAGE = 2
+
+
+def add_content(parser: argparse.ArgumentParser) -> None:
+    """--content DIR."""
+    parser.add_argument("--content", metavar="DIR", default=None,
+                        help="content pack folder (default: the base pack)")
+
+
+def add_campaign(parser: argparse.ArgumentParser) -> None:
+    """--seed, --scenario, --difficulty, --content."""
+    parser.add_argument("--seed", default=None, help="campaign seed (default: random)")
+    parser.add_argument("--scenario", default=None, help="scenario id (default: the pack's first)")
+    parser.add_argument("--difficulty", default=None, help="difficulty id (default: the scenario's)")
+    add_content(parser)
+
+
+def content_dir(args: argparse.Namespace) -> str:
+    """The pack folder chosen on the command line, or the base pack."""
+    return str(args.content) if args.content else str(default_content())
+
+
+def load_or_report(args: argparse.Namespace) -> Any:
+    """Load the pack's runtime, or print its errors to stderr and return None."""
+    from game.content.loader import load
+
+    _, runtime, errors = load(content_dir(args))
+    if errors:
+        for error in errors:
+            print(error.render(), file=sys.stderr)
+        print(f"{len(errors)} error(s): the content pack is invalid", file=sys.stderr)
+        return None
+    return runtime
+
+
+def pick_campaign(rt: Any, args: argparse.Namespace) -> tuple[str, str] | str:
+    """(scenario, difficulty) from the options, or an error message."""
+    scenarios = [s.id for s in rt.pack.scenarios]
+    scenario = args.scenario or scenarios[0]
+    if scenario not in scenarios:
+        return f"unknown scenario '{scenario}' (choose from: {', '.join(scenarios)})"
+    sc = rt.pack.get("scenarios", scenario)
+    difficulties = [d.id for d in rt.pack.difficulties]
+    difficulty = args.difficulty or sc.default_difficulty or difficulties[0]
+    if difficulty not in difficulties:
+        return f"unknown difficulty '{difficulty}' (choose from: {', '.join(difficulties)})"
+    return scenario, difficulty
+
+
+def usage_error(message: str) -> int:
+    """Print a usage error and return its exit code."""
+    print(f"honorable-exit: error: {message}", file=sys.stderr)
+    return Exit.USAGE

@@ -1,0 +1,74 @@
+"""`honorable-exit validate`: check a content pack and report every error with its position."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from game.cli.common import Exit, add_content, content_dir
+
+
+def register(sub: Any, name: str) -> None:
+    """Add the command's parser."""
+    parser = sub.add_parser(name, help="check a content pack",
+                            description="Check a content pack; report every error as file:line:column.")
+    add_content(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def summary(pack: Any, rt: Any) -> dict[str, Any]:
+    """The pack's id, version, counts and paragraph coverage."""
+    paragraphs = list(pack.manifest.source.paragraphs)
+    cited = set(rt.extra["cited"]) if rt is not None else set()
+    return {
+        "id": pack.manifest.id,
+        "version": pack.manifest.version,
+        "title": pack.manifest.title,
+        "counts": {
+            "events": len(pack.events),
+            "choices": sum(len(e.choices) for e in pack.events),
+            "endings": len(pack.endings),
+            "actors": len(pack.actors),
+            "meters": len(pack.meters),
+            "advisors": len(pack.advisors),
+            "scenarios": len(pack.scenarios),
+        },
+        "cited_paragraphs": [p for p in paragraphs if p in cited],
+        "uncited_paragraphs": [p for p in paragraphs if p not in cited],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate and print the report."""
+    from game.content.compile import compile_pack
+    from game.content.loader import read_pack
+
+    folder = content_dir(args)
+    pack, errors = read_pack(folder)
+    rt = None
+    if pack is not None:
+        rt, ref_errors = compile_pack(pack)
+        errors = sorted(errors + ref_errors, key=lambda d: (d.file, d.line, d.column))
+    info = summary(pack, rt) if pack is not None else None
+    if args.format == "json":
+        print(json.dumps({"ok": not errors, "errors": [e.to_json() for e in errors], "pack": info},
+                         indent=2))
+        return Exit.INVALID if errors else Exit.OK
+    for error in errors:
+        print(error.render(), file=sys.stderr)
+    if info is not None:
+        counts = info["counts"]
+        total = len(info["cited_paragraphs"]) + len(info["uncited_paragraphs"])
+        print(f"{info['id']} {info['version']}: {counts['events']} events, {counts['choices']} choices, "
+              f"{counts['endings']} endings, {counts['actors']} actors, {counts['meters']} meters, "
+              f"{counts['advisors']} advisors, {counts['scenarios']} scenarios; "
+              f"{len(info['cited_paragraphs'])}/{total} paragraphs cited")
+        if info["uncited_paragraphs"]:
+            print("uncited: " + ", ".join(info["uncited_paragraphs"]))
+    if errors:
+        print(f"{len(errors)} error(s)", file=sys.stderr)
+        return Exit.INVALID
+    print("ok")
+    return Exit.OK

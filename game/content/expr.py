@@ -1,0 +1,174 @@
+"""The compact expression language: a tokenizer and recursive-descent parser.
+
+Grammar (lowest precedence first)::
+
+    expr    := and ('or' and)*
+    and     := unary ('and' unary)*
+    unary   := 'not' unary | compare
+    compare := sum (('<'|'<='|'>'|'>='|'=='|'!=') sum)?
+    sum     := product (('+'|'-') product)*
+    product := atom (('*'|'/') atom)*
+    atom    := NUMBER | MONTH | NAME | NAME '(' NAME ')' | '(' expr ')' | '-' atom
+
+Names are resolved by the compiler (meters, actors, flags, policies,
+tolerances, ``turn``, ``date``); ``fired(event)`` and ``flag(name)`` are the
+two functions; ``2018-03`` is a month. Nothing is ever evaluated by Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<month>\d{4}-\d{2})\b|(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_.]*)"
+    r"|(?P<op><=|>=|==|!=|<|>|\+|-|\*|/|\(|\)))"
+)
+COMPARE = ("<", "<=", ">", ">=", "==", "!=")
+FUNCTIONS = ("fired", "flag")
+
+
+class ExprError(ValueError):
+    """A syntax error at a 0-based offset in the expression text."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A node of the parsed expression: ``kind`` with its operands."""
+
+    kind: str  # num, month, name, call, neg, arith, compare, and, or, not
+    offset: int
+    value: object = None
+    args: tuple[Node, ...] = ()
+
+
+def tokenize(text: str) -> list[tuple[str, str, int]]:
+    """Split the text into (kind, text, offset) tokens."""
+    tokens: list[tuple[str, str, int]] = []
+    pos = 0
+    while pos < len(text):
+        if text[pos:].strip() == "":
+            break
+        match = _TOKEN.match(text, pos)
+        if match is None or match.end() == pos:
+            start = len(text) - len(text[pos:].lstrip())
+            raise ExprError(f"unexpected character {text[start]!r}", start)
+        kind = match.lastgroup or "op"
+        tokens.append((kind, match.group(kind), match.start(kind)))
+        pos = match.end()
+    tokens.append(("end", "", len(text)))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.tokens = tokenize(text)
+        self.i = 0
+
+    def peek(self) -> tuple[str, str, int]:
+        return self.tokens[self.i]
+
+    def take(self) -> tuple[str, str, int]:
+        token = self.tokens[self.i]
+        self.i += 1
+        return token
+
+    def word(self, *words: str) -> bool:
+        kind, text, _ = self.peek()
+        return kind in ("name", "op") and text in words
+
+    def expect(self, text: str) -> None:
+        kind, got, offset = self.take()
+        if got != text:
+            raise ExprError(f"expected '{text}' but found {_show(kind, got)}", offset)
+
+    def parse(self) -> Node:
+        node = self.or_()
+        kind, text, offset = self.peek()
+        if kind != "end":
+            raise ExprError(f"unexpected {_show(kind, text)} after a complete expression", offset)
+        return node
+
+    def or_(self) -> Node:
+        return self._chain("or", self.and_)
+
+    def and_(self) -> Node:
+        return self._chain("and", self.unary)
+
+    def _chain(self, word: str, inner: object) -> Node:
+        assert callable(inner)
+        first = inner()
+        items = [first]
+        while self.word(word):
+            self.take()
+            items.append(inner())
+        return first if len(items) == 1 else Node(word, first.offset, None, tuple(items))
+
+    def unary(self) -> Node:
+        if self.word("not"):
+            _, _, offset = self.take()
+            return Node("not", offset, None, (self.unary(),))
+        return self.compare()
+
+    def compare(self) -> Node:
+        left = self.sum()
+        kind, text, offset = self.peek()
+        if kind == "op" and text in COMPARE:
+            self.take()
+            return Node("compare", offset, text, (left, self.sum()))
+        return left
+
+    def sum(self) -> Node:
+        node = self.product()
+        while self.word("+", "-"):
+            _, op, offset = self.take()
+            node = Node("arith", offset, op, (node, self.product()))
+        return node
+
+    def product(self) -> Node:
+        node = self.atom()
+        while self.word("*", "/"):
+            _, op, offset = self.take()
+            node = Node("arith", offset, op, (node, self.atom()))
+        return node
+
+    def atom(self) -> Node:
+        kind, text, offset = self.take()
+        if kind == "num":
+            return Node("num", offset, float(text) if "." in text else int(text))
+        if kind == "month":
+            return Node("month", offset, text)
+        if kind == "op" and text == "-":
+            return Node("neg", offset, None, (self.atom(),))
+        if kind == "op" and text == "(":
+            node = self.or_()
+            self.expect(")")
+            return node
+        if kind == "name" and text in ("and", "or", "not"):
+            raise ExprError(f"expected a value but found '{text}'", offset)
+        if kind == "name":
+            if self.word("("):
+                self.take()
+                arg_kind, arg, arg_offset = self.take()
+                if arg_kind != "name":
+                    raise ExprError(f"{text}() takes a name, not {_show(arg_kind, arg)}", arg_offset)
+                self.expect(")")
+                return Node("call", offset, text, (Node("name", arg_offset, arg),))
+            return Node("name", offset, text)
+        raise ExprError(f"expected a value but found {_show(kind, text)}", offset)
+
+
+def _show(kind: str, text: str) -> str:
+    return "the end of the expression" if kind == "end" else f"'{text}'"
+
+
+def parse(text: str) -> Node:
+    """Parse an expression; raise ExprError with the offset of the problem."""
+    if not text.strip():
+        raise ExprError("empty expression", 0)
+    return _Parser(text).parse()

@@ -1,0 +1,71 @@
+"""The names a pack defines, and the sink for positioned reference errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.content.diagnostics import Diagnostic, did_you_mean
+from game.content.yamlsrc import Document, Path
+
+
+@dataclass(slots=True)
+class Where:
+    """A place in the pack: a document and a path inside it."""
+
+    doc: Document
+    path: Path
+
+    def __truediv__(self, part: str | int) -> Where:
+        return Where(self.doc, (*self.path, part))
+
+
+@dataclass(slots=True)
+class Scope:
+    """Ids by kind, for resolving references; collects diagnostics."""
+
+    quantities: dict[str, int] = field(default_factory=dict)
+    tolerances: dict[str, int] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+    events: set[str] = field(default_factory=set)
+    policies: dict[str, dict[str, int]] = field(default_factory=dict)
+    paragraphs: set[str] = field(default_factory=set)
+    advisors: set[str] = field(default_factory=set)
+    endings: set[str] = field(default_factory=set)
+    scores: set[str] = field(default_factory=set)
+    difficulties: set[str] = field(default_factory=set)
+    errors: list[Diagnostic] = field(default_factory=list)
+    used_flags: set[str] = field(default_factory=set)
+    set_flags: set[str] = field(default_factory=set)
+    cited: set[str] = field(default_factory=set)
+
+    def error(self, where: Where, code: str, message: str, hint: str | None = None,
+              *, key: bool = False, offset: int | None = None) -> None:
+        """Record an error at a place (optionally at a key, or an offset into a scalar)."""
+        pos = where.doc.pos(where.path, key=key)
+        column = pos.column
+        if offset is not None and where.path in where.doc.values:
+            if pos.style is None:
+                column += offset
+            elif pos.style in ("'", '"'):
+                column += offset + 1
+        self.errors.append(Diagnostic(where.doc.file, pos.line, column, code, message, hint))
+
+    def check(self, kind: str, name: str, known: set[str] | dict[str, object], where: Where,
+              *, key: bool = False) -> bool:
+        """Check that ``name`` is a known id of ``kind``; record an error if not."""
+        if name in known:
+            return True
+        label = "meter or actor" if kind == "quantity" else kind
+        self.error(where, f"unknown-{kind.replace(' ', '-')}", f"unknown {label} '{name}'",
+                   did_you_mean(name, known), key=key)
+        return False
+
+    def cite(self, ids: list[str], where: Where) -> None:
+        """Check paragraph citations and count them as cited."""
+        for i, pid in enumerate(ids):
+            if self.check("paragraph", pid, self.paragraphs, where / i):
+                self.cited.add(pid)
+
+    def numeric_names(self) -> list[str]:
+        """Every name that may stand for a number in an expression."""
+        return [*self.quantities, *self.tolerances, *self.policies, "turn", "date"]

@@ -1,0 +1,129 @@
+"""The compiled pack: content turned into indexed tables and closures, once, at load."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from game.content.loader import Pack
+    from game.engine.rng import Rng
+    from game.engine.state import Cause, Change, State
+
+Predicate = Callable[["State"], bool]
+Numeric = Callable[["State"], float]
+
+
+@dataclass(slots=True)
+class Ctx:
+    """What an effect needs while it applies: the state, the dice and the cause."""
+
+    state: State
+    rt: Runtime
+    rng: Rng
+    cause: Cause
+    log: list[Change] | None
+
+
+EffectFn = Callable[[Ctx], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewItem:
+    """What a choice is expected to move, for the card and for bots."""
+
+    target: str  # a quantity id, "flag:ID", "policy:ID" or "event:ID"
+    delta: int
+    certainty: str  # sure | maybe | later
+    after: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CChoice:
+    """A compiled choice."""
+
+    id: str
+    index: int
+    when: Predicate | None
+    effects: tuple[EffectFn, ...]
+    preview: tuple[PreviewItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CEvent:
+    """A compiled event."""
+
+    id: str
+    kind: str
+    month: int | None
+    when: Predicate | None
+    weight: int
+    once: bool
+    cooldown: int
+    choices: tuple[CChoice, ...]
+    choice_index: dict[str, CChoice]
+
+
+@dataclass(frozen=True, slots=True)
+class CLevel:
+    """A compiled policy level."""
+
+    id: str
+    when: Predicate | None
+    monthly: tuple[EffectFn, ...]
+    preview: tuple[PreviewItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CPolicy:
+    """A compiled standing policy."""
+
+    id: str
+    levels: tuple[CLevel, ...]
+    level_index: dict[str, int]
+    max_step: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CEnding:
+    """A compiled ending."""
+
+    id: str
+    priority: int
+    when: Predicate | None
+    at_end: bool
+    fallback: bool
+
+
+@dataclass(slots=True)
+class Runtime:
+    """Everything the rules need, indexed for speed; built by the content compiler."""
+
+    pack: Pack
+    quantities: list[str]
+    qindex: dict[str, int]
+    qmin: list[int]
+    qmax: list[int]
+    qdefault: list[int]
+    tolerance_ids: list[str]
+    events: dict[str, CEvent]
+    historical: dict[int, list[CEvent]]
+    conditional: list[CEvent]
+    policies: list[CPolicy]
+    policy_index: dict[str, int]
+    endings: list[CEnding]  # checked in this order
+    scores: dict[str, Numeric]
+    blocks: dict[str, tuple[EffectFn, ...]]
+    cards_min: int = 1
+    cards_max: int = 3
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def value(self, state: State, qid: str) -> int:
+        """The value of a meter or relation by id."""
+        return state.values[self.qindex[qid]]
+
+    def policy_level(self, state: State, pid: str) -> str:
+        """The id of the level a policy is at."""
+        policy = self.policies[self.policy_index[pid]]
+        return policy.levels[state.policies[self.policy_index[pid]]].id

@@ -1,0 +1,227 @@
+"""A campaign's rules: start, draw the month's cards, resolve decisions, check endings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.rng import Rng
+from game.engine.runtime import CEvent, Ctx, Runtime
+from game.engine.state import Cause, Change, State, month_index
+
+
+class DecisionError(ValueError):
+    """A decision that the rules do not allow (unknown or unavailable choice, bad policy)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the player decides in one turn: a choice per card, and the policy levels."""
+
+    choices: tuple[str, ...]
+    policies: tuple[str, ...] = ()  # one level id per policy, in pack order; () keeps all
+
+    def to_json(self) -> dict[str, object]:
+        """The decision as JSON."""
+        return {"choices": list(self.choices), "policies": list(self.policies)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Decision:
+        """Read a decision written by ``to_json``."""
+        choices, policies = data.get("choices", []), data.get("policies", [])
+        if not isinstance(choices, list) or not isinstance(policies, list):
+            raise DecisionError("a decision holds lists of choices and policies")
+        return cls(tuple(str(c) for c in choices), tuple(str(p) for p in policies))
+
+
+@dataclass(frozen=True, slots=True)
+class TurnResult:
+    """The state after a turn, and every change the turn made."""
+
+    state: State
+    changes: tuple[Change, ...]
+
+
+def new_campaign(rt: Runtime, scenario: str, difficulty: str, seed: str, *, log: bool = True) -> State:
+    """The state at the start of a scenario's first turn, its cards drawn."""
+    pack = rt.pack
+    sc = pack.get("scenarios", scenario)
+    diff = pack.get("difficulties", difficulty)
+    values = rt.qdefault[:]
+    for name, value in sc.initial.values.items():
+        values[rt.qindex[name]] = value
+    policies = []
+    for p, model in zip(rt.policies, pack.policies, strict=True):
+        level = sc.initial.policies.get(p.id, model.levels[0].id)
+        policies.append(p.level_index[level])
+    state = State(
+        seed=str(seed), scenario=scenario, difficulty=difficulty, turn=1,
+        month=month_index(sc.start), values=values,
+        tolerances=[diff.tolerances[t] for t in rt.tolerance_ids],
+        flags=set(sc.initial.flags), fired={e: 0 for e in sc.initial.fired},
+        scheduled=[], policies=policies, cards=[],
+        history=[tuple(values)] if log else None, log=[] if log else None,
+    )
+    begin_turn(rt, state)
+    return state
+
+
+def _eligible(ev: CEvent, state: State) -> bool:
+    last = state.fired.get(ev.id)
+    if last is not None and (ev.once or state.turn - last <= ev.cooldown):
+        return False
+    return ev.when is None or ev.when(state)
+
+
+def begin_turn(rt: Runtime, state: State) -> None:
+    """Apply consequences due this month and put the month's cards on the desk (in place)."""
+    rng = Rng(state.seed, state.turn, "begin")
+    forced: list[str] = []
+    if state.scheduled:
+        due = [item for item in state.scheduled if item.due <= state.turn]
+        if due:
+            state.scheduled = [item for item in state.scheduled if item.due > state.turn]
+            ctx = Ctx(state, rt, rng, due[0].cause, state.log)
+            for item in due:
+                if item.event is not None:
+                    forced.append(item.event)
+                elif item.effects is not None:
+                    ctx.cause = item.cause
+                    for effect in rt.blocks[item.effects]:
+                        effect(ctx)
+    for ev in rt.historical.get(state.month, ()):
+        if ev.id not in state.fired and (ev.when is None or ev.when(state)):
+            forced.append(ev.id)
+    cards = list(dict.fromkeys(forced))
+    if len(cards) > rt.cards_max:  # an overfull month: the rest wait a month
+        for extra in cards[rt.cards_max:]:
+            state.scheduled.append(_defer(state, extra))
+        cards = cards[: rt.cards_max]
+    target = rt.cards_min + rng.below(rt.cards_max - rt.cards_min + 1)
+    if len(cards) < target:
+        pool = [ev for ev in rt.conditional if ev.id not in cards and _eligible(ev, state)]
+        while pool and len(cards) < target:
+            pick = rng.weighted([ev.weight for ev in pool])
+            cards.append(pool.pop(pick).id)
+    for card in cards:
+        state.fired[card] = state.turn
+    state.cards = cards
+
+
+def _defer(state: State, event: str):  # type: ignore[no-untyped-def]
+    from game.engine.state import Scheduled
+
+    return Scheduled(state.turn + 1, Cause("event", state.turn, event=event, note="held over"), event)
+
+
+def available(rt: Runtime, state: State, event: str) -> list[bool]:
+    """Which of an event's choices are open now."""
+    return [c.when is None or c.when(state) for c in rt.events[event].choices]
+
+
+def level_allowed(rt: Runtime, state: State, policy: int, level: int) -> str | None:
+    """None if a policy may be set to a level now, else the reason it may not."""
+    p = rt.policies[policy]
+    current = state.policies[policy]
+    if level == current:
+        return None
+    if p.max_step is not None and abs(level - current) > p.max_step:
+        return f"{p.id} moves at most {p.max_step} level(s) a month"
+    lv = p.levels[level]
+    if lv.when is not None and not lv.when(state):
+        model = rt.pack.get("policies", p.id).levels[level]
+        return model.unavailable or f"{lv.id} is not available now"
+    return None
+
+
+def _check(rt: Runtime, state: State, decision: Decision) -> tuple[list[int], list[int]]:
+    if len(decision.choices) != len(state.cards):
+        raise DecisionError(f"{len(state.cards)} card(s) need a choice each, got {len(decision.choices)}")
+    picks = []
+    for card, choice in zip(state.cards, decision.choices, strict=True):
+        ev = rt.events[card]
+        c = ev.choice_index.get(choice)
+        if c is None:
+            raise DecisionError(f"'{choice}' is not a choice of '{card}'")
+        if c.when is not None and not c.when(state):
+            raise DecisionError(f"'{choice}' is not available on '{card}' now")
+        picks.append(c.index)
+    levels = state.policies[:]
+    if decision.policies:
+        if len(decision.policies) != len(rt.policies):
+            raise DecisionError(f"give a level for each of the {len(rt.policies)} policies")
+        for i, (p, level) in enumerate(zip(rt.policies, decision.policies, strict=True)):
+            if level not in p.level_index:
+                raise DecisionError(f"'{level}' is not a level of '{p.id}'")
+            reason = level_allowed(rt, state, i, p.level_index[level])
+            if reason:
+                raise DecisionError(reason)
+            levels[i] = p.level_index[level]
+    return picks, levels
+
+
+def resolve_in_place(rt: Runtime, state: State, decision: Decision) -> None:
+    """Resolve a turn on ``state`` itself (the simulator's fast path)."""
+    picks, levels = _check(rt, state, decision)
+    turn = state.turn
+    rng = Rng(state.seed, turn, "resolve")
+    ctx = Ctx(state, rt, rng, Cause("start", turn), state.log)
+    for card, pick in zip(state.cards, picks, strict=True):
+        choice = rt.events[card].choices[pick]
+        ctx.cause = Cause("choice", turn, event=card, choice=choice.id)
+        for effect in choice.effects:
+            effect(ctx)
+    for i, p in enumerate(rt.policies):
+        if levels[i] != state.policies[i]:
+            if state.log is not None:
+                state.log.append(Change(turn, f"policy:{p.id}", levels[i] - state.policies[i],
+                                        levels[i], Cause("policy", turn, policy=p.id,
+                                                         level=p.levels[levels[i]].id, note="set")))
+            state.policies[i] = levels[i]
+    for i, p in enumerate(rt.policies):
+        level = p.levels[state.policies[i]]
+        ctx.cause = Cause("policy", turn, policy=p.id, level=level.id)
+        for effect in level.monthly:
+            effect(ctx)
+    _finish_turn(rt, state)
+
+
+def _finish_turn(rt: Runtime, state: State) -> None:
+    for ending in rt.endings:
+        if not ending.at_end and not ending.fallback and ending.when is not None and ending.when(state):
+            state.ending = ending.id
+            break
+    else:
+        length = rt.pack.get("scenarios", state.scenario).turns
+        if state.turn >= length:
+            state.ending = final_ending(rt, state)
+    if state.history is not None:
+        state.history.append(tuple(state.values))
+    if state.ending is None:
+        state.turn += 1
+        state.month += 1
+        begin_turn(rt, state)
+    else:
+        state.cards = []
+
+
+def final_ending(rt: Runtime, state: State) -> str:
+    """The ending when the clock runs out: the first that holds, else the fallback."""
+    for ending in rt.endings:
+        if ending.fallback or ending.when is None or ending.when(state):
+            return ending.id
+    return rt.endings[-1].id
+
+
+def resolve(rt: Runtime, state: State, decision: Decision) -> TurnResult:
+    """Resolve a turn without touching ``state``: the new state and the turn's changes."""
+    new = state.copy()
+    before = len(new.log) if new.log is not None else 0
+    resolve_in_place(rt, new, decision)
+    changes = tuple(new.log[before:]) if new.log is not None else ()
+    return TurnResult(new, changes)
+
+
+def scores(rt: Runtime, state: State) -> dict[str, int]:
+    """The final score on each dimension: its formula plus the ending's adjustment, 0-100."""
+    bonus = rt.pack.get("endings", state.ending).scores if state.ending else {}
+    return {dim: max(0, min(100, round(fn(state)) + bonus.get(dim, 0))) for dim, fn in rt.scores.items()}
