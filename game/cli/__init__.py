@@ -12,9 +12,9 @@ from game.cli.common import Exit
 
 # command name -> module under game.cli that defines `register(sub)` and `run(args)`
 COMMANDS = {
-    # play
+    "play": "play",
     "validate": "validate",
-    # simulate
+    "simulate": "simulate",
 }
 
 

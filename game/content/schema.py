@@ -109,15 +109,13 @@ class Actor(BaseModel):
     name: Text = Field(description="Display name.")
     description: Text = Field(description="Who they are and what they want.")
     kind: Literal["partner", "force"] = Field(description="A diplomatic partner or a force.")
-    tier: int | None = Field(None, ge=1, le=3, description="The brief's tier, for partners.")
+    tier: int | None = Field(None, ge=1, le=3, description="The brief's tier (1-3); none for partners outside the tiers.")
     relation: bool = Field(True, description="Whether Moscow's relation with them is tracked.")
     initial: int = Field(0, ge=-100, le=100, description="Starting relation, from -100 to 100.")
     cites: list[ParagraphId] = Field(default_factory=list, description="Paragraphs naming them.")
 
     @model_validator(mode="after")
     def _partner_tier(self) -> Actor:
-        if self.kind == "partner" and self.tier is None:
-            raise ValueError("a partner needs a tier (1, 2 or 3)")
         if self.kind == "partner" and not self.relation:
             raise ValueError("a partner always has a tracked relation")
         return self

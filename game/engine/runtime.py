@@ -15,15 +15,31 @@ Predicate = Callable[["State"], bool]
 Numeric = Callable[["State"], float]
 
 
-@dataclass(slots=True)
 class Ctx:
-    """What an effect needs while it applies: the state, the dice and the cause."""
+    """What an effect needs while it applies: the state, the dice and the cause.
 
-    state: State
-    rt: Runtime
-    rng: Rng
-    cause: Cause
-    log: list[Change] | None
+    The generator is derived on first use: most turns never roll a die.
+    """
+
+    __slots__ = ("state", "rt", "cause", "log", "_stream", "_rng")
+
+    def __init__(self, state: State, rt: Runtime, stream: str, cause: Cause,
+                 log: list[Change] | None) -> None:
+        self.state = state
+        self.rt = rt
+        self.cause = cause
+        self.log = log
+        self._stream = stream
+        self._rng: Rng | None = None
+
+    @property
+    def rng(self) -> Rng:
+        """The generator for this turn and stream."""
+        if self._rng is None:
+            from game.engine.rng import Rng
+
+            self._rng = Rng(self.state.seed, self.state.turn, self._stream)
+        return self._rng
 
 
 EffectFn = Callable[[Ctx], None]

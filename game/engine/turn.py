@@ -9,6 +9,9 @@ from game.engine.runtime import CEvent, Ctx, Runtime
 from game.engine.state import Cause, Change, State, month_index
 
 
+_QUIET = Cause("simulation", 0)  # the cause used when the causal log is off
+
+
 class DecisionError(ValueError):
     """A decision that the rules do not allow (unknown or unavailable choice, bad policy)."""
 
@@ -74,13 +77,12 @@ def _eligible(ev: CEvent, state: State) -> bool:
 
 def begin_turn(rt: Runtime, state: State) -> None:
     """Apply consequences due this month and put the month's cards on the desk (in place)."""
-    rng = Rng(state.seed, state.turn, "begin")
     forced: list[str] = []
     if state.scheduled:
         due = [item for item in state.scheduled if item.due <= state.turn]
         if due:
             state.scheduled = [item for item in state.scheduled if item.due > state.turn]
-            ctx = Ctx(state, rt, rng, due[0].cause, state.log)
+            ctx = Ctx(state, rt, "consequences", due[0].cause, state.log)
             for item in due:
                 if item.event is not None:
                     forced.append(item.event)
@@ -96,6 +98,7 @@ def begin_turn(rt: Runtime, state: State) -> None:
         for extra in cards[rt.cards_max:]:
             state.scheduled.append(_defer(state, extra))
         cards = cards[: rt.cards_max]
+    rng = Rng(state.seed, state.turn, "draw")
     target = rt.cards_min + rng.below(rt.cards_max - rt.cards_min + 1)
     if len(cards) < target:
         pool = [ev for ev in rt.conditional if ev.id not in cards and _eligible(ev, state)]
@@ -145,8 +148,9 @@ def _check(rt: Runtime, state: State, decision: Decision) -> tuple[list[int], li
         if c.when is not None and not c.when(state):
             raise DecisionError(f"'{choice}' is not available on '{card}' now")
         picks.append(c.index)
-    levels = state.policies[:]
+    levels = state.policies
     if decision.policies:
+        levels = levels[:]
         if len(decision.policies) != len(rt.policies):
             raise DecisionError(f"give a level for each of the {len(rt.policies)} policies")
         for i, (p, level) in enumerate(zip(rt.policies, decision.policies, strict=True)):
@@ -163,11 +167,11 @@ def resolve_in_place(rt: Runtime, state: State, decision: Decision) -> None:
     """Resolve a turn on ``state`` itself (the simulator's fast path)."""
     picks, levels = _check(rt, state, decision)
     turn = state.turn
-    rng = Rng(state.seed, turn, "resolve")
-    ctx = Ctx(state, rt, rng, Cause("start", turn), state.log)
+    logging = state.log is not None
+    ctx = Ctx(state, rt, "resolve", _QUIET, state.log)
     for card, pick in zip(state.cards, picks, strict=True):
         choice = rt.events[card].choices[pick]
-        ctx.cause = Cause("choice", turn, event=card, choice=choice.id)
+        ctx.cause = Cause("choice", turn, event=card, choice=choice.id) if logging else _QUIET
         for effect in choice.effects:
             effect(ctx)
     for i, p in enumerate(rt.policies):
@@ -179,7 +183,7 @@ def resolve_in_place(rt: Runtime, state: State, decision: Decision) -> None:
             state.policies[i] = levels[i]
     for i, p in enumerate(rt.policies):
         level = p.levels[state.policies[i]]
-        ctx.cause = Cause("policy", turn, policy=p.id, level=level.id)
+        ctx.cause = Cause("policy", turn, policy=p.id, level=level.id) if logging else _QUIET
         for effect in level.monthly:
             effect(ctx)
     _finish_turn(rt, state)

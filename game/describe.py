@@ -1,0 +1,129 @@
+"""Words for the state: names, causes, changes and previews, shared by every front end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.engine.runtime import PreviewItem, Runtime
+from game.engine.state import Cause, Change, month_label
+
+
+def name_of(rt: Runtime, target: str) -> str:
+    """The display name of a meter, actor, flag, policy or event target."""
+    pack = rt.pack
+    kind, _, ident = target.partition(":")
+    if not ident:
+        ident, kind = target, ""
+    try:
+        if kind == "flag":
+            return str(pack.get("flags", ident).description)
+        if kind == "policy":
+            return str(pack.get("policies", ident).name)
+        if kind == "event":
+            return str(pack.get("events", ident).title)
+        for section in ("meters", "actors"):
+            for item in pack.items(section):
+                if item.id == ident:
+                    return str(item.name)
+    except KeyError:
+        pass
+    return ident
+
+
+def find_target(rt: Runtime, text: str) -> str | None:
+    """A meter or actor id from an id or a display name (case-insensitive)."""
+    wanted = text.strip().lower().replace(" ", "_")
+    if wanted in rt.qindex:
+        return wanted
+    for qid in rt.quantities:
+        if name_of(rt, qid).lower().replace(" ", "_") == wanted:
+            return qid
+    matches = [q for q in rt.quantities if q.startswith(wanted) or wanted in name_of(rt, q).lower()]
+    return matches[0] if len(matches) == 1 else None
+
+
+def describe_cause(rt: Runtime, cause: Cause) -> str:
+    """Why something changed, in words."""
+    pack = rt.pack
+    note = f" ({cause.note})" if cause.note and cause.kind != "scheduled" else ""
+    if cause.kind == "choice" and cause.event:
+        ev = pack.get("events", cause.event)
+        label = next((c.label for c in ev.choices if c.id == cause.choice), cause.choice)
+        return f"{ev.title}: {label}{note}"
+    if cause.kind == "policy" and cause.policy:
+        policy = pack.get("policies", cause.policy)
+        level = next((lv.name for lv in policy.levels if lv.id == cause.level), cause.level)
+        verb = "set to" if cause.note == "set" else "held at"
+        return f"{policy.name} {verb} {level}"
+    if cause.kind == "scheduled":
+        origin = ""
+        if cause.event:
+            ev = pack.get("events", cause.event)
+            origin = f" (after {ev.title}, turn {cause.turn})"
+        return f"{cause.note or 'A delayed consequence'}{origin}"
+    if cause.kind == "event" and cause.event:
+        return f"{pack.get('events', cause.event).title}{note}"
+    return cause.note or cause.kind
+
+
+def signed(n: int) -> str:
+    """+5, -3, 0."""
+    return f"{n:+d}" if n else "0"
+
+
+def format_change(rt: Runtime, change: Change, *, with_turn: bool = False) -> str:
+    """One line: 'Ceasefire stability -5 (now 47): Afrin: Step aside'."""
+    head = f"turn {change.turn}: " if with_turn else ""
+    if change.target.startswith("flag:"):
+        state = "Now true" if change.delta > 0 else "No longer true"
+        return f"{head}{state}: {name_of(rt, change.target)} ({describe_cause(rt, change.cause)})"
+    if change.target.startswith("policy:"):
+        return f"{head}{describe_cause(rt, change.cause)}"
+    return (f"{head}{name_of(rt, change.target)} {signed(change.delta)} (now {change.value}): "
+            f"{describe_cause(rt, change.cause)}")
+
+
+def short_change(rt: Runtime, change: Change) -> str:
+    """'Ceasefire stability -5 (47)', or a flag's fact."""
+    if change.target.startswith("flag:"):
+        return ("now true: " if change.delta > 0 else "no longer true: ") + name_of(rt, change.target)
+    return f"{name_of(rt, change.target)} {signed(change.delta)} ({change.value})"
+
+
+def group_report(rt: Runtime, changes: Iterable[Change]) -> list[tuple[str, list[str]]]:
+    """A situation report: (cause, [changes]) in order, one entry per cause."""
+    groups: dict[str, list[str]] = {}
+    for change in changes:
+        if change.target.startswith("policy:"):
+            continue
+        groups.setdefault(describe_cause(rt, change.cause), []).append(short_change(rt, change))
+    return list(groups.items())
+
+
+def preview_text(rt: Runtime, items: Iterable[PreviewItem], mode: str = "magnitude") -> str:
+    """A compact preview: 'Turkey +8, Kurds -10; later: ceasefire -3; maybe: ...'."""
+    parts: dict[str, list[str]] = {"sure": [], "maybe": [], "later": []}
+    for item in items:
+        if item.target.startswith("event:"):
+            parts["later"].append(f"follow-up in {item.after} mo")
+            continue
+        if item.target.startswith(("flag:", "policy:")):
+            continue
+        if mode == "direction":
+            arrow = "▲" if item.delta > 0 else "▼" if item.delta < 0 else "•"
+            amount = "+" if item.delta > 0 else "-" if item.delta < 0 else "~"
+            text = f"{name_of(rt, item.target)} {arrow}{amount}"
+        else:
+            text = f"{name_of(rt, item.target)} {signed(item.delta)}"
+        parts[item.certainty].append(text)
+    out = ", ".join(parts["sure"])
+    if parts["maybe"]:
+        out += ("; " if out else "") + "maybe: " + ", ".join(parts["maybe"])
+    if parts["later"]:
+        out += ("; " if out else "") + "later: " + ", ".join(parts["later"])
+    return out or "no direct effect"
+
+
+def month_of(index: int) -> str:
+    """A month index as 'March 2018'."""
+    return month_label(index)

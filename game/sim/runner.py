@@ -1,0 +1,153 @@
+"""The headless simulator: many full campaigns by bots, and what they saw."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine.rng import Rng
+from game.engine.runtime import Runtime
+from game.engine.turn import new_campaign, resolve_in_place
+from game.sim.bots import make_bots
+
+
+@dataclass(slots=True)
+class StrategyStats:
+    """What one strategy's games came to."""
+
+    games: int = 0
+    endings: Counter[str] = field(default_factory=Counter)
+    turns: list[int] = field(default_factory=list)
+    low: dict[str, int] = field(default_factory=dict)
+    high: dict[str, int] = field(default_factory=dict)
+    deck_share: list[float] = field(default_factory=list)
+
+    def merge(self, other: StrategyStats) -> None:
+        self.games += other.games
+        self.endings.update(other.endings)
+        self.turns += other.turns
+        self.deck_share += other.deck_share
+        for q, v in other.low.items():
+            self.low[q] = min(v, self.low.get(q, v))
+        for q, v in other.high.items():
+            self.high[q] = max(v, self.high.get(q, v))
+
+
+@dataclass(slots=True)
+class SimResult:
+    """Everything a simulation run measured."""
+
+    games: int
+    seconds: float
+    strategies: dict[str, StrategyStats]
+    seen_events: set[str]
+    taken_choices: set[str]
+
+    def to_json(self, rt: Runtime) -> dict[str, Any]:
+        """The result in the documented JSON shape."""
+        endings: Counter[str] = Counter()
+        for stats in self.strategies.values():
+            endings.update(stats.endings)
+        return {
+            "games": self.games,
+            "seconds": round(self.seconds, 3),
+            "games_per_second": round(self.games / self.seconds, 1) if self.seconds else None,
+            "strategies": {
+                sid: {
+                    "games": st.games,
+                    "endings": {e: st.endings.get(e, 0) for e in _ending_ids(rt)},
+                    "mean_turns": round(statistics.fmean(st.turns), 2) if st.turns else 0,
+                    "median_turns": statistics.median(st.turns) if st.turns else 0,
+                    "max_deck_share": round(max(st.deck_share), 3) if st.deck_share else 0,
+                    "meter_ranges": {q: [st.low[q], st.high[q]] for q in st.low},
+                }
+                for sid, st in self.strategies.items()
+            },
+            "endings": {e: endings.get(e, 0) for e in _ending_ids(rt)},
+            "events_never_seen": sorted(set(rt.events) - self.seen_events),
+            "choices_never_taken": sorted(_all_choices(rt) - self.taken_choices),
+        }
+
+
+def _ending_ids(rt: Runtime) -> list[str]:
+    return [e.id for e in rt.pack.endings]
+
+
+def _all_choices(rt: Runtime) -> set[str]:
+    return {f"{ev.id}.{c.id}" for ev in rt.events.values() for c in ev.choices}
+
+
+def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str,
+               difficulty: str) -> tuple[StrategyStats, set[str], set[str]]:
+    """Play one full campaign per seed with a strategy; the causal log stays off."""
+    bot = make_bots(rt)[strategy]
+    stats = StrategyStats()
+    seen: set[str] = set()
+    taken: set[str] = set()
+    deck = len(rt.events) or 1
+    names = rt.quantities
+    for seed in seeds:
+        state = new_campaign(rt, scenario, difficulty, seed, log=False)
+        while state.ending is None:
+            cards = state.cards
+            decision = bot.decide(state, Rng(seed, state.turn, "bot"))
+            for card, choice in zip(cards, decision.choices, strict=True):
+                taken.add(f"{card}.{choice}")
+            resolve_in_place(rt, state, decision)
+        stats.games += 1
+        stats.endings[state.ending] += 1
+        stats.turns.append(state.turn)
+        stats.deck_share.append(len(state.fired) / deck)
+        seen.update(state.fired)
+        for q, v in zip(names, state.values, strict=True):
+            stats.low[q] = min(v, stats.low.get(q, v))
+            stats.high[q] = max(v, stats.high.get(q, v))
+    return stats, seen, taken
+
+
+_WORKER_RT: Runtime | None = None
+
+
+def _init_worker(content: str) -> None:
+    global _WORKER_RT
+    from game.content.loader import load_runtime
+
+    _WORKER_RT = load_runtime(content)
+
+
+def _work(args: tuple[str, list[str], str, str]) -> tuple[str, StrategyStats, set[str], set[str]]:
+    assert _WORKER_RT is not None
+    strategy, seeds, scenario, difficulty = args
+    return (strategy, *play_games(_WORKER_RT, strategy, seeds, scenario, difficulty))
+
+
+def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario: str,
+             difficulty: str, jobs: int = 1, content: str | None = None) -> SimResult:
+    """Play ``games`` campaigns per strategy; ``jobs`` > 1 spreads them over processes."""
+    start = time.perf_counter()
+    plan = {s: [f"{seed}:{s}:{i}" for i in range(games)] for s in strategies}
+    result = SimResult(0, 0.0, {s: StrategyStats() for s in strategies}, set(), set())
+    if jobs > 1 and content is not None:
+        chunks = [(s, seeds[i::jobs], scenario, difficulty) for s, seeds in plan.items()
+                  for i in range(jobs) if seeds[i::jobs]]
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(content,)) as pool:
+            outputs = list(pool.map(_work, chunks))
+    else:
+        outputs = [(s, *play_games(rt, s, seeds, scenario, difficulty)) for s, seeds in plan.items()]
+    for strategy, stats, seen, taken in outputs:
+        result.strategies[strategy].merge(stats)
+        result.seen_events |= seen
+        result.taken_choices |= taken
+    result.games = sum(st.games for st in result.strategies.values())
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def default_jobs() -> int:
+    """One process per core."""
+    return os.cpu_count() or 1
