@@ -21,6 +21,11 @@ def _zero(s: State) -> float:
     return 0
 
 
+def constant(k: float) -> Numeric:
+    """A closure that always gives ``k``."""
+    return lambda s: k
+
+
 _COMPARE: dict[str, Callable[[float, float], bool]] = {
     "<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b,
     ">=": lambda a, b: a >= b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b,
@@ -117,7 +122,7 @@ class ConditionCompiler:
                 right = self._tolerance(operand, where / field)
             else:
                 const = operand
-                right = (lambda k: lambda s: k)(operand)
+                right = constant(operand)
             preds.append(compare(lambda s: s.values[index], op, right, (index, const)))
         return all_of(preds)
 
@@ -175,7 +180,7 @@ class ConditionCompiler:
             if not self.scope.check("level", level, levels, where / key):
                 return _false
             k = levels[level]
-            preds.append(compare(lambda s: s.policies[i], op, lambda s: k))
+            preds.append(compare(lambda s: s.policies[i], op, constant(k)))
         return all_of(preds)
 
     # -- expression strings ----------------------------------------------
@@ -282,7 +287,7 @@ class _ExprCompiler:
                       did_you_mean(str(right.value), levels) or "levels: " + ", ".join(levels))
             return _false
         k = levels[str(right.value)]
-        return compare(lambda s: s.policies[i], op, lambda s: k)
+        return compare(lambda s: s.policies[i], op, constant(k))
 
     def numeric(self, node: Node) -> Numeric:
         if node.kind == "num":

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-STRICT = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+STRICT = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, strict=True)
 
 Number = int | float
 NumberOrTolerance = Annotated[

@@ -94,9 +94,7 @@ def _schema_errors(exc: ValidationError, where: Where) -> list[Diagnostic]:
         if at_key:
             field_name = str(loc[-1])
             message = f"unknown field '{field_name}'"
-            model = _model_at(where, loc)
-            if model is not None:
-                hint = did_you_mean(field_name, _field_names(model))
+            hint = did_you_mean(field_name, _vocabulary())
         elif err["type"] == "missing":
             message = f"missing field '{loc[-1]}'"
         out.append(Diagnostic(where.doc.file, pos.line, pos.column, f"schema-{err['type']}", message, hint))
@@ -114,13 +112,19 @@ def _walk(doc: Document, base: tuple[Any, ...], loc: tuple[Any, ...]) -> tuple[A
     return path
 
 
-def _model_at(where: Where, loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    section = where.path[0] if where.path else None
-    return s.SECTIONS.get(str(section)) if len(loc) == 1 else None
+def _vocabulary() -> set[str]:
+    """Every field name (or alias) of every model of the format, for 'did you mean'."""
+    if not _VOCABULARY:
+        from game.content import conditions, effects
+
+        for module in (s, conditions, effects):
+            for obj in vars(module).values():
+                if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel:
+                    _VOCABULARY.update(f.alias or n for n, f in obj.model_fields.items())
+    return _VOCABULARY
 
 
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return [f.alias or name for name, f in model.model_fields.items()]
+_VOCABULARY: set[str] = set()
 
 
 class _Reader:

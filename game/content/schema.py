@@ -109,7 +109,9 @@ class Actor(BaseModel):
     name: Text = Field(description="Display name.")
     description: Text = Field(description="Who they are and what they want.")
     kind: Literal["partner", "force"] = Field(description="A diplomatic partner or a force.")
-    tier: int | None = Field(None, ge=1, le=3, description="The brief's tier (1-3); none for partners outside the tiers.")
+    tier: int | None = Field(
+        None, ge=1, le=3, description="The brief's tier (1-3); none for partners outside the tiers."
+    )
     relation: bool = Field(True, description="Whether Moscow's relation with them is tracked.")
     initial: int = Field(0, ge=-100, le=100, description="Starting relation, from -100 to 100.")
     cites: list[ParagraphId] = Field(default_factory=list, description="Paragraphs naming them.")

@@ -8,7 +8,6 @@ from game.engine.rng import Rng
 from game.engine.runtime import CEvent, Ctx, Runtime
 from game.engine.state import Cause, Change, State, month_index
 
-
 _QUIET = Cause("simulation", 0)  # the cause used when the causal log is off
 
 
@@ -167,6 +166,7 @@ def resolve_in_place(rt: Runtime, state: State, decision: Decision) -> None:
     """Resolve a turn on ``state`` itself (the simulator's fast path)."""
     picks, levels = _check(rt, state, decision)
     turn = state.turn
+    start = state.policies[:]
     logging = state.log is not None
     ctx = Ctx(state, rt, "resolve", _QUIET, state.log)
     for card, pick in zip(state.cards, picks, strict=True):
@@ -175,7 +175,9 @@ def resolve_in_place(rt: Runtime, state: State, decision: Decision) -> None:
         for effect in choice.effects:
             effect(ctx)
     for i, p in enumerate(rt.policies):
-        if levels[i] != state.policies[i]:
+        # the player's level wins only where the player changed it; a card's
+        # set_policy stands where the player kept the month's level
+        if levels[i] != start[i] and levels[i] != state.policies[i]:
             if state.log is not None:
                 state.log.append(Change(turn, f"policy:{p.id}", levels[i] - state.policies[i],
                                         levels[i], Cause("policy", turn, policy=p.id,

@@ -1,0 +1,118 @@
+"""The command line, run as a subprocess: validate, simulate, play --plain, usage errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from tests.cli.run import cli
+from tests.conftest import STARTER
+
+
+def test_validate_ok_text() -> None:
+    done = cli("validate", "--content", str(STARTER))
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"starter 0\.1\.0: 6 events, 12 choices, 3 endings", done.stdout)
+    assert done.stdout.strip().endswith("ok")
+
+
+def test_validate_json_shape() -> None:
+    done = cli("validate", "--content", str(STARTER), "--format", "json")
+    data = json.loads(done.stdout)
+    assert data["ok"] is True and data["errors"] == []
+    assert data["pack"]["counts"] == {"events": 6, "choices": 12, "endings": 3, "actors": 5,
+                                      "meters": 6, "advisors": 4, "scenarios": 1}
+    assert len(data["pack"]["cited_paragraphs"]) + len(data["pack"]["uncited_paragraphs"]) == 32
+
+
+def test_validate_reports_every_error_with_position(pack_copy: Path) -> None:
+    (pack_copy / "bad.yaml").write_text("evnts: []\nflags:\n  - {id: x, descripton: y}\n")
+    done = cli("validate", "--content", str(pack_copy))
+    assert done.returncode == 1
+    assert "pack/bad.yaml:1:1: error[unknown-section]: unknown section 'evnts'" in done.stderr
+    assert "pack/bad.yaml:3:13: error[schema-extra_forbidden]: unknown field 'descripton'" in done.stderr
+    data = json.loads(cli("validate", "--content", str(pack_copy), "--format", "json").stdout)
+    assert data["ok"] is False
+    assert {(e["line"], e["column"], e["code"]) for e in data["errors"]} >= {
+        (1, 1, "unknown-section"), (3, 13, "schema-extra_forbidden")}
+    assert data["errors"][0]["hint"] == "did you mean 'events'?"
+
+
+def test_broken_yaml_is_a_message_not_a_traceback(pack_copy: Path) -> None:
+    (pack_copy / "events.yaml").write_text("events:\n  - id: [\n", encoding="utf-8")
+    for args in (["validate"], ["simulate", "--games", "2"], ["play", "--plain"]):
+        done = cli(*args, "--content", str(pack_copy), stdin="")
+        assert done.returncode == 1, args
+        assert "Traceback" not in done.stderr and "events.yaml:3:1: error[yaml-syntax]" in done.stderr
+
+
+def test_simulate_json() -> None:
+    done = cli("simulate", "--content", str(STARTER), "--games", "50", "--strategy", "all",
+               "--seed", "3", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) >= {"games", "seconds", "games_per_second", "strategies", "endings",
+                         "events_never_seen", "choices_never_taken"}
+    assert data["games"] == 200 and set(data["strategies"]) == {"random", "un_first", "axis", "early_exit"}
+    assert sum(data["endings"].values()) == 200
+    assert all("endings" in s and "mean_turns" in s for s in data["strategies"].values())
+
+
+def test_simulate_jobs_gives_the_same_result() -> None:
+    one = json.loads(cli("simulate", "--content", str(STARTER), "--games", "40", "--format", "json").stdout)
+    two = json.loads(cli("simulate", "--content", str(STARTER), "--games", "40", "--jobs", "2",
+                         "--format", "json").stdout)
+    assert one["endings"] == two["endings"]
+
+
+def test_simulate_text() -> None:
+    done = cli("simulate", "--content", str(STARTER), "--games", "20", "--strategy", "early_exit")
+    assert done.returncode == 0
+    assert "games/s" in done.stdout and "early_exit" in done.stdout and "events never seen" in done.stdout
+
+
+def test_plain_mode_plays_to_an_ending_through_stdin() -> None:
+    done = cli("play", "--plain", "--content", str(STARTER), "--seed", "12", stdin="1\n" * 40)
+    assert done.returncode == 0, done.stderr
+    assert "=== December 2017 - turn 1 of 8 ===" in done.stdout
+    assert "=== The campaign ends:" in done.stdout and "Scores:" in done.stdout
+    assert "Hidden quantities revealed:" in done.stdout
+
+
+def test_plain_mode_commands_and_end_of_input() -> None:
+    done = cli("play", "--plain", "--content", str(STARTER), "--seed", "12",
+               stdin="help\nstatus\nwhy ceasefire\nwhy nothing\nset posture reduced\nbogus\n9\n1\n")
+    assert done.returncode == 0
+    out = done.stdout
+    assert "why METER" in out and "Partners and forces:" in out and "Ceasefire stability: now" in out
+    assert "Usage: why METER" in out and "reduced will be" not in out
+    assert "Military posture will be reduced this month." in out
+    assert "Unknown command 'bogus'" in out and "9 is not an open choice" in out
+    assert out.rstrip().endswith("End of input: leaving the campaign.")
+
+
+def test_plain_is_the_same_campaign_for_the_same_seed() -> None:
+    a = cli("play", "--plain", "--content", str(STARTER), "--seed", "5", stdin="2\n1\n" * 20).stdout
+    b = cli("play", "--plain", "--content", str(STARTER), "--seed", "5", stdin="2\n1\n" * 20).stdout
+    assert a == b
+
+
+def test_usage_errors_exit_2() -> None:
+    assert cli("validate", "--bogus").returncode == 2
+    assert cli("frobnicate").returncode == 2
+    done = cli("simulate", "--content", str(STARTER), "--strategy", "nope", "--games", "1")
+    assert done.returncode == 2 and "unknown strategy 'nope'" in done.stderr
+    done = cli("play", "--plain", "--content", str(STARTER), "--scenario", "nope", stdin="")
+    assert done.returncode == 2 and "unknown scenario 'nope'" in done.stderr
+    assert cli("simulate", "--games", "0").returncode == 2
+
+
+def test_missing_content_dir(tmp_path: Path) -> None:
+    done = cli("validate", "--content", str(tmp_path / "nowhere"))
+    assert done.returncode == 1 and "no pack folder" in done.stderr
+
+
+def test_version_and_help() -> None:
+    assert cli("--version").stdout.startswith("honorable-exit ")
+    assert "simulate" in cli("--help").stdout
