@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from game.describe import find_target, format_change, group_report, name_of, preview_text, signed
 from game.engine.turn import DecisionError
+from game.saves.read import SaveError
 from game.session import Session
 
 HELP = """\
@@ -88,7 +89,10 @@ class Plain:
             s.play(s.decide(choices))
         self.pending = {}
         if self.saver is not None:
-            self.saver(s, None)
+            try:
+                self.saver(s, None)
+            except SaveError as exc:
+                self.say(f"  Autosave failed: {exc}")
 
     def report(self) -> None:
         groups = group_report(self.rt, self.s.report)
@@ -131,6 +135,7 @@ class Plain:
                 if 1 <= k <= len(card.choices) and open_[k - 1]:
                     choice = card.choices[k - 1]
                     self.para(f"-> {choice.outcome}", "  ")
+                    self.discuss(card)
                     return str(choice.id)
                 self.say(f"  {k} is not an open choice on this card.")
                 continue
@@ -228,7 +233,16 @@ class Plain:
         if self.saver is None:
             self.say("  Saving is not available in this session.")
             return
-        self.say(f"  Saved to {self.saver(self.s, name)}")
+        try:
+            self.say(f"  Saved to {self.saver(self.s, name)}")
+        except SaveError as exc:
+            self.say(f"  Not saved: {exc}")
+
+    def discuss(self, item: Any) -> None:
+        """In teaching mode, the discussion questions the content attaches to a card or ending."""
+        if self.s.options.get("teaching"):
+            for q in item.discussion:
+                self.para(f"For discussion: {q.question} ({', '.join(q.cites)})", "  ? ")
 
     def ending(self) -> None:
         s, rt = self.s, self.rt
@@ -248,3 +262,4 @@ class Plain:
             self.say("Hidden quantities revealed:")
             for meter in hidden:
                 self.say(f"  {meter.name:28} {s.value(meter.id):4}")
+        self.discuss(ending)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from game.cli.common import Exit, add_campaign, load_or_report, pick_campaign, usage_error
@@ -22,6 +23,12 @@ def register(sub: Any, name: str) -> None:
                         help="folder for autosaves and named saves (default: saves/)")
     parser.add_argument("--class-code", metavar="CODE", default=None,
                         help="start the campaign a class code fixes")
+    parser.add_argument("--player", metavar="NAME", default=None,
+                        help="your name, stored in saves and shown in the class report")
+    resume = parser.add_mutually_exclusive_group()
+    resume.add_argument("--load", metavar="SAVE", default=None, help="continue the campaign in a save file")
+    resume.add_argument("--continue", dest="resume", action="store_true",
+                        help="continue the latest autosave in the saves folder")
     add_campaign(parser)
 
 
@@ -34,17 +41,87 @@ def run(args: argparse.Namespace) -> int:
     return int(launch(args))
 
 
-def run_plain(args: argparse.Namespace) -> int:
-    """Play in the plain-text mode."""
-    from game.plain import Plain
+def saves_dir(args: argparse.Namespace) -> Path:
+    """The saves folder: --saves-dir, else the default."""
+    from game.paths import default_saves
+
+    return Path(args.saves_dir) if args.saves_dir else default_saves()
+
+
+def _conflict(args: argparse.Namespace) -> str | None:
+    fixed = [f"--{n}" for n in ("seed", "scenario", "difficulty") if getattr(args, n) is not None]
+    if args.load or args.resume:
+        clash = fixed + (["--class-code"] if args.class_code else []) + (["--teaching"] if args.teaching else [])
+        if clash:
+            return f"a saved campaign fixes its own settings: drop {', '.join(clash)}"
+    elif args.class_code and (fixed or args.teaching):
+        return f"a class code fixes the campaign: drop {', '.join(fixed + (['--teaching'] if args.teaching else []))}"
+    return None
+
+
+def _ask_player() -> str | None:
+    if not sys.stdin.isatty():
+        return None
+    sys.stdout.write("Your name (for the class report): ")
+    sys.stdout.flush()
+    return sys.stdin.readline().strip() or None
+
+
+def make_session(rt: Any, args: argparse.Namespace) -> Any:
+    """The campaign the options ask for, or (exit code, message) when they cannot give one."""
+    from game.classcode import ClassCodeError, class_session
+    from game.saves import SaveError, latest_autosave, load_save
     from game.session import Session
 
+    if args.load or args.resume:
+        path = Path(args.load) if args.load else latest_autosave(saves_dir(args))
+        if path is None:
+            return Exit.USAGE, f"no autosave to continue in {saves_dir(args)}"
+        try:
+            session = load_save(path, rt)
+        except SaveError as exc:
+            return Exit.INVALID, f"cannot load the save: {exc}"
+        if args.player:
+            session.options["player"] = args.player
+        return session
+    if args.class_code:
+        try:
+            return class_session(rt, args.class_code, args.player or _ask_player())
+        except ClassCodeError as exc:
+            return Exit.USAGE, f"class code {args.class_code.strip()!r} refused: {exc}"
+    picked = pick_campaign(rt, args)
+    if isinstance(picked, str):
+        return Exit.USAGE, picked
+    options: dict[str, Any] = {"teaching": bool(args.teaching)}
+    if args.player:
+        options["player"] = args.player
+    return Session.new(rt, picked[0], picked[1], args.seed, options)
+
+
+def run_plain(args: argparse.Namespace) -> int:
+    """Play in the plain-text mode, autosaving every turn into the saves folder."""
+    from game.plain import Plain
+    from game.saves import save_session
+
+    clash = _conflict(args)
+    if clash:
+        return usage_error(clash)
     rt = load_or_report(args)
     if rt is None:
         return Exit.INVALID
-    picked = pick_campaign(rt, args)
-    if isinstance(picked, str):
-        return usage_error(picked)
-    scenario, difficulty = picked
-    session = Session.new(rt, scenario, difficulty, args.seed, {"teaching": bool(args.teaching)})
-    return Plain(session, sys.stdin, sys.stdout).run()
+    session = make_session(rt, args)
+    if isinstance(session, tuple):
+        code, message = session
+        print(f"honorable-exit: error: {message}", file=sys.stderr)
+        return int(code)
+    folder = saves_dir(args)
+    last: list[str] = []
+
+    def saver(s: Any, name: str | None) -> str:
+        last.append(str(save_session(s, folder, name)))
+        return last[-1]
+
+    result = Plain(session, sys.stdin, sys.stdout, saver=saver).run()
+    if last:
+        print(f"Saved in {folder}. After-action report: honorable-exit debrief {last[-1]}")
+    return result

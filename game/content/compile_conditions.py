@@ -53,30 +53,67 @@ def compare(left: Numeric, op: str, right: Numeric,
     index, const = consts
     if index is not None and const is not None:
         return _quantity_vs_const(index, op, const)
+    if const is not None:
+        return _numeric_vs_const(left, op, const)
     test = _COMPARE[op]
     return lambda s: test(left(s), right(s))
 
 
+def _clock_vs_const(by_month: bool, op: str, k: float) -> Predicate:
+    """`date >= 2018-06` or `turn > 3` in one closure."""
+    if by_month:
+        table: dict[str, Predicate] = {
+            ">=": lambda s: s.month >= k, "<=": lambda s: s.month <= k, ">": lambda s: s.month > k,
+            "<": lambda s: s.month < k, "==": lambda s: s.month == k, "!=": lambda s: s.month != k}
+    else:
+        table = {
+            ">=": lambda s: s.turn >= k, "<=": lambda s: s.turn <= k, ">": lambda s: s.turn > k,
+            "<": lambda s: s.turn < k, "==": lambda s: s.turn == k, "!=": lambda s: s.turn != k}
+    return table[op]
+
+
+def _numeric_vs_const(f: Numeric, op: str, k: float) -> Predicate:
+    if op == ">=":
+        return lambda s: f(s) >= k
+    if op == "<=":
+        return lambda s: f(s) <= k
+    if op == ">":
+        return lambda s: f(s) > k
+    if op == "<":
+        return lambda s: f(s) < k
+    if op == "==":
+        return lambda s: f(s) == k
+    return lambda s: f(s) != k
+
+
 def all_of(preds: list[Predicate]) -> Predicate:
-    """True when every predicate holds."""
+    """True when every predicate holds (unrolled: no generator in the hot loop)."""
     if len(preds) == 1:
         return preds[0]
     if len(preds) == 2:
         a, b = preds
         return lambda s: a(s) and b(s)
-    items = tuple(preds)
-    return lambda s: all(p(s) for p in items)
+    if len(preds) == 3:
+        a, b, c = preds
+        return lambda s: a(s) and b(s) and c(s)
+    half = len(preds) // 2
+    left, right = all_of(preds[:half]), all_of(preds[half:])
+    return lambda s: left(s) and right(s)
 
 
 def any_of(preds: list[Predicate]) -> Predicate:
-    """True when one predicate holds."""
+    """True when one predicate holds (unrolled: no generator in the hot loop)."""
     if len(preds) == 1:
         return preds[0]
     if len(preds) == 2:
         a, b = preds
         return lambda s: a(s) or b(s)
-    items = tuple(preds)
-    return lambda s: any(p(s) for p in items)
+    if len(preds) == 3:
+        a, b, c = preds
+        return lambda s: a(s) or b(s) or c(s)
+    half = len(preds) // 2
+    left, right = any_of(preds[:half]), any_of(preds[half:])
+    return lambda s: left(s) or right(s)
 
 
 class ConditionCompiler:
@@ -180,7 +217,7 @@ class ConditionCompiler:
             if not self.scope.check("level", level, levels, where / key):
                 return _false
             k = levels[level]
-            preds.append(compare(lambda s: s.policies[i], op, constant(k)))
+            preds.append(compare(lambda s: s.policies[i], op, constant(k), (None, k)))
         return all_of(preds)
 
     # -- expression strings ----------------------------------------------
@@ -228,7 +265,12 @@ class _ExprCompiler:
             parts = [self.boolean(a) for a in node.args]
             return all_of(parts) if node.kind == "and" else any_of(parts)
         if node.kind == "not":
-            inner = self.boolean(node.args[0])
+            arg = node.args[0]
+            if arg.kind == "name" and str(arg.value) in self.scope.flags:  # the commonest 'not'
+                name = str(arg.value)
+                self.scope.used_flags.add(name)
+                return lambda s: name not in s.flags
+            inner = self.boolean(arg)
             return lambda s: not inner(s)
         if node.kind == "compare":
             return self._compare(node)
@@ -275,7 +317,13 @@ class _ExprCompiler:
             return self._policy_compare(left, op, right)
         lf, rf = self.numeric(left), self.numeric(right)
         index = self.scope.quantities.get(str(left.value)) if left.kind == "name" else None
-        const = right.value if right.kind == "num" and isinstance(right.value, int | float) else None
+        const: float | None = None
+        if right.kind == "num" and isinstance(right.value, int | float):
+            const = right.value
+        elif right.kind == "month" and _is_month(str(right.value)):
+            const = month_index(str(right.value))
+        if const is not None and left.kind == "name" and str(left.value) in ("date", "turn"):
+            return _clock_vs_const(str(left.value) == "date", op, const)
         return compare(lf, op, rf, (index, const))
 
     def _policy_compare(self, left: Node, op: str, right: Node) -> Predicate:
@@ -287,7 +335,7 @@ class _ExprCompiler:
                       did_you_mean(str(right.value), levels) or "levels: " + ", ".join(levels))
             return _false
         k = levels[str(right.value)]
-        return compare(lambda s: s.policies[i], op, constant(k))
+        return compare(lambda s: s.policies[i], op, constant(k), (None, k))
 
     def numeric(self, node: Node) -> Numeric:
         if node.kind == "num":

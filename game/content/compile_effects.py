@@ -132,6 +132,9 @@ class EffectCompiler:
 
         def pick(ctx: Ctx) -> None:
             note, effects = branches[ctx.rng.weighted(weights)]
+            if ctx.log is None:
+                run(effects, ctx)
+                return
             outer = ctx.cause
             ctx.cause = replace(outer, note=note)
             run(effects, ctx)

@@ -1,7 +1,8 @@
-"""Seeded randomness: a small splitmix64 generator derived per use from the seed.
+"""Seeded randomness: a small generator derived per use from the seed.
 
 Seeding Python's ``random.Random`` costs microseconds; the simulator derives
-a generator for every turn, so we use splitmix64 keyed by a blake2b digest of
+a generator for every turn, so we key a 64-bit linear congruential generator
+(Knuth's MMIX constants, high bits only) with a blake2b digest of
 ``f"{seed}:{turn}:{stream}"``. Pure integer arithmetic: the same on every
 machine, every process and every Python version.
 """
@@ -24,23 +25,22 @@ class Rng:
         self._state = int.from_bytes(digest, "little")
 
     def next64(self) -> int:
-        """The next 64-bit integer."""
-        self._state = z = (self._state + 0x9E3779B97F4A7C15) & _MASK
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
-        return z ^ (z >> 31)
+        """The next 64-bit state (use its high bits)."""
+        self._state = state = (self._state * 6364136223846793005 + 1442695040888963407) & _MASK
+        return state
 
     def below(self, n: int) -> int:
-        """A whole number in [0, n)."""
-        return self.next64() % n
+        """A whole number in [0, n), from the high 32 bits."""
+        self._state = state = (self._state * 6364136223846793005 + 1442695040888963407) & _MASK
+        return ((state >> 32) * n) >> 32
 
     def random(self) -> float:
         """A float in [0, 1)."""
-        return (self.next64() >> 11) * (1.0 / (1 << 53))
+        return (self.next64() >> 11) * (1.0 / (1 << 53))  # 53 high bits
 
     def weighted(self, weights: Sequence[int]) -> int:
         """The index of an item drawn with the given whole-number weights."""
-        roll = self.next64() % sum(weights)
+        roll = self.below(sum(weights))
         for index, weight in enumerate(weights):
             roll -= weight
             if roll < 0:

@@ -134,6 +134,20 @@ class Runtime:
     cards_min: int = 1
     cards_max: int = 3
     extra: dict[str, Any] = field(default_factory=dict)
+    draw_cumulative: list[int] = field(default_factory=list)
+    draw_total: int = 0
+    lengths: dict[str, int] = field(default_factory=dict)
+    watch: list[tuple[str, Predicate]] = field(default_factory=list)  # endings checked every turn
+
+    def __post_init__(self) -> None:
+        total = 0
+        for ev in self.conditional:
+            total += ev.weight
+            self.draw_cumulative.append(total)
+        self.draw_total = total
+        self.lengths = {sc.id: sc.turns for sc in self.pack.scenarios}
+        self.watch = [(e.id, e.when) for e in self.endings
+                      if e.when is not None and not e.at_end and not e.fallback]
 
     def value(self, state: State, qid: str) -> int:
         """The value of a meter or relation by id."""

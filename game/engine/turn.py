@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 from game.engine.rng import Rng
@@ -67,11 +69,49 @@ def new_campaign(rt: Runtime, scenario: str, difficulty: str, seed: str, *, log:
     return state
 
 
-def _eligible(ev: CEvent, state: State) -> bool:
+def _open(ev: CEvent, state: State, cards: list[str]) -> bool:
     last = state.fired.get(ev.id)
     if last is not None and (ev.once or state.turn - last <= ev.cooldown):
         return False
-    return ev.when is None or ev.when(state)
+    return ev.id not in cards and (ev.when is None or ev.when(state))
+
+
+def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) -> None:
+    """Draw conditional cards by weight until ``target``: weighted rejection sampling.
+
+    Events already used up are left out; a candidate is then drawn by weight
+    (a bisect over cumulative weights) and its cooldown and condition tested
+    only then; one that fails is not tried again this month. This gives the
+    same distribution as a weighted pick among the eligible events while
+    testing a few conditions a month instead of the whole deck's. After many
+    misses the rest is drawn exactly from the remaining candidates.
+    """
+    fired, turn = state.fired, state.turn
+    live = [ev for ev in rt.conditional if not (ev.once and ev.id in fired)]
+    if not live:
+        return
+    cumulative = list(accumulate([ev.weight for ev in live]))
+    total = cumulative[-1]
+    tried: set[str] = set()
+    misses = 0
+    while len(cards) < target:
+        if misses > 8:
+            pool = [ev for ev in live if ev.id not in tried and _open(ev, state, cards)]
+            while pool and len(cards) < target:
+                cards.append(pool.pop(rng.weighted([ev.weight for ev in pool])).id)
+            return
+        ev = live[bisect_right(cumulative, rng.below(total))]
+        key = ev.id
+        if key in tried:
+            misses += 1
+            continue
+        tried.add(key)
+        last = fired.get(key)
+        if (last is None or turn - last > ev.cooldown) and key not in cards \
+                and (ev.when is None or ev.when(state)):
+            cards.append(key)
+        else:
+            misses += 1
 
 
 def begin_turn(rt: Runtime, state: State) -> None:
@@ -100,10 +140,7 @@ def begin_turn(rt: Runtime, state: State) -> None:
     rng = Rng(state.seed, state.turn, "draw")
     target = rt.cards_min + rng.below(rt.cards_max - rt.cards_min + 1)
     if len(cards) < target:
-        pool = [ev for ev in rt.conditional if ev.id not in cards and _eligible(ev, state)]
-        while pool and len(cards) < target:
-            pick = rng.weighted([ev.weight for ev in pool])
-            cards.append(pool.pop(pick).id)
+        _draw(rt, state, rng, cards, target)
     for card in cards:
         state.fired[card] = state.turn
     state.cards = cards
@@ -153,12 +190,14 @@ def _check(rt: Runtime, state: State, decision: Decision) -> tuple[list[int], li
         if len(decision.policies) != len(rt.policies):
             raise DecisionError(f"give a level for each of the {len(rt.policies)} policies")
         for i, (p, level) in enumerate(zip(rt.policies, decision.policies, strict=True)):
-            if level not in p.level_index:
+            k = p.level_index.get(level)
+            if k is None:
                 raise DecisionError(f"'{level}' is not a level of '{p.id}'")
-            reason = level_allowed(rt, state, i, p.level_index[level])
-            if reason:
-                raise DecisionError(reason)
-            levels[i] = p.level_index[level]
+            if k != levels[i]:
+                reason = level_allowed(rt, state, i, k)
+                if reason:
+                    raise DecisionError(reason)
+                levels[i] = k
     return picks, levels
 
 
@@ -192,13 +231,12 @@ def resolve_in_place(rt: Runtime, state: State, decision: Decision) -> None:
 
 
 def _finish_turn(rt: Runtime, state: State) -> None:
-    for ending in rt.endings:
-        if not ending.at_end and not ending.fallback and ending.when is not None and ending.when(state):
-            state.ending = ending.id
+    for ending_id, test in rt.watch:
+        if test(state):
+            state.ending = ending_id
             break
     else:
-        length = rt.pack.get("scenarios", state.scenario).turns
-        if state.turn >= length:
+        if state.turn >= rt.lengths[state.scenario]:
             state.ending = final_ending(rt, state)
     if state.history is not None:
         state.history.append(tuple(state.values))

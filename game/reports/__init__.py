@@ -1,0 +1,1 @@
+"""After-action and class reports: pure functions from sessions to Markdown or HTML text."""

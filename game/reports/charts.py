@@ -1,0 +1,72 @@
+"""Charts for the HTML reports: pygal rendered to inline SVG, no script and no network."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import pygal
+from pygal.style import Style
+
+_STYLE = Style(
+    background="white", plot_background="white", foreground="#222", foreground_strong="#000",
+    foreground_subtle="#777", font_family="Helvetica, Arial, sans-serif", opacity=".85",
+    colors=("#1b6ca8", "#d1495b", "#2e933c", "#edae49", "#5e4b8b", "#00798c", "#8c564b",
+            "#7f7f7f", "#bcbd22", "#e377c2"),
+)
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_counter = itertools.count(1)
+
+
+def _config(title: str, height: int, **extra: Any) -> dict[str, Any]:
+    config = {"title": title, "style": _STYLE, "js": [], "width": 760, "height": height,
+              "disable_xml_declaration": True, "explicit_size": False, "legend_at_bottom": True,
+              "legend_at_bottom_columns": 3, "truncate_legend": 30}
+    return config | extra
+
+
+def _svg(chart: Any) -> str:
+    """The chart's SVG with its script and comments removed and a stable id."""
+    svg = str(chart.render(is_unicode=True))
+    svg = _COMMENT.sub("", _SCRIPT.sub("", svg))
+    uid = re.search(r'id="chart-([0-9a-f-]+)"', svg)
+    if uid:
+        svg = svg.replace(uid.group(1), f"c{next(_counter)}")
+    return svg.replace("<svg ", '<svg role="img" ', 1)
+
+
+def reset_ids() -> None:
+    """Restart chart ids (so that one report's output does not depend on the ones before)."""
+    global _counter
+    _counter = itertools.count(1)
+
+
+def line_chart(title: str, labels: Sequence[str], series: dict[str, Sequence[float | None]],
+               height: int = 340) -> str:
+    """Lines over time, one per series."""
+    chart = pygal.Line(**_config(title, height, show_dots=False, x_label_rotation=30,
+                                         show_minor_x_labels=False, x_labels_major_count=8))
+    chart.x_labels = list(labels)
+    for name, values in series.items():
+        chart.add(name, list(values))
+    return _svg(chart)
+
+
+def bar_chart(title: str, values: dict[str, float], height: int = 300) -> str:
+    """Horizontal bars, one per label."""
+    chart = pygal.HorizontalBar(**_config(title, height, print_values=True, show_legend=False))
+    chart.x_labels = list(values)
+    chart.add(title, list(values.values()))
+    return _svg(chart)
+
+
+def box_chart(title: str, series: dict[str, Sequence[float]], height: int = 360) -> str:
+    """The spread of each series: box and whiskers (min, quartiles, max)."""
+    chart = pygal.Box(**_config(title, height, box_mode="extremes", show_legend=False, x_label_rotation=30))
+    chart.x_labels = list(series)
+    for name, values in series.items():
+        chart.add(name, list(values))
+    return _svg(chart)

@@ -1,0 +1,129 @@
+"""The after-action report of one campaign: its path, key decisions, ending and questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.describe import describe_cause, group_report
+from game.engine.state import month_label
+from game.reports import charts
+from game.reports.consequence import Branch, most_consequential
+from game.reports.facts import (
+    advice,
+    campaign_header,
+    choice_label,
+    level_name,
+    meter_ids,
+    paragraphs,
+    quantity_rows,
+    relation_ids,
+    series_labels,
+)
+from game.reports.render import render
+from game.session import Session, TurnRecord
+
+
+def _card(session: Session, event: str, choice: str) -> dict[str, Any]:
+    rt = session.rt
+    card = rt.pack.get("events", event)
+    picked = next(c for c in card.choices if c.id == choice)
+    return {"title": card.title, "text": " ".join(card.text.split()), "chosen": picked.label,
+            "outcome": picked.outcome, "advice": advice(rt, card),
+            "others": [c.label for c in card.choices if c.id != choice],
+            "paragraphs": paragraphs(rt, list(card.cites) + list(picked.cites))}
+
+
+def _turn(session: Session, record: TurnRecord) -> dict[str, Any]:
+    rt = session.rt
+    policies = [describe_cause(rt, c.cause) for c in record.changes
+                if c.target.startswith("policy:") and c.cause.note == "set" and c.turn == record.turn]
+    return {"turn": record.turn, "date": month_label(record.month),
+            "cards": [_card(session, e, c) for e, c in zip(record.cards, record.decision.choices, strict=True)],
+            "policies": policies,
+            "changes": [{"cause": cause, "changes": changes} for cause, changes in group_report(rt, record.changes)]}
+
+
+def _branch(session: Session, branch: Branch) -> dict[str, Any]:
+    rt = session.rt
+    if branch.kind == "choice":
+        subject = rt.pack.get("events", branch.subject).title
+        taken, other = (choice_label(rt, branch.subject, x) for x in (branch.taken, branch.alternative))
+    else:
+        subject = rt.pack.get("policies", branch.subject).name
+        taken, other = (level_name(rt, branch.subject, x) for x in (branch.taken, branch.alternative))
+    base = session.scores()
+    ending = rt.pack.get("endings", branch.ending).title
+    return {"turn": branch.turn, "date": month_label(branch.month), "kind": branch.kind,
+            "subject": subject, "taken": taken, "alternative": other,
+            "ending": ending, "same_ending": branch.ending == session.state.ending,
+            "scores": [{"name": d.name, "was": base[d.id], "would": branch.scores[d.id],
+                        "delta": branch.scores[d.id] - base[d.id]} for d in rt.pack.items("score_dimensions")],
+            "effect": branch.effect}
+
+
+def _ending(session: Session) -> dict[str, Any] | None:
+    rt = session.rt
+    if not session.finished:
+        return None
+    ending = rt.pack.get("endings", session.state.ending)
+    scores = session.scores()
+    return {"title": ending.title, "summary": ending.summary,
+            "epilogue": [" ".join(p.split()) for p in ending.epilogue.split("\n\n") if p.strip()],
+            "paragraphs": paragraphs(rt, list(ending.cites)),
+            "scores": [{"name": d.name, "value": scores[d.id], "description": d.description}
+                       for d in rt.pack.items("score_dimensions")]}
+
+
+def discussion(session: Session) -> list[dict[str, Any]]:
+    """The content's discussion questions for the cards met and the ending reached."""
+    rt = session.rt
+    sources: list[Any] = []
+    for record in session.records:
+        sources += [rt.pack.get("events", e) for e in record.cards]
+    if session.finished:
+        sources.append(rt.pack.get("endings", session.state.ending))
+    out, seen = [], set()
+    for item in sources:
+        for q in item.discussion:
+            if q.question not in seen:
+                seen.add(q.question)
+                out.append({"question": q.question, "about": item.title, "paragraphs": paragraphs(rt, q.cites)})
+    return out
+
+
+def debrief_data(session: Session) -> dict[str, Any]:
+    """Everything the debrief shows, as plain data."""
+    rt = session.rt
+    hidden = {m.id: m for m in rt.pack.meters if m.hidden}
+    return {
+        "campaign": campaign_header(session),
+        "ending": _ending(session),
+        "key": [_branch(session, b) for b in most_consequential(session)],
+        "turns": [_turn(session, r) for r in session.records],
+        "meters": quantity_rows(session, meter_ids(rt, hidden=False)),
+        "relations": quantity_rows(session, relation_ids(rt)),
+        "hidden": [dict(row, description=hidden[row["id"]].description)
+                   for row in quantity_rows(session, list(hidden))],
+        "discussion": discussion(session),
+    }
+
+
+def _charts(session: Session, data: dict[str, Any]) -> dict[str, str]:
+    charts.reset_ids()
+    labels = series_labels(session)
+    out = {
+        "meters": charts.line_chart("Meters over time", labels,
+                                    {r["name"]: session.series(r["id"]) for r in data["meters"] + data["hidden"]}),
+        "relations": charts.line_chart("Relations over time", labels,
+                                       {r["name"]: session.series(r["id"]) for r in data["relations"]}),
+    }
+    if data["ending"]:
+        out["scores"] = charts.bar_chart("Final scores", {s["name"]: s["value"] for s in data["ending"]["scores"]})
+    return out
+
+
+def render_debrief(session: Session, fmt: str = "md") -> str:
+    """The after-action report as Markdown ("md") or self-contained HTML ("html")."""
+    data = debrief_data(session)
+    chart_svgs = _charts(session, data) if fmt == "html" else {}
+    return render("debrief", fmt, charts=chart_svgs, **data)

@@ -1,0 +1,191 @@
+"""The save document (format 2): its typed shape, how a session becomes one, and its checksum."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from game import __version__
+from game.engine.runtime import Runtime
+from game.engine.state import State, month_label, month_text
+from game.session import Session
+
+FORMAT = "honorable-exit-save"
+FORMAT_VERSION = 2
+OPTION_KEYS = ("teaching",)  # the campaign options a save (and a class code) fixes
+META_KEYS = ("player", "class_code", "campaign_id", "created")  # session.options keys that are not rules
+
+_STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class PackRef(BaseModel):
+    """The pack a campaign was played with."""
+
+    model_config = _STRICT
+    id: str = Field(description="The pack id.")
+    version: str = Field(description="The pack version.")
+    content_hash: str | None = Field(description="sha256 of the pack's YAML files (None if unknown).")
+
+
+class Campaign(BaseModel):
+    """What fixes the campaign: with the decisions, everything a replay needs."""
+
+    model_config = _STRICT
+    scenario: str
+    difficulty: str
+    seed: str
+    options: dict[str, bool] = Field(description="Campaign options, e.g. teaching.")
+    class_code: str | None = Field(description="The class code the campaign was started from.")
+
+
+class LoggedDecision(BaseModel):
+    """One turn's decision, with the cards it answered."""
+
+    model_config = _STRICT
+    turn: int
+    cards: list[str] | None = Field(description="The cards on the desk (None in migrated saves).")
+    choices: list[str]
+    policies: list[str]
+
+
+class SavedState(BaseModel):
+    """The state after the last decision, keyed by id so that it reads (and diffs) well."""
+
+    model_config = _STRICT
+    turn: int
+    month: str
+    ending: str | None
+    values: dict[str, int]
+    tolerances: dict[str, int]
+    flags: list[str]
+    fired: dict[str, int]
+    scheduled: list[dict[str, Any]]
+    policies: dict[str, str]
+    cards: list[str]
+    history: dict[str, list[int]] = Field(description="Each quantity at the start of every turn.")
+    log: list[dict[str, Any]] = Field(description="The causal log: every change with its cause.")
+
+
+class Meta(BaseModel):
+    """Who saved, when, and where the campaign stood."""
+
+    model_config = _STRICT
+    campaign_id: str
+    player: str | None
+    name: str | None
+    kind: Literal["auto", "named"]
+    created: str
+    updated: str
+    turn: int
+    date: str
+    ending: str | None
+    ending_title: str | None
+    game_version: str
+
+
+class SaveDoc(BaseModel):
+    """A whole save file."""
+
+    model_config = _STRICT
+    format: Literal["honorable-exit-save"]
+    format_version: Literal[2]
+    pack: PackRef
+    campaign: Campaign
+    decisions: list[LoggedDecision]
+    state: SavedState
+    meta: Meta
+    checksum: str | None = Field(description="sha256 of the rest of the document (None if migrated).")
+
+
+def now_iso() -> str:
+    """The current time in UTC, ISO 8601 to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def content_hash(rt: Runtime) -> str:
+    """sha256 over the pack's YAML files (sorted relative paths and bytes), cached on the runtime."""
+    cached = rt.extra.get("content_hash")
+    if isinstance(cached, str):
+        return cached
+    root = Path(rt.pack.root)
+    digest = hashlib.sha256()
+    files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    value = "sha256:" + digest.hexdigest()
+    rt.extra["content_hash"] = value
+    return value
+
+
+def state_json(rt: Runtime, state: State) -> dict[str, Any]:
+    """A state as the JSON mapping a save stores (and a replay is compared with)."""
+    names = rt.quantities
+    history = state.history or []
+    return {
+        "turn": state.turn,
+        "month": month_text(state.month),
+        "ending": state.ending,
+        "values": dict(zip(names, state.values, strict=True)),
+        "tolerances": dict(zip(rt.tolerance_ids, state.tolerances, strict=True)),
+        "flags": sorted(state.flags),
+        "fired": dict(sorted(state.fired.items())),
+        "scheduled": [item.to_json() for item in state.scheduled],
+        "policies": {p.id: p.levels[i].id for p, i in zip(rt.policies, state.policies, strict=True)},
+        "cards": list(state.cards),
+        "history": {q: [row[i] for row in history] for i, q in enumerate(names)},
+        "log": [change.to_json() for change in state.log or ()],
+    }
+
+
+def decisions_json(session: Session) -> list[dict[str, Any]]:
+    """The decision log: each turn's cards, choices and policy levels."""
+    return [{"turn": r.turn, "cards": list(r.cards), "choices": list(r.decision.choices),
+             "policies": list(r.decision.policies)} for r in session.records]
+
+
+def campaign_options(session: Session) -> dict[str, bool]:
+    """The options that are part of the campaign (not who plays it)."""
+    return {k: bool(session.options.get(k, False)) for k in OPTION_KEYS}
+
+
+def build(session: Session, name: str | None, kind: str, campaign_id: str, created: str) -> dict[str, Any]:
+    """The save document for a session (checksum included)."""
+    rt = session.rt
+    manifest = rt.pack.manifest
+    ending = session.state.ending
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "pack": {"id": manifest.id, "version": manifest.version, "content_hash": content_hash(rt)},
+        "campaign": {"scenario": session.scenario, "difficulty": session.difficulty, "seed": session.seed,
+                     "options": campaign_options(session),
+                     "class_code": session.options.get("class_code") or None},
+        "decisions": decisions_json(session),
+        "state": state_json(rt, session.state),
+        "meta": {"campaign_id": campaign_id, "player": session.options.get("player") or None,
+                 "name": name, "kind": kind, "created": created, "updated": now_iso(),
+                 "turn": session.state.turn, "date": month_label(session.state.month),
+                 "ending": ending,
+                 "ending_title": rt.pack.get("endings", ending).title if ending else None,
+                 "game_version": __version__},
+    }
+    doc["checksum"] = checksum(doc)
+    return doc
+
+
+def checksum(doc: dict[str, Any]) -> str:
+    """sha256 of the canonical JSON of everything but the checksum itself."""
+    body = {k: v for k, v in doc.items() if k != "checksum"}
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def dumps(doc: dict[str, Any]) -> bytes:
+    """The bytes written to disk."""
+    return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode()

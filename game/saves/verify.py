@@ -1,0 +1,156 @@
+"""Verification by replay: rebuild a campaign from its seed and decisions, compare with the save."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.runtime import Runtime
+from game.engine.state import month_index, month_label
+from game.engine.turn import Decision, DecisionError
+from game.saves.document import SaveDoc, content_hash, state_json
+from game.session import Session
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The outcome of a replay: the rebuilt session, or the first turn that diverges and why."""
+
+    ok: bool
+    session: Session | None
+    turn: int | None = None
+    reason: str | None = None
+    pack_note: str | None = None  # set when the save was made with other pack content
+
+    def message(self, doc: SaveDoc) -> str:
+        """One line for the command line."""
+        if self.reason is None:
+            return "replays identically"
+        where = f"turn {self.turn} ({_date(doc, self.turn)}): " if self.turn is not None else ""
+        return f"{where}{self.reason}"
+
+
+class _Diverged(Exception):
+    def __init__(self, turn: int | None, reason: str) -> None:
+        super().__init__(reason)
+        self.turn = turn
+        self.reason = reason
+
+
+def _date(doc: SaveDoc, turn: int) -> str:
+    first = month_index(doc.state.month) - (doc.state.turn - 1)
+    return month_label(first + turn - 1)
+
+
+def session_options(doc: SaveDoc) -> dict[str, Any]:
+    """The session options a save restores: the campaign's, and who plays it."""
+    options: dict[str, Any] = dict(doc.campaign.options)
+    options.update({"player": doc.meta.player, "class_code": doc.campaign.class_code,
+                    "campaign_id": doc.meta.campaign_id, "created": doc.meta.created})
+    return {k: v for k, v in options.items() if v is not None}
+
+
+def pack_note(doc: SaveDoc, rt: Runtime) -> str | None:
+    """A note when the save was made with a different version or content of the pack."""
+    manifest = rt.pack.manifest
+    if doc.pack.version != manifest.version:
+        return f"saved with pack {doc.pack.id} {doc.pack.version}, replayed with {manifest.version}"
+    if doc.pack.content_hash is not None and doc.pack.content_hash != content_hash(rt):
+        return f"the pack's content differs from the one that made the save (same version {manifest.version})"
+    return None
+
+
+def _settings(doc: SaveDoc, rt: Runtime) -> None:
+    manifest = rt.pack.manifest
+    if doc.pack.id != manifest.id:
+        raise _Diverged(None, f"made with pack '{doc.pack.id}', not with '{manifest.id}'")
+    c = doc.campaign
+    if c.scenario not in {s.id for s in rt.pack.scenarios}:
+        raise _Diverged(None, f"scenario '{c.scenario}' is not in pack {manifest.id} {manifest.version}")
+    if c.difficulty not in {d.id for d in rt.pack.difficulties}:
+        raise _Diverged(None, f"difficulty '{c.difficulty}' is not in pack {manifest.id} {manifest.version}")
+    if c.class_code is not None:
+        from game.classcode import ClassCodeError, decode_class_code
+
+        try:
+            fixed = decode_class_code(c.class_code, rt)
+        except ClassCodeError as exc:
+            raise _Diverged(None, f"its class code is not valid here: {exc}") from None
+        if (fixed.scenario, fixed.difficulty, fixed.seed, fixed.teaching) != (
+                c.scenario, c.difficulty, c.seed, bool(c.options.get("teaching"))):
+            raise _Diverged(None, f"the campaign is not the one its class code {c.class_code} fixes")
+
+
+def _replay(doc: SaveDoc, rt: Runtime) -> Session:
+    c = doc.campaign
+    session = Session.new(rt, c.scenario, c.difficulty, c.seed, session_options(doc))
+    for logged in doc.decisions:
+        turn = session.state.turn
+        if session.finished:
+            raise _Diverged(logged.turn, f"the campaign ended at turn {turn}, but the save holds "
+                                         f"{len(doc.decisions)} decisions")
+        if logged.turn != turn:
+            raise _Diverged(turn, f"the decision log is out of order (turn {logged.turn} where {turn} is due)")
+        if logged.cards is not None and logged.cards != session.state.cards:
+            raise _Diverged(turn, f"the cards differ: the save has {', '.join(logged.cards) or 'none'}, "
+                                  f"the replay draws {', '.join(session.state.cards) or 'none'}")
+        try:
+            session.play(Decision(tuple(logged.choices), tuple(logged.policies)))
+        except DecisionError as exc:
+            raise _Diverged(turn, f"the decision is not allowed: {exc}") from None
+    return session
+
+
+def _change(entry: Any) -> str:
+    if not isinstance(entry, dict):
+        return "nothing"
+    cause = entry.get("cause", {})
+    origin = ".".join(str(cause.get(k)) for k in ("event", "choice", "policy", "level") if cause.get(k))
+    return f"{entry.get('target')} {entry.get('delta', 0):+d} to {entry.get('value')} ({origin or cause.get('kind')})"
+
+
+def _compare_turns(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None:
+    s_hist, r_hist = saved["history"], replayed["history"]
+    rows = max((len(v) for v in r_hist.values()), default=0)
+    for t in range(1, rows + 1):
+        turn = min(t, last)
+        for q, series in r_hist.items():
+            mine = s_hist.get(q, [])
+            if t > len(mine) or mine[t - 1] != series[t - 1]:
+                stored = mine[t - 1] if t <= len(mine) else "nothing"
+                raise _Diverged(turn, f"{q} at the start of turn {t}: the save has {stored}, "
+                                      f"the replay gives {series[t - 1]}")
+        s_log = [c for c in saved["log"] if isinstance(c, dict) and c.get("turn") == t]
+        r_log = [c for c in replayed["log"] if c.get("turn") == t]
+        for i in range(max(len(s_log), len(r_log))):
+            a = s_log[i] if i < len(s_log) else None
+            b = r_log[i] if i < len(r_log) else None
+            if a != b:
+                raise _Diverged(turn, f"the turn's changes differ: the save has {_change(a)}, "
+                                      f"the replay gives {_change(b)}")
+
+
+def _compare(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None:
+    _compare_turns(saved, replayed, last)
+    for key, value in replayed.items():
+        if saved.get(key) != value:
+            detail = ""
+            if isinstance(value, dict) and isinstance(saved.get(key), dict):
+                diff = [k for k in value.keys() | saved[key].keys() if saved[key].get(k) != value.get(k)]
+                if diff:
+                    k = sorted(diff)[0]
+                    detail = f" ({k}: the save has {saved[key].get(k)}, the replay gives {value.get(k)})"
+            raise _Diverged(last, f"the stored state's {key} differs from the replay{detail}")
+
+
+def verify(doc: SaveDoc, rt: Runtime) -> Verdict:
+    """Replay a save's decisions from its seed with this pack and compare with its stored state."""
+    note = None
+    try:
+        _settings(doc, rt)
+        note = pack_note(doc, rt)
+        session = _replay(doc, rt)
+        _compare(doc.state.model_dump(), state_json(rt, session.state), session.state.turn)
+    except _Diverged as exc:
+        return Verdict(False, None, exc.turn, exc.reason, note)
+    return Verdict(True, session, None, None, note)

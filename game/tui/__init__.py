@@ -1,0 +1,1 @@
+"""The Textual front end: everything that knows about terminals lives under this package."""

@@ -1,0 +1,107 @@
+"""The Textual app: starts on the title screen and loads the pack in a thread behind it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from game.tui.commands import game_commands
+from game.tui.config import GameConfig
+from game.tui.navigation import Navigation
+from game.tui.screens.title import TitleScreen
+
+if TYPE_CHECKING:
+    from textual import events
+    from textual.screen import Screen
+
+    from game.tui.loading import Loaded
+
+MIN_SIZE = (80, 24)
+
+
+class HonorableExit(Navigation):
+    """Honorable Exit: a campaign of monthly turns, played with the keyboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Honorable Exit"
+    COMMANDS = App.COMMANDS | {game_commands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit_game", "Quit", priority=True, id="quit"),
+        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+    ]
+
+    def __init__(self, config: GameConfig) -> None:
+        super().__init__()
+        self.config = config
+        if config.theme:
+            self.theme = config.theme
+        if not config.animations:
+            self.animation_level = "none"
+        if config.keymap:
+            self.set_keymap(config.keymap)
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The title screen paints first; the pack loads behind it."""
+        return TitleScreen()
+
+    def on_ready(self) -> None:
+        """The title is on screen: load the pack now, off the UI thread."""
+        for note in self.config.notes:
+            self.notify(note, severity="warning")
+        self.load_pack()
+
+    @work(thread=True, exclusive=True, group="pack")
+    def load_pack(self) -> None:
+        """Load, compile and warm up in a thread; hand the result back to the UI thread."""
+        from game.tui.loading import load_everything
+
+        loaded = load_everything(self.config.content, self.config.saves)
+        try:
+            self.call_from_thread(self.pack_loaded, loaded)
+        except RuntimeError:  # the app closed while loading
+            pass
+
+    def pack_loaded(self, loaded: Loaded) -> None:
+        """Show the pack's errors, or enable the title menu."""
+        self.loading = False
+        self.rt = loaded.rt
+        self.latest = loaded.latest
+        if loaded.saves_problem:
+            self.notify(loaded.saves_problem, title="Saves", severity="warning")
+        if loaded.errors:
+            from game.tui.screens.pack_error import PackErrorScreen
+
+            self.push_screen(PackErrorScreen(str(self.config.content), loaded.errors))
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                screen.pack_ready()
+        self.refresh_bindings()
+
+    def reload_pack(self) -> None:
+        """Load the pack again (after a modder fixed it)."""
+        self.loading = True
+        self.load_pack()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cover the screen with a clear message when the terminal is too small to play."""
+        from game.tui.screens.too_small import TooSmallScreen
+
+        small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
+        covered = bool(self.screen_stack) and isinstance(self.screen, TooSmallScreen)
+        if small and not covered:
+            self.push_screen(TooSmallScreen(MIN_SIZE))
+        elif covered and not small:
+            self.pop_screen()
+        elif covered and isinstance(self.screen, TooSmallScreen):
+            self.screen.show_size(event.size.width, event.size.height)
+
+
+def make_app(config: GameConfig) -> HonorableExit:
+    """Build the app (tests pass a config with a temporary saves folder and a pinned theme)."""
+    return HonorableExit(config)

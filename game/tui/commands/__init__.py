@@ -1,0 +1,12 @@
+"""Command palette providers."""
+
+from __future__ import annotations
+
+from textual.command import Provider
+
+
+def game_commands() -> type[Provider]:
+    """The game's provider, imported when the palette first opens."""
+    from game.tui.commands.game import GameCommands
+
+    return GameCommands

@@ -1,0 +1,64 @@
+"""What the app is started with: pack folder, saves folder, campaign presets, display settings."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KEYMAP_ENV = "HONORABLE_EXIT_KEYMAP"
+
+
+@dataclass(frozen=True)
+class GameConfig:
+    """Everything the app needs from outside; tests build one with temporary folders."""
+
+    content: Path
+    saves: Path
+    seed: str | None = None
+    scenario: str | None = None
+    difficulty: str | None = None
+    class_code: str | None = None
+    teaching: bool = False
+    player: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    theme: str | None = None
+    animations: bool = True
+    notes: tuple[str, ...] = ()
+    """Messages to show once the app is up (e.g. a keymap file that could not be read)."""
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> GameConfig:
+        """The config the command line asks for (defaults: the base pack and saves/)."""
+        from game.paths import default_content, default_saves
+
+        content = Path(args.content) if getattr(args, "content", None) else default_content()
+        saves = Path(args.saves_dir) if getattr(args, "saves_dir", None) else default_saves()
+        seed = getattr(args, "seed", None)
+        keymap, problem = read_keymap(os.environ.get(KEYMAP_ENV))
+        return cls(
+            content=content, saves=saves,
+            seed=None if seed is None else str(seed),
+            scenario=getattr(args, "scenario", None),
+            difficulty=getattr(args, "difficulty", None),
+            class_code=getattr(args, "class_code", None),
+            teaching=bool(getattr(args, "teaching", False)),
+            player=getattr(args, "player", None),
+            keymap=keymap, notes=(problem,) if problem else (),
+        )
+
+
+def read_keymap(path: str | None) -> tuple[dict[str, str], str | None]:
+    """Binding id -> keys from a TOML file (`confirm = "enter,space"`), and a problem if any."""
+    if not path:
+        return {}, None
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, f"Keymap {path} ignored: {exc}"
+    bad = [k for k, v in data.items() if not isinstance(v, str)]
+    if bad:
+        return {}, f"Keymap {path} ignored: {', '.join(bad)} must be key strings like \"ctrl+s\""
+    return {str(k): str(v) for k, v in data.items()}, None

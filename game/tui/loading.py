@@ -1,0 +1,44 @@
+"""Loading what the app needs off the UI thread: the pack, the latest autosave, the heavy screens."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Screens imported while the title is up, so that opening them later costs nothing.
+WARM = ("game.tui.screens.dashboard", "game.tui.screens.new_campaign", "game.tui.screens.ending",
+        "game.tui.screens.saves", "game.tui.screens.help")
+
+
+@dataclass
+class Loaded:
+    """The outcome of loading: a runtime, or the pack's errors as file:line:column lines."""
+
+    rt: Any = None
+    errors: list[str] = field(default_factory=list)
+    latest: Any = None  # the latest autosave's listing row
+    saves_problem: str | None = None
+
+
+def load_everything(content: Path, saves: Path) -> Loaded:
+    """Load and compile the pack, find the latest autosave, import the screens."""
+    from game.content.loader import load
+
+    try:
+        _, rt, diagnostics = load(content)
+    except OSError as exc:
+        return Loaded(errors=[f"{content}:1:1: error[unreadable]: {exc}"])
+    if diagnostics:
+        return Loaded(errors=[d.render() for d in diagnostics])
+    loaded = Loaded(rt=rt)
+    from game.tui.services import Saves, ServiceError
+
+    try:
+        loaded.latest = Saves(saves).latest()
+    except ServiceError as exc:
+        loaded.saves_problem = str(exc)
+    for name in WARM:
+        importlib.import_module(name)
+    return loaded

@@ -1,0 +1,160 @@
+"""The campaign dashboard: state on the left, the month's cards and orders on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from game.session import Session
+from game.tui.orders import MonthOrders
+from game.tui.widgets.card import CardView
+from game.tui.widgets.choice import ChoiceRow
+from game.tui.widgets.policy_summary import PolicySummary
+from game.tui.widgets.quantity import QuantityRow
+from game.tui.widgets.report import SituationReport
+from game.tui.widgets.state_panel import StatePanel
+
+if TYPE_CHECKING:
+    from game.tui.app import HonorableExit
+
+CHOOSE = Binding.Group("Choose", compact=True)
+
+
+class DashboardScreen(Screen[None]):
+    """The main screen of a campaign."""
+
+    AUTO_FOCUS = "#desk"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"pick({n - 1})", "Choose", id=f"pick{n}", group=CHOOSE) for n in range(1, 5)),
+        Binding("enter", "confirm", "Confirm", id="confirm"),
+        Binding("backspace", "back", "Back", id="back", show=False),
+        Binding("p", "policies", "Policies", id="policies"),
+        Binding("w", "app.why", "Why?", id="why"),
+        Binding("t", "app.timeline", "Log", id="timeline"),
+        Binding("c", "app.charts", "Charts", id="charts"),
+        Binding("b", "app.brief", "Brief", id="brief"),
+        Binding("l", "app.load", "Load", id="load", show=False),
+    ]
+
+    step: reactive[int] = reactive(0, init=False)
+    selected: reactive[int] = reactive(-1, init=False)
+    month: reactive[int] = reactive(0, init=False)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.orders = MonthOrders(session)
+
+    @property
+    def game(self) -> HonorableExit:
+        return cast("HonorableExit", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="dashboard"):
+            yield StatePanel(self.session, self.orders).data_bind(DashboardScreen.month)
+            with VerticalScroll(id="desk"):
+                yield SituationReport(self.session).data_bind(DashboardScreen.month)
+                yield CardView(self.orders).data_bind(DashboardScreen.step, DashboardScreen.selected,
+                                                      DashboardScreen.month)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_date()
+
+    def show_date(self) -> None:
+        s = self.session
+        difficulty = s.rt.pack.get("difficulties", s.difficulty).name
+        self.sub_title = f"{s.date} · turn {s.state.turn} of {s.turns} · {difficulty}"
+
+    def sync(self) -> None:
+        """Mirror the orders into the reactive state the views are bound to."""
+        self.step = self.orders.step
+        self.selected = -1 if self.orders.selected is None else self.orders.selected
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide choices a card does not have; grey out those that are closed, and idle keys."""
+        o = self.orders
+        if action == "pick":
+            card = o.card()
+            index = parameters[0] if parameters else 0
+            if card is None or not isinstance(index, int) or index >= len(card.choices):
+                return False
+            return True if o.choice_reason(index) is None else None
+        if action == "confirm":
+            return True if o.at_orders or o.selected is not None else None
+        if action == "back":
+            return True if o.step > 0 else None
+        return True
+
+    def action_pick(self, index: int) -> None:
+        """Highlight a choice (the reason if it is closed)."""
+        reason = self.orders.select(index)
+        if reason is not None:
+            self.notify(reason, title=f"Choice {index + 1} is unavailable", severity="warning")
+        self.sync()
+        rows = self.query(ChoiceRow)
+        if 0 <= index < len(rows):
+            self.query_one("#desk", VerticalScroll).scroll_to_widget(rows[index], animate=False)
+
+    def action_confirm(self) -> None:
+        """Confirm the highlighted choice, or end the month once every card is answered."""
+        if self.orders.at_orders:
+            self.end_month()
+        elif self.orders.confirm():
+            self.sync()
+            self.query_one("#desk", VerticalScroll).scroll_home(animate=False)
+        else:
+            self.notify("Pick a choice first (keys 1-4).", severity="warning")
+
+    def action_back(self) -> None:
+        """Reopen the previous card."""
+        if self.orders.back():
+            self.sync()
+
+    def end_month(self) -> None:
+        """Resolve the month, then refresh every view (or move on to the ending)."""
+        warning = self.orders.resolve()
+        if warning:
+            self.notify(warning, severity="warning")
+        self.month += 1
+        self.show_date()
+        self.sync()
+        self.query_one("#desk", VerticalScroll).scroll_home(animate=False)
+        self.game.month_played()
+
+    def action_policies(self) -> None:
+        """Open the standing policies."""
+        from game.tui.screens.policies import PolicyDialog
+
+        self.app.push_screen(PolicyDialog(self.orders), self.policies_set)
+
+    def policies_set(self, _: object = None) -> None:
+        """The policy dialog closed: show the orders as they now stand."""
+        self.query_one(PolicySummary).refresh_text()
+        if self.orders.at_orders:
+            self.query_one(CardView).recompose()
+        self.refresh_bindings()
+
+    @on(ChoiceRow.Chosen)
+    def choice_clicked(self, event: ChoiceRow.Chosen) -> None:
+        self.action_pick(event.index)
+
+    @on(QuantityRow.Picked)
+    def quantity_picked(self, event: QuantityRow.Picked) -> None:
+        self.game.action_why(event.qid)
+
+    def focus_quantity(self, qid: str) -> None:
+        """Move the focus to a meter's or partner's row."""
+        rows = self.query(f"#q-{qid}")
+        if rows:
+            rows.first().focus()
+            rows.first().scroll_visible(animate=False)

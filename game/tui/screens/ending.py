@@ -1,0 +1,88 @@
+"""The end of a campaign: the ending, its epilogue, the scores, the hidden quantities, play again."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from game.session import Session
+
+BAR = 20
+
+
+def bar(score: int) -> str:
+    """A score as a bar of twenty cells and a number: '██████░░░░… 31/100'."""
+    filled = round(score * BAR / 100)
+    return "█" * filled + "░" * (BAR - filled) + f" {score:3}/100"
+
+
+def scores_content(session: Session) -> Content:
+    """Every score dimension with its bar."""
+    scores = session.scores()
+    dims = session.rt.pack.items("score_dimensions")
+    width = max((len(d.name) for d in dims), default=10)
+    parts: list[str | tuple[str, str]] = [("Scores", "bold $accent")]
+    for dim in dims:
+        parts += ["\n", (f"{dim.name:<{width}}  ", "bold"), bar(scores[dim.id]), (f"  {dim.description}", "dim")]
+    return Content.assemble(*parts)
+
+
+def hidden_content(session: Session) -> Content:
+    """The hidden meters, revealed."""
+    hidden = [m for m in session.rt.pack.meters if m.hidden]
+    parts: list[str | tuple[str, str]] = [("Hidden quantities revealed", "bold $accent")]
+    for meter in hidden:
+        parts += ["\n", (meter.name, "bold"), f": {session.value(meter.id)}", (f"  {meter.description}", "dim")]
+    if not hidden:
+        parts.append("\nThis pack hides nothing.")
+    return Content.assemble(*parts)
+
+
+class EndingScreen(Screen[None]):
+    """What the campaign came to; `n` starts again."""
+
+    AUTO_FOCUS = "#ending"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "app.new", "New campaign", id="end_new"),
+        Binding("d", "app.debrief", "Write debrief", id="end_debrief"),
+        Binding("t", "app.timeline", "Log", id="end_timeline"),
+        Binding("w", "app.why", "Why?", id="end_why"),
+        Binding("c", "app.charts", "Charts", id="end_charts"),
+        Binding("escape", "app.title", "Title", id="end_title"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        ending = s.rt.pack.get("endings", s.state.ending)
+        yield Header()
+        with VerticalScroll(id="ending"):
+            yield Static(Content.assemble(("The campaign ends: ", "bold"), (ending.title, "bold $accent"),
+                                          f"  ({s.date}, after {len(s.decisions)} months)"), id="ending-title")
+            yield Static(Content(ending.summary), classes="ending-summary")
+            for paragraph in ending.epilogue.split("\n\n"):
+                yield Static(Content(" ".join(paragraph.split())), classes="epilogue")
+            yield Static(Content.assemble(("Plays out the brief's ", "dim"), ", ".join(ending.cites)),
+                         classes="epilogue")
+            yield Static(scores_content(s), classes="panel")
+            yield Static(hidden_content(s), classes="panel")
+            if s.options.get("teaching") and ending.discussion:
+                parts: list[str | tuple[str, str]] = [("For discussion", "bold $accent")]
+                for q in ending.discussion:
+                    parts += ["\n• ", q.question, (f" ({', '.join(q.cites)})", "dim")]
+                yield Static(Content.assemble(*parts), classes="panel")
+            yield Static("n: start again · d: write the debrief · t: timeline · w: why · c: charts · "
+                         "esc: title screen", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.session.date} · campaign over"

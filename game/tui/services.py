@@ -1,0 +1,101 @@
+"""The app's doors to saves, class codes and debriefs, each imported only when first used."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from game.session import Session
+
+
+class ServiceError(Exception):
+    """A save, class code or debrief problem, as one readable line."""
+
+
+def _module(name: str, what: str) -> ModuleType:
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        raise ServiceError(f"{what} is not available in this installation ({exc})") from exc
+
+
+class Saves:
+    """The saves folder: autosaves, named saves, the listing and loading."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @property
+    def available(self) -> bool:
+        """Whether saving works in this installation."""
+        try:
+            _module("game.saves", "Saving")
+        except ServiceError:
+            return False
+        return True
+
+    def _call(self, fn: str, *args: Any) -> Any:
+        mod = _module("game.saves", "Saving")
+        try:
+            return getattr(mod, fn)(*args)
+        except mod.SaveError as exc:
+            raise ServiceError(str(exc)) from exc
+        except OSError as exc:
+            raise ServiceError(f"{self.folder}: {exc.strerror or exc}") from exc
+
+    def autosave(self, session: Session) -> Path:
+        """Write the rotating autosave; the path written."""
+        return Path(self._call("autosave", session, self.folder))
+
+    def save(self, session: Session, name: str) -> Path:
+        """Write a named save; the path written."""
+        return Path(self._call("save_session", session, self.folder, name))
+
+    def listing(self) -> list[Any]:
+        """Every save in the folder, newest first, unreadable ones with their reason."""
+        if not self.folder.is_dir():
+            return []
+        return list(self._call("list_saves", self.folder))
+
+    def latest(self) -> Any | None:
+        """The listing row of the latest autosave, or None."""
+        path = self._call("latest_autosave", self.folder) if self.folder.is_dir() else None
+        if path is None:
+            return None
+        for info in self.listing():
+            if Path(info.path) == Path(path):
+                return info
+        return None
+
+    def load(self, path: Path, rt: Any) -> Session:
+        """Rebuild the campaign a save holds (ServiceError with the reason if it cannot)."""
+        session = self._call("load_save", path, rt)
+        assert isinstance(session, Session)
+        return session
+
+
+def decode_class_code(code: str) -> Any:
+    """The settings a class code fixes (ServiceError with the reason if it is not valid)."""
+    mod = _module("game.classcode", "Class codes")
+    try:
+        return mod.decode_class_code(code.strip())
+    except mod.ClassCodeError as exc:
+        raise ServiceError(str(exc)) from exc
+
+
+def write_debrief(session: Session, folder: Path) -> Path:
+    """Write the after-action report (Markdown) next to the saves; the path written."""
+    mod = _module("game.reports.debrief", "The debrief")
+    text = mod.render_debrief(session, "md")
+    stamp = f"{session.scenario}-{session.seed}-turn{session.state.turn}".replace("/", "_")
+    path = folder / f"debrief-{stamp}.md"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".md.tmp")
+        tmp.write_text(str(text), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        raise ServiceError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return path

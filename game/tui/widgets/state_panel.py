@@ -1,0 +1,76 @@
+"""The dashboard's left column: strategic meters, partners by tier, and the standing policies."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from game.session import Session
+from game.tui.orders import MonthOrders
+from game.tui.text import tier_title
+from game.tui.widgets.policy_summary import PolicySummary
+from game.tui.widgets.quantity import QuantityRow, Reading
+
+NEAR = 15  # a threshold this close to the value is worth a line
+
+
+def visible_meters(session: Session) -> list[Any]:
+    """The meters the dashboard shows (hidden ones too in teaching mode)."""
+    teaching = bool(session.options.get("teaching"))
+    return [m for m in session.rt.pack.meters if teaching or not m.hidden]
+
+
+def partners(session: Session) -> list[Any]:
+    """Actors with a tracked relation, tier 1 first, those outside the tiers last."""
+    actors = [a for a in session.rt.pack.actors if a.relation]
+    return sorted(actors, key=lambda a: (a.tier or 9, a.kind != "partner"))
+
+
+def reading(session: Session, qid: str, *, good: str = "high", signed: bool = False,
+            thresholds: Any = ()) -> Reading:
+    """A row's reading from the campaign."""
+    value = session.value(qid)
+    series = session.series(qid)
+    delta = series[-1] - series[-2] if len(series) >= 2 else 0
+    near = [t for t in thresholds if abs(value - t.value) <= NEAR]
+    note = "; ".join(f"⚠ {t.value}: {t.label}" for t in near)
+    return Reading(value, delta, series, good, signed, note)
+
+
+class StatePanel(VerticalScroll):
+    """Meters, relations grouped by tier, policies; refreshed when a month resolves."""
+
+    month: reactive[int] = reactive(0, init=False)
+
+    def __init__(self, session: Session, orders: MonthOrders) -> None:
+        super().__init__(id="state", can_focus=False)
+        self.session = session
+        self.orders = orders
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        yield Static("Meters", classes="heading")
+        for m in visible_meters(s):
+            yield QuantityRow(m.id, m.name, reading(s, m.id, good=m.good, thresholds=m.thresholds),
+                              hidden=m.hidden)
+        for tier, group in groupby(partners(s), key=lambda a: a.tier):
+            yield Static(f"Partners · {tier_title(tier)}" if tier else "Others on the board",
+                         classes="heading")
+            for a in group:
+                yield QuantityRow(a.id, a.name, reading(s, a.id, signed=True))
+        yield PolicySummary(self.session, self.orders)
+
+    def watch_month(self) -> None:
+        """A month has resolved: show the new readings."""
+        s = self.session
+        for m in visible_meters(s):
+            self.query_one(f"#q-{m.id}", QuantityRow).show(
+                reading(s, m.id, good=m.good, thresholds=m.thresholds))
+        for a in partners(s):
+            self.query_one(f"#q-{a.id}", QuantityRow).show(reading(s, a.id, signed=True))
+        self.query_one(PolicySummary).refresh_text()
