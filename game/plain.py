@@ -246,7 +246,7 @@ class Plain:
 
     def ending(self) -> None:
         s, rt = self.s, self.rt
-        ending = rt.pack.get("endings", s.state.ending)
+        ending = rt.pack.get("endings", s.state.ending or "")
         self.say("")
         self.say(f"=== The campaign ends: {ending.title} ({s.date}) ===")
         self.para(ending.summary)

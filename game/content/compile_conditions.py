@@ -184,7 +184,7 @@ class ConditionCompiler:
         is_turn = isinstance(cond, c.TurnCondition)
         window = cond.turn if isinstance(cond, c.TurnCondition) else cond.date
         base = where / ("turn" if is_turn else "date")
-        bounds = []
+        bounds: list[int | None] = []
         for end in ("min", "max"):
             value = getattr(window, end)
             if value is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from game.content.diagnostics import Diagnostic, did_you_mean
@@ -50,7 +51,7 @@ class Scope:
                 column += offset + 1
         self.errors.append(Diagnostic(where.doc.file, pos.line, column, code, message, hint))
 
-    def check(self, kind: str, name: str, known: set[str] | dict[str, object], where: Where,
+    def check(self, kind: str, name: str, known: Collection[str], where: Where,
               *, key: bool = False) -> bool:
         """Check that ``name`` is a known id of ``kind``; record an error if not."""
         if name in known:

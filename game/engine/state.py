@@ -104,6 +104,7 @@ class State:
     ending: str | None = None
     history: list[tuple[int, ...]] | None = None
     log: list[Change] | None = field(default=None)
+    deck: list[Any] | None = None  # cache: conditional events not yet used up (derived, not saved)
 
     def copy(self) -> State:
         """A copy that shares nothing mutable with this state."""
@@ -113,6 +114,7 @@ class State:
             self.scheduled[:], self.policies[:], self.cards[:], self.ending,
             None if self.history is None else self.history[:],
             None if self.log is None else self.log[:],
+            None if self.deck is None else self.deck[:],
         )
 
     @property

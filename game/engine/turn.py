@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 
 from game.engine.rng import Rng
 from game.engine.runtime import CEvent, Ctx, Runtime
@@ -79,27 +79,42 @@ def _open(ev: CEvent, state: State, cards: list[str]) -> bool:
 def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) -> None:
     """Draw conditional cards by weight until ``target``: weighted rejection sampling.
 
-    Events already used up are left out; a candidate is then drawn by weight
-    (a bisect over cumulative weights) and its cooldown and condition tested
-    only then; one that fails is not tried again this month. This gives the
-    same distribution as a weighted pick among the eligible events while
-    testing a few conditions a month instead of the whole deck's. After many
-    misses the rest is drawn exactly from the remaining candidates.
+    The state keeps (as a derived cache) the deck of conditional events not yet
+    used up. A candidate is drawn by weight (a bisect over cumulative weights)
+    and its cooldown and condition tested only then; one that fails is not
+    tried again this month. This gives the same distribution as a weighted pick
+    among the eligible events while testing a few conditions a month instead
+    of the whole deck's. After many misses the rest is drawn exactly.
     """
-    fired, turn = state.fired, state.turn
-    live = [ev for ev in rt.conditional if not (ev.once and ev.id in fired)]
+    live = state.deck
+    if live is None:
+        live = state.deck = [ev for ev in rt.conditional if not (ev.once and ev.id in state.fired)]
     if not live:
         return
+    drawn = _sample(state, rng, live, cards, target)
+    for ev in drawn:  # used up: out of the deck (by identity; dataclass == is slow)
+        if ev.once:
+            for j, other in enumerate(live):
+                if other is ev:
+                    del live[j]
+                    break
+
+
+def _sample(state: State, rng: Rng, live: list[CEvent], cards: list[str], target: int) -> list[CEvent]:
+    fired, turn = state.fired, state.turn
     cumulative = list(accumulate([ev.weight for ev in live]))
     total = cumulative[-1]
     tried: set[str] = set()
+    drawn: list[CEvent] = []
     misses = 0
     while len(cards) < target:
         if misses > 8:
             pool = [ev for ev in live if ev.id not in tried and _open(ev, state, cards)]
             while pool and len(cards) < target:
-                cards.append(pool.pop(rng.weighted([ev.weight for ev in pool])).id)
-            return
+                ev = pool.pop(rng.weighted([ev.weight for ev in pool]))
+                cards.append(ev.id)
+                drawn.append(ev)
+            break
         ev = live[bisect_right(cumulative, rng.below(total))]
         key = ev.id
         if key in tried:
@@ -107,11 +122,13 @@ def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) ->
             continue
         tried.add(key)
         last = fired.get(key)
-        if (last is None or turn - last > ev.cooldown) and key not in cards \
+        if (last is None or not ev.once and turn - last > ev.cooldown) and key not in cards \
                 and (ev.when is None or ev.when(state)):
             cards.append(key)
+            drawn.append(ev)
         else:
             misses += 1
+    return drawn
 
 
 def begin_turn(rt: Runtime, state: State) -> None:

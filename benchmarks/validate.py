@@ -1,0 +1,39 @@
+"""Benchmark: `honorable-exit validate` on the base pack, whole process (target <= 0.35 s).
+
+Run: python benchmarks/validate.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--content", default=str(ROOT / "content"))
+    args = parser.parse_args()
+    command = [sys.executable, "-m", "game", "validate", "--content", args.content]
+    subprocess.run(command, capture_output=True, cwd=ROOT, check=False)  # warm the file cache
+    times = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, cwd=ROOT, check=False)
+        times.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            print(done.stderr.decode(), file=sys.stderr)
+            return 1
+    print(f"validate, whole process, {args.runs} runs: median {statistics.median(times):.3f} s, "
+          f"best {min(times):.3f} s (target <= 0.35 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
