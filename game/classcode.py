@@ -121,12 +121,17 @@ def _fields(values: list[int]) -> dict[str, int]:
     return out
 
 
-def decode_class_code(code: str, rt: Runtime) -> ClassSettings:
-    """The campaign a code fixes in this pack (ClassCodeError if mistyped or made for another pack)."""
+def decode_class_code(code: str, rt: Runtime | None = None) -> ClassSettings:
+    """The campaign a code fixes in this pack (ClassCodeError if mistyped or made for another pack).
+
+    The code holds indexes into the pack, so reading it needs the loaded pack's runtime.
+    """
     values = _symbols(code)
     f = _fields(values)
     if f["format"] != 0 or f["options"] & ~_TEACHING:
         raise ClassCodeError("the class code was made by a newer version of the game")
+    if rt is None:
+        raise ClassCodeError("a class code is read against the loaded pack (decode_class_code(code, rt))")
     manifest = rt.pack.manifest
     if f["pack"] != _pack_tag(manifest.id):
         raise ClassCodeError(f"the class code is for another content pack, not '{manifest.id}'")

@@ -15,6 +15,10 @@ COMMANDS = {
     "play": "play",
     "validate": "validate",
     "simulate": "simulate",
+    "replay": "replay",
+    "class-code": "class_code",
+    "debrief": "debrief",
+    "class-report": "class_report",
 }
 
 

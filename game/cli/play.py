@@ -50,12 +50,13 @@ def saves_dir(args: argparse.Namespace) -> Path:
 
 def _conflict(args: argparse.Namespace) -> str | None:
     fixed = [f"--{n}" for n in ("seed", "scenario", "difficulty") if getattr(args, n) is not None]
+    fixed += ["--teaching"] if args.teaching else []
     if args.load or args.resume:
-        clash = fixed + (["--class-code"] if args.class_code else []) + (["--teaching"] if args.teaching else [])
+        clash = fixed + (["--class-code"] if args.class_code else [])
         if clash:
             return f"a saved campaign fixes its own settings: drop {', '.join(clash)}"
-    elif args.class_code and (fixed or args.teaching):
-        return f"a class code fixes the campaign: drop {', '.join(fixed + (['--teaching'] if args.teaching else []))}"
+    elif args.class_code and fixed:
+        return f"a class code fixes the campaign: drop {', '.join(fixed)}"
     return None
 
 

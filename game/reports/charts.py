@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pygal
@@ -44,7 +44,7 @@ def reset_ids() -> None:
     _counter = itertools.count(1)
 
 
-def line_chart(title: str, labels: Sequence[str], series: dict[str, Sequence[float | None]],
+def line_chart(title: str, labels: Sequence[str], series: Mapping[str, Sequence[float | None]],
                height: int = 340) -> str:
     """Lines over time, one per series."""
     chart = pygal.Line(**_config(title, height, show_dots=False, x_label_rotation=30,
@@ -55,7 +55,7 @@ def line_chart(title: str, labels: Sequence[str], series: dict[str, Sequence[flo
     return _svg(chart)
 
 
-def bar_chart(title: str, values: dict[str, float], height: int = 300) -> str:
+def bar_chart(title: str, values: Mapping[str, float], height: int = 300) -> str:
     """Horizontal bars, one per label."""
     chart = pygal.HorizontalBar(**_config(title, height, print_values=True, show_legend=False))
     chart.x_labels = list(values)
@@ -63,7 +63,7 @@ def bar_chart(title: str, values: dict[str, float], height: int = 300) -> str:
     return _svg(chart)
 
 
-def box_chart(title: str, series: dict[str, Sequence[float]], height: int = 360) -> str:
+def box_chart(title: str, series: Mapping[str, Sequence[float]], height: int = 360) -> str:
     """The spread of each series: box and whiskers (min, quartiles, max)."""
     chart = pygal.Box(**_config(title, height, box_mode="extremes", show_legend=False, x_label_rotation=30))
     chart.x_labels = list(series)

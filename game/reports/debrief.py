@@ -37,10 +37,10 @@ def _turn(session: Session, record: TurnRecord) -> dict[str, Any]:
     rt = session.rt
     policies = [describe_cause(rt, c.cause) for c in record.changes
                 if c.target.startswith("policy:") and c.cause.note == "set" and c.turn == record.turn]
-    return {"turn": record.turn, "date": month_label(record.month),
-            "cards": [_card(session, e, c) for e, c in zip(record.cards, record.decision.choices, strict=True)],
-            "policies": policies,
-            "changes": [{"cause": cause, "changes": changes} for cause, changes in group_report(rt, record.changes)]}
+    cards = [_card(session, e, c) for e, c in zip(record.cards, record.decision.choices, strict=True)]
+    changes = [{"cause": cause, "changes": items} for cause, items in group_report(rt, record.changes)]
+    return {"turn": record.turn, "date": month_label(record.month), "cards": cards,
+            "policies": policies, "changes": changes}
 
 
 def _branch(session: Session, branch: Branch) -> dict[str, Any]:
@@ -52,18 +52,17 @@ def _branch(session: Session, branch: Branch) -> dict[str, Any]:
         subject = rt.pack.get("policies", branch.subject).name
         taken, other = (level_name(rt, branch.subject, x) for x in (branch.taken, branch.alternative))
     base = session.scores()
-    ending = rt.pack.get("endings", branch.ending).title
+    scores = [{"name": d.name, "was": base[d.id], "would": branch.scores[d.id],
+               "delta": branch.scores[d.id] - base[d.id]} for d in rt.pack.items("score_dimensions")]
     return {"turn": branch.turn, "date": month_label(branch.month), "kind": branch.kind,
             "subject": subject, "taken": taken, "alternative": other,
-            "ending": ending, "same_ending": branch.ending == session.state.ending,
-            "scores": [{"name": d.name, "was": base[d.id], "would": branch.scores[d.id],
-                        "delta": branch.scores[d.id] - base[d.id]} for d in rt.pack.items("score_dimensions")],
-            "effect": branch.effect}
+            "ending": rt.pack.get("endings", branch.ending).title,
+            "same_ending": branch.ending == session.state.ending, "scores": scores, "effect": branch.effect}
 
 
 def _ending(session: Session) -> dict[str, Any] | None:
     rt = session.rt
-    if not session.finished:
+    if session.state.ending is None:
         return None
     ending = rt.pack.get("endings", session.state.ending)
     scores = session.scores()
@@ -80,14 +79,15 @@ def discussion(session: Session) -> list[dict[str, Any]]:
     sources: list[Any] = []
     for record in session.records:
         sources += [rt.pack.get("events", e) for e in record.cards]
-    if session.finished:
+    if session.state.ending is not None:
         sources.append(rt.pack.get("endings", session.state.ending))
     out, seen = [], set()
     for item in sources:
         for q in item.discussion:
             if q.question not in seen:
                 seen.add(q.question)
-                out.append({"question": q.question, "about": item.title, "paragraphs": paragraphs(rt, q.cites)})
+                out.append({"question": q.question, "about": item.title,
+                            "paragraphs": paragraphs(rt, list(q.cites))})
     return out
 
 
@@ -111,14 +111,13 @@ def debrief_data(session: Session) -> dict[str, Any]:
 def _charts(session: Session, data: dict[str, Any]) -> dict[str, str]:
     charts.reset_ids()
     labels = series_labels(session)
-    out = {
-        "meters": charts.line_chart("Meters over time", labels,
-                                    {r["name"]: session.series(r["id"]) for r in data["meters"] + data["hidden"]}),
-        "relations": charts.line_chart("Relations over time", labels,
-                                       {r["name"]: session.series(r["id"]) for r in data["relations"]}),
-    }
+    meters = {r["name"]: session.series(r["id"]) for r in data["meters"] + data["hidden"]}
+    relations = {r["name"]: session.series(r["id"]) for r in data["relations"]}
+    out = {"meters": charts.line_chart("Meters over time", labels, meters),
+           "relations": charts.line_chart("Relations over time", labels, relations)}
     if data["ending"]:
-        out["scores"] = charts.bar_chart("Final scores", {s["name"]: s["value"] for s in data["ending"]["scores"]})
+        final = {s["name"]: s["value"] for s in data["ending"]["scores"]}
+        out["scores"] = charts.bar_chart("Final scores", final)
     return out
 
 

@@ -44,6 +44,12 @@ def advice(rt: Runtime, card: Any) -> list[dict[str, str]]:
     return out
 
 
+def ending_title(rt: Runtime, session: Session) -> str:
+    """The title of the ending a campaign reached ('' if it has not ended)."""
+    ending = session.state.ending
+    return str(rt.pack.get("endings", ending).title) if ending else ""
+
+
 def short_month(index: int) -> str:
     """'Mar 2018'."""
     return f"{MONTH_NAMES[index % 12][:3]} {index // 12}"

@@ -21,6 +21,13 @@ def _signed(n: int | float) -> str:
     return f"{n:+d}" if isinstance(n, int) and n else (f"{n:+.1f}" if n else "0")
 
 
+def _num(n: int | float | None) -> str:
+    """A whole number as is, anything else to one decimal; None as a dash."""
+    if n is None:
+        return "–"
+    return str(int(n)) if float(n).is_integer() else f"{n:.1f}"
+
+
 @cache
 def environment(fmt: str) -> Environment:
     """The environment for one output format."""
@@ -29,6 +36,7 @@ def environment(fmt: str) -> Environment:
                       keep_trailing_newline=True)
     env.filters["cell"] = _cell
     env.filters["signed"] = _signed
+    env.filters["num"] = _num
     return env
 
 

@@ -58,7 +58,7 @@ def _json(text: str, path: Path) -> dict[str, Any]:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             raise SaveError("truncated: the file ends before the save does", path) from None
         raise SaveError(f"corrupt: not valid JSON at line {exc.lineno}, column {exc.colno} "
                         f"({exc.msg})", path) from None

@@ -150,7 +150,9 @@ def _same_campaign(path: Path, cid: str) -> bool:
 
 def _info(loaded: Loaded) -> SaveInfo:
     doc, meta = loaded.doc, loaded.doc.meta
-    reason = "edited or damaged: its checksum does not match its content" if loaded.checksum_ok is False else None
+    reason = None
+    if loaded.checksum_ok is False:
+        reason = "edited or damaged: its checksum does not match its content"
     name = meta.name or ("autosave" if meta.kind == "auto" else loaded.path.stem)
     return SaveInfo(loaded.path, reason is None, reason, name, meta.kind,
                     doc.campaign.scenario, doc.campaign.difficulty, meta.turn, meta.date, meta.ending_title,

@@ -76,8 +76,7 @@ def _settings(doc: SaveDoc, rt: Runtime) -> None:
             fixed = decode_class_code(c.class_code, rt)
         except ClassCodeError as exc:
             raise _Diverged(None, f"its class code is not valid here: {exc}") from None
-        if (fixed.scenario, fixed.difficulty, fixed.seed, fixed.teaching) != (
-                c.scenario, c.difficulty, c.seed, bool(c.options.get("teaching"))):
+        if (fixed.scenario, fixed.difficulty, fixed.seed) != (c.scenario, c.difficulty, c.seed):
             raise _Diverged(None, f"the campaign is not the one its class code {c.class_code} fixes")
 
 
@@ -90,7 +89,8 @@ def _replay(doc: SaveDoc, rt: Runtime) -> Session:
             raise _Diverged(logged.turn, f"the campaign ended at turn {turn}, but the save holds "
                                          f"{len(doc.decisions)} decisions")
         if logged.turn != turn:
-            raise _Diverged(turn, f"the decision log is out of order (turn {logged.turn} where {turn} is due)")
+            raise _Diverged(turn, f"the decision log is out of order (turn {logged.turn} where "
+                                  f"{turn} is due)")
         if logged.cards is not None and logged.cards != session.state.cards:
             raise _Diverged(turn, f"the cards differ: the save has {', '.join(logged.cards) or 'none'}, "
                                   f"the replay draws {', '.join(session.state.cards) or 'none'}")
@@ -106,7 +106,9 @@ def _change(entry: Any) -> str:
         return "nothing"
     cause = entry.get("cause", {})
     origin = ".".join(str(cause.get(k)) for k in ("event", "choice", "policy", "level") if cause.get(k))
-    return f"{entry.get('target')} {entry.get('delta', 0):+d} to {entry.get('value')} ({origin or cause.get('kind')})"
+    delta = entry.get("delta", 0)
+    amount = f"{delta:+d}" if isinstance(delta, int) else str(delta)
+    return f"{entry.get('target')} {amount} to {entry.get('value')} ({origin or cause.get('kind')})"
 
 
 def _compare_turns(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None:
@@ -140,7 +142,7 @@ def _compare(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None
                 if diff:
                     k = sorted(diff)[0]
                     detail = f" ({k}: the save has {saved[key].get(k)}, the replay gives {value.get(k)})"
-            raise _Diverged(last, f"the stored state's {key} differs from the replay{detail}")
+            raise _Diverged(last, f"the stored state differs from the replay in '{key}'{detail}")
 
 
 def verify(doc: SaveDoc, rt: Runtime) -> Verdict:

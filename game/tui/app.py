@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -28,7 +29,7 @@ class HonorableExit(Navigation):
     CSS_PATH = "app.tcss"
     TITLE = "Honorable Exit"
     COMMANDS = App.COMMANDS | {game_commands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit_game", "Quit", priority=True, id="quit"),
         Binding("ctrl+s", "save", "Save", id="save"),
@@ -61,10 +62,8 @@ class HonorableExit(Navigation):
         from game.tui.loading import load_everything
 
         loaded = load_everything(self.config.content, self.config.saves)
-        try:
+        with suppress(RuntimeError):  # the app closed while loading
             self.call_from_thread(self.pack_loaded, loaded)
-        except RuntimeError:  # the app closed while loading
-            pass
 
     def pack_loaded(self, loaded: Loaded) -> None:
         """Show the pack's errors, or enable the title menu."""

@@ -105,7 +105,7 @@ class GameFlows(App[int]):
         except ServiceError as exc:
             self.notify(str(exc), title="Cannot list saves", severity="error")
             return
-        self.push_screen(LoadScreen(rows, str(self.config.saves)),
+        self.push_screen(LoadScreen(rows, str(self.config.saves), self.rt),
                          lambda path: self.guard_unsaved(lambda: self.load_path(path)) if path else None)
 
     def load_path(self, path: Path) -> None:

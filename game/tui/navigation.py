@@ -31,7 +31,10 @@ class Navigation(GameFlows):
         if isinstance(self.screen, HelpScreen):
             return
         teaching = bool(self.session and self.session.options.get("teaching")) or self.config.teaching
-        self.push_screen(HelpScreen(self.rt, teaching=teaching))
+        mode = "magnitude"
+        if self.session is not None:
+            mode = str(self.rt.pack.get("difficulties", self.session.difficulty).preview)
+        self.push_screen(HelpScreen(self.rt, teaching=teaching, mode=mode))
 
     def action_why(self, target: str = "") -> None:
         """Why did this move? The causal history of a meter or relation."""

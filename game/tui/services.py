@@ -76,13 +76,15 @@ class Saves:
         return session
 
 
-def decode_class_code(code: str) -> Any:
-    """The settings a class code fixes (ServiceError with the reason if it is not valid)."""
+def class_campaign(rt: Any, code: str, player: str | None) -> Session:
+    """The campaign a class code fixes (ServiceError with the reason if the code cannot be used)."""
     mod = _module("game.classcode", "Class codes")
     try:
-        return mod.decode_class_code(code.strip())
+        session = mod.class_session(rt, code.strip(), player)
     except mod.ClassCodeError as exc:
-        raise ServiceError(str(exc)) from exc
+        raise ServiceError(f"class code: {exc}") from exc
+    assert isinstance(session, Session)
+    return session
 
 
 def write_debrief(session: Session, folder: Path) -> Path:

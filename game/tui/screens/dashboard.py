@@ -141,7 +141,7 @@ class DashboardScreen(Screen[None]):
         """The policy dialog closed: show the orders as they now stand."""
         self.query_one(PolicySummary).refresh_text()
         if self.orders.at_orders:
-            self.query_one(CardView).recompose()
+            self.query_one(CardView).refresh(recompose=True)
         self.refresh_bindings()
 
     @on(ChoiceRow.Chosen)

@@ -29,7 +29,8 @@ def scores_content(session: Session) -> Content:
     width = max((len(d.name) for d in dims), default=10)
     parts: list[str | tuple[str, str]] = [("Scores", "bold $accent")]
     for dim in dims:
-        parts += ["\n", (f"{dim.name:<{width}}  ", "bold"), bar(scores[dim.id]), (f"  {dim.description}", "dim")]
+        parts += ["\n", (f"{dim.name:<{width}}  ", "bold"), bar(scores[dim.id]),
+                  "\n", (f"{'':<{width}}  {dim.description}", "dim")]
     return Content.assemble(*parts)
 
 
@@ -38,7 +39,8 @@ def hidden_content(session: Session) -> Content:
     hidden = [m for m in session.rt.pack.meters if m.hidden]
     parts: list[str | tuple[str, str]] = [("Hidden quantities revealed", "bold $accent")]
     for meter in hidden:
-        parts += ["\n", (meter.name, "bold"), f": {session.value(meter.id)}", (f"  {meter.description}", "dim")]
+        parts += ["\n", (meter.name, "bold"), f": {session.value(meter.id)}",
+                  (f" ({meter.description})", "dim")]
     if not hidden:
         parts.append("\nThis pack hides nothing.")
     return Content.assemble(*parts)
@@ -63,11 +65,12 @@ class EndingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         s = self.session
-        ending = s.rt.pack.get("endings", s.state.ending)
+        ending = s.rt.pack.get("endings", str(s.state.ending))
         yield Header()
         with VerticalScroll(id="ending"):
-            yield Static(Content.assemble(("The campaign ends: ", "bold"), (ending.title, "bold $accent"),
-                                          f"  ({s.date}, after {len(s.decisions)} months)"), id="ending-title")
+            head = Content.assemble(("The campaign ends: ", "bold"), (ending.title, "bold $accent"),
+                                    f"  ({s.date}, after {len(s.decisions)} months)")
+            yield Static(head, id="ending-title")
             yield Static(Content(ending.summary), classes="ending-summary")
             for paragraph in ending.epilogue.split("\n\n"):
                 yield Static(Content(" ".join(paragraph.split())), classes="epilogue")

@@ -7,14 +7,14 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from game.session import Session
 from game.tui.config import GameConfig
-from game.tui.services import ServiceError, decode_class_code
+from game.tui.services import ServiceError, class_campaign
 
 
 class NewCampaignDialog(ModalScreen[Session | None]):
@@ -29,28 +29,35 @@ class NewCampaignDialog(ModalScreen[Session | None]):
 
     def compose(self) -> ComposeResult:
         pack, cfg = self.rt.pack, self.config
-        scenario = cfg.scenario if cfg.scenario in {s.id for s in pack.scenarios} else pack.scenarios[0].id
-        with VerticalScroll(classes="dialog", id="new-campaign"):
-            yield Static("New campaign", classes="dialog-title")
-            yield Label("Scenario")
-            yield Select([(Content(s.title), s.id) for s in pack.scenarios], value=scenario,
-                         allow_blank=False, id="scenario")
-            yield Label("Difficulty")
-            yield Select([(Content(d.name), d.id) for d in pack.difficulties],
-                         value=self.default_difficulty(scenario), allow_blank=False, id="difficulty")
+        ids = [s.id for s in pack.scenarios]
+        scenario = str(cfg.scenario) if cfg.scenario in ids else ids[0]
+        with VerticalScroll(classes="dialog", id="new-campaign", can_focus=False):
+            yield Static("New campaign · enter: start · esc: cancel · tab: next field",
+                         classes="dialog-title")
+            with Grid(id="new-form"):
+                yield Label("Scenario")
+                yield Select([(Content(s.title), s.id) for s in pack.scenarios], value=scenario,
+                             allow_blank=False, id="scenario", compact=True)
+                yield Label("Difficulty")
+                yield Select([(Content(d.name), d.id) for d in pack.difficulties],
+                             value=self.default_difficulty(scenario), allow_blank=False, id="difficulty",
+                             compact=True)
+                yield Label("Seed")
+                yield Input(cfg.seed or "", placeholder="random (the same seed and choices replay alike)",
+                            id="seed", compact=True)
+                yield Label("Class code")
+                yield Input(cfg.class_code or "", placeholder="optional: fixes scenario, difficulty, seed",
+                            id="class-code", compact=True)
+                yield Label("Player")
+                yield Input(cfg.player or "", placeholder="optional: your name, kept in saves", id="player",
+                            compact=True)
+            yield Checkbox("Teaching mode: hidden meters and discussion questions shown",
+                           cfg.teaching, id="teaching", compact=True)
             yield Static("", id="about", markup=False)
-            yield Label("Seed (optional: the same seed and choices give the same campaign)")
-            yield Input(cfg.seed or "", placeholder="random", id="seed")
-            yield Label("Class code (optional: fixes scenario, difficulty and seed)")
-            yield Input(cfg.class_code or "", placeholder="from your teacher", id="class-code")
-            yield Label("Player name (optional, recorded in saves)")
-            yield Input(cfg.player or "", placeholder="anonymous", id="player")
-            yield Checkbox("Teaching mode: show hidden meters and discussion questions",
-                           cfg.teaching, id="teaching")
             yield Static("", id="new-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Start", id="start", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Start", id="start", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def default_difficulty(self, scenario: str) -> str:
         ids = [d.id for d in self.rt.pack.difficulties]
@@ -61,7 +68,7 @@ class NewCampaignDialog(ModalScreen[Session | None]):
 
     def on_mount(self) -> None:
         self.describe()
-        self.query_one("#scenario", Select).focus()
+        self.query_one("#start", Button).focus()
 
     @on(Select.Changed)
     def describe(self) -> None:
@@ -88,22 +95,14 @@ class NewCampaignDialog(ModalScreen[Session | None]):
         self.dismiss(session)
 
     def build(self) -> Session:
-        """The campaign the form describes (ServiceError if a class code does not fit)."""
+        """The campaign the form describes (ServiceError if the class code cannot be used)."""
         code = self.query_one("#class-code", Input).value.strip()
         player = self.query_one("#player", Input).value.strip() or None
-        options: dict[str, Any] = {"teaching": self.query_one("#teaching", Checkbox).value,
-                                   "player": player, "class_code": code or None}
-        if not code:
-            seed = self.query_one("#seed", Input).value.strip() or None
-            return Session.new(self.rt, str(self.query_one("#scenario", Select).value),
-                               str(self.query_one("#difficulty", Select).value), seed, options)
-        settings = decode_class_code(code)
-        manifest = self.rt.pack.manifest
-        if (settings.pack_id, settings.pack_version) != (manifest.id, manifest.version):
-            raise ServiceError(f"this class code is for {settings.pack_id} {settings.pack_version}, "
-                               f"but the loaded pack is {manifest.id} {manifest.version}")
-        options["teaching"] = bool(options["teaching"] or settings.teaching)
-        try:
-            return Session.new(self.rt, settings.scenario, settings.difficulty, settings.seed, options)
-        except KeyError as exc:
-            raise ServiceError(f"this class code names something the pack lacks: {exc}") from exc
+        if code:  # the code fixes scenario, difficulty, seed and teaching mode
+            return class_campaign(self.rt, code, player)
+        options: dict[str, Any] = {"teaching": self.query_one("#teaching", Checkbox).value}
+        if player:
+            options["player"] = player
+        seed = self.query_one("#seed", Input).value.strip() or None
+        return Session.new(self.rt, str(self.query_one("#scenario", Select).value),
+                           str(self.query_one("#difficulty", Select).value), seed, options)

@@ -30,7 +30,7 @@ class PolicyDialog(ModalScreen[None]):
         self.orders = orders
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="policy-dialog", classes="dialog"):
+        with VerticalScroll(id="policy-dialog", classes="dialog", can_focus=False):
             yield Static(Content.assemble(("Standing policies", "bold"),
                                           " · enter: choose a level · tab: next policy · esc: done"),
                          classes="dialog-title")
@@ -40,6 +40,13 @@ class PolicyDialog(ModalScreen[None]):
                                               (note, "dim")), classes="policy-head")
                 yield OptionList(*self.options(policy.id), id=f"policy-{policy.id}", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        """Highlight each policy's level for this month."""
+        wanted = self.orders.levels()
+        for policy in self.orders.session.rt.pack.policies:
+            ids = [lv.id for lv in policy.levels]
+            self.query_one(f"#policy-{policy.id}", OptionList).highlighted = ids.index(wanted[policy.id])
 
     def options(self, policy_id: str) -> list[Option]:
         """One option per level: marked, with its monthly effects, or greyed with the reason."""
@@ -54,8 +61,9 @@ class PolicyDialog(ModalScreen[None]):
                 prompt = Content.assemble(("✕ ", "bold"), (level.name, "strike"), "\n   ", (reason, "italic"))
             else:
                 marker = "● " if level.id == wanted else "○ "
-                prompt = Content.assemble((marker, "bold"), (level.name + tag, "bold"), "  ", level.description,
-                                          "\n   ", (f"a month: {level_cost(s, policy_id, level.id)}", "dim"))
+                cost = f"a month: {level_cost(s, policy_id, level.id)}"
+                prompt = Content.assemble((marker, "bold"), (level.name + tag, "bold"), "  ",
+                                          level.description, "\n   ", (cost, "dim"))
             out.append(Option(prompt, id=f"{policy_id}:{level.id}", disabled=reason is not None))
         return out
 

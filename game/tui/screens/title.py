@@ -40,6 +40,7 @@ class TitleScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
             yield Static(Content.assemble((BANNER, "bold $accent")), id="banner")
+            yield Static("A diplomacy strategy game in monthly turns", id="tagline", markup=False)
             yield Static("Loading the content pack…", id="pack-line", markup=False)
             with Center():
                 yield OptionList(*self.menu(), id="menu", markup=False)
@@ -68,8 +69,11 @@ class TitleScreen(Screen[None]):
         menu.highlighted = 0
         latest = self.game.latest
         if latest is not None and latest.ok:
-            line = f"Continue: {latest.scenario}, {latest.date}, turn {latest.turn}"
-            self.query_one("#continue-line", Static).update(line + (f" ({latest.ending})" if latest.ending else ""))
+            title = next((sc.title for sc in rt.pack.scenarios if sc.id == latest.scenario), latest.scenario)
+            line = f"Continue: {title}, {latest.date}, turn {latest.turn}"
+            if latest.ending:
+                line += f" ({latest.ending})"
+            self.query_one("#continue-line", Static).update(line)
 
     def on_screen_resume(self) -> None:
         if self.game.rt is not None and not self.game.loading:
@@ -77,6 +81,6 @@ class TitleScreen(Screen[None]):
             self.pack_ready()
 
     @on(OptionList.OptionSelected, "#menu")
-    def chosen(self, event: OptionList.OptionSelected) -> None:
+    async def chosen(self, event: OptionList.OptionSelected) -> None:
         action = {"quit": "quit_game"}.get(str(event.option.id), str(event.option.id))
-        self.run_action(f"app.{action}")
+        await self.run_action(f"app.{action}")

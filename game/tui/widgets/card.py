@@ -12,8 +12,9 @@ from textual.widgets import Static
 
 from game.describe import preview_text
 from game.tui.orders import MonthOrders
+from game.tui.visibility import visible
 from game.tui.widgets.choice import ChoiceRow, choice_content
-from game.tui.widgets.policy_summary import policy_lines, preview_mode
+from game.tui.widgets.policy_summary import PolicyView, preview_mode
 
 
 class CardView(Vertical):
@@ -55,7 +56,7 @@ class CardView(Vertical):
         mode = preview_mode(s)
         for i, (choice, open_) in enumerate(zip(card.choices, s.available(card.id), strict=True)):
             reason = None if open_ else (choice.unavailable or "not available now")
-            preview = preview_text(rt, s.preview(card.id, choice.id), mode) if open_ else None
+            preview = preview_text(rt, visible(s, s.preview(card.id, choice.id)), mode) if open_ else None
             row = ChoiceRow(i, choice_content(i + 1, choice, preview, reason, favours.get(choice.id, [])),
                             available=open_)
             row.set_class(i == o.selected, "-selected")
@@ -78,8 +79,8 @@ class CardView(Vertical):
         if not o.cards:
             parts.append("No card reached the desk this month.\n")
         yield Static(Content.assemble(*parts).rstrip(), classes="card-text")
-        yield Static(Content.assemble(("Standing policies this month", "bold $accent"), "\n")
-                     + policy_lines(s, o), classes="advisors")
+        yield Static(Content.assemble(("Standing policies this month", "bold $accent")))
+        yield PolicyView(s, o, id="orders-policies")
         back = " · backspace: revise the last answer" if o.cards else ""
         yield Static(f"enter: end the month · p: change policies{back}", classes="hint")
 

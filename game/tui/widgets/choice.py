@@ -4,29 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
 
 def choice_content(number: int, choice: Any, preview: str | None, reason: str | None,
-                   favoured_by: list[str]) -> Content:
-    """The text of a choice row (preview None when it is unavailable)."""
+                   favoured_by: list[str]) -> tuple[Content, Content]:
+    """A choice row's two parts: its label, and what it moves (or why it is closed)."""
     if reason is not None:
-        return Content.assemble((f"{number} ✕ ", "bold"), (choice.label, "strike"),
-                                "\n    ", (f"unavailable: {reason}", "italic"))
-    parts: list[str | tuple[str, str]] = [(f"{number} ", "bold"), (choice.label, "bold")]
+        return (Content.assemble((f"{number} ✕ ", "bold"), (choice.label, "strike")),
+                Content.assemble((f"unavailable: {reason}", "italic")))
+    parts: list[str | tuple[str, str]] = [(f"{number}   ", "bold"), (choice.label, "bold")]
     if favoured_by:
         parts.append((f"  (favoured by {', '.join(favoured_by)})", "italic"))
-    parts += ["\n    ", (preview or "no direct effect", "")]
-    return Content.assemble(*parts)
+    return Content.assemble(*parts), Content(preview or "no direct effect")
 
 
-class ChoiceRow(Static):
+class ChoiceRow(Vertical):
     """A choice; a click picks it (keys 1-4 do the same)."""
 
     DEFAULT_CSS = """
-    ChoiceRow { height: auto; padding: 0 1; margin-bottom: 1; border-left: blank; }
+    ChoiceRow { height: auto; padding: 0 1 0 0; margin-bottom: 1; border-left: blank; }
+    ChoiceRow > .c-label { padding-left: 1; }
+    ChoiceRow > .c-preview { padding-left: 5; }
     ChoiceRow:hover { background: $boost; }
     ChoiceRow.-selected { border-left: thick $accent; background: $accent 15%; }
     ChoiceRow.-unavailable { color: $text-disabled; }
@@ -39,9 +42,15 @@ class ChoiceRow(Static):
             super().__init__()
             self.index = index
 
-    def __init__(self, index: int, content: Content, *, available: bool) -> None:
-        super().__init__(content, classes="" if available else "-unavailable")
+    def __init__(self, index: int, content: tuple[Content, Content], *, available: bool) -> None:
+        super().__init__(classes="" if available else "-unavailable")
         self.index = index
+        self.content = content
+
+    def compose(self) -> ComposeResult:
+        label, preview = self.content
+        yield Static(label, classes="c-label")
+        yield Static(preview, classes="c-preview")
 
     def on_click(self) -> None:
         self.post_message(self.Chosen(self.index))

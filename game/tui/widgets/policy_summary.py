@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from game.describe import preview_text
 from game.session import Session
 from game.tui.orders import MonthOrders
+from game.tui.visibility import visible
 
 
 def preview_mode(session: Session) -> str:
@@ -19,39 +22,56 @@ def level_cost(session: Session, policy: str, level: str) -> str:
     """What holding a level does each month, in words."""
     rt = session.rt
     p = rt.policies[rt.policy_index[policy]]
-    return preview_text(rt, p.levels[p.level_index[level]].preview, preview_mode(session))
+    return preview_text(rt, visible(session, p.levels[p.level_index[level]].preview), preview_mode(session))
 
 
-def policy_lines(session: Session, orders: MonthOrders) -> Content:
-    """Each policy: its level (and the change asked for this month) and its monthly cost."""
+def policy_rows(session: Session, orders: MonthOrders) -> list[tuple[Content, Content, Content]]:
+    """Each policy: its name, its level (and the change asked for), and its monthly cost."""
     now = session.policy_levels()
     wanted = orders.levels()
-    parts: list[str | tuple[str, str]] = []
+    rows = []
     for policy in session.rt.pack.policies:
         names = {lv.id: lv.name for lv in policy.levels}
-        parts += [(policy.name, "bold"), "\n  ", names[now[policy.id]]]
+        level = Content(names[now[policy.id]])
         if wanted[policy.id] != now[policy.id]:
-            parts += [(f" → {names[wanted[policy.id]]} (from this month)", "italic")]
-        parts += ["\n  ", (f"a month: {level_cost(session, policy.id, wanted[policy.id])}", "dim"), "\n"]
-    return Content.assemble(*parts).rstrip()
+            level = Content.assemble(names[now[policy.id]], (f" → {names[wanted[policy.id]]}", "bold italic"))
+        cost = Content.assemble(("a month: ", "dim"), level_cost(session, policy.id, wanted[policy.id]))
+        rows.append((Content.assemble((policy.name, "bold")), level, cost))
+    return rows
 
 
-class PolicySummary(Static):
-    """The policies panel; `p` opens the dialog that changes them."""
+class PolicyView(Vertical):
+    """The policies as rows with hanging indents; rebuilt when they change."""
 
     DEFAULT_CSS = """
-    PolicySummary { height: auto; padding: 0 0 1 0; }
+    PolicyView { height: auto; }
+    PolicyView > .p-level { padding-left: 2; }
+    PolicyView > .p-cost { padding-left: 4; color: $text-muted; }
     """
 
-    def __init__(self, session: Session, orders: MonthOrders) -> None:
-        super().__init__(id="policy-summary")
+    def __init__(self, session: Session, orders: MonthOrders, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.session = session
         self.orders = orders
 
-    def on_mount(self) -> None:
-        self.refresh_text()
+    def compose(self) -> ComposeResult:
+        for name, level, cost in policy_rows(self.session, self.orders):
+            yield Static(name, classes="p-name")
+            yield Static(level, classes="p-level")
+            yield Static(cost, classes="p-cost")
 
     def refresh_text(self) -> None:
-        """Show the policies as they stand."""
-        head = Content.assemble(("Standing policies", "bold $accent"), ("  p: change", "dim"), "\n")
-        self.update(head + policy_lines(self.session, self.orders))
+        """Show the policies as they now stand."""
+        self.refresh(recompose=True)
+
+
+class PolicySummary(PolicyView):
+    """The dashboard's policy panel; `p` opens the dialog that changes them."""
+
+    def __init__(self, session: Session, orders: MonthOrders) -> None:
+        super().__init__(session, orders, id="policy-summary")
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.assemble(("Standing policies", "bold $accent"), ("  p: change", "dim")),
+                     classes="heading")
+        yield from super().compose()

@@ -34,8 +34,14 @@ class QuantityRow(Vertical, can_focus=True):
     QuantityRow > Horizontal { height: 1; }
     QuantityRow .q-name { width: 1fr; }
     QuantityRow .q-value { width: 9; text-align: right; }
-    QuantityRow .q-mark { width: 2; text-align: right; }
+    QuantityRow .q-mark { width: 1; }
     QuantityRow Sparkline { width: 10; margin-left: 1; }
+    QuantityRow.-good-high Sparkline > .sparkline--max-color { color: $success; }
+    QuantityRow.-good-high Sparkline > .sparkline--min-color { color: $error; }
+    QuantityRow.-good-low Sparkline > .sparkline--max-color { color: $error; }
+    QuantityRow.-good-low Sparkline > .sparkline--min-color { color: $success; }
+    QuantityRow.-good-neutral Sparkline > .sparkline--max-color { color: $accent; }
+    QuantityRow.-good-neutral Sparkline > .sparkline--min-color { color: $accent; }
     QuantityRow .q-note { color: $text-warning; padding-left: 2; }
     QuantityRow:focus { background: $boost; }
     QuantityRow:focus .q-name { text-style: bold underline; }
@@ -53,7 +59,7 @@ class QuantityRow(Vertical, can_focus=True):
             self.qid = qid
 
     def __init__(self, qid: str, name: str, reading: Reading, *, hidden: bool = False) -> None:
-        super().__init__(id=f"q-{qid}", classes="-hidden" if hidden else "")
+        super().__init__(id=f"q-{qid}", classes=f"-good-{reading.good}" + (" -hidden" if hidden else ""))
         self.qid = qid
         self.label = f"{name} (hidden)" if hidden else name
         self.reading = reading
@@ -78,7 +84,8 @@ class QuantityRow(Vertical, can_focus=True):
         self.query_one(".q-mark", Label).update(mark(verdict))
         self.set_class(verdict == "better", "-better")
         self.set_class(verdict == "worse", "-worse")
-        self.query_one(Sparkline).data = reading.series or [reading.value]
+        # one point would draw a full bar; a flat line draws the baseline
+        self.query_one(Sparkline).data = reading.series if len(reading.series) > 1 else []
         note = self.query_one(".q-note", Static)
         note.update(reading.note)
         note.display = bool(reading.note)

@@ -8,11 +8,12 @@ from textual.widgets import Static
 
 from game.describe import group_report
 from game.session import Session
+from game.tui.visibility import visible
 
 
 def report_content(session: Session) -> Content:
     """The report's text: one entry per cause, with the changes it made."""
-    groups = group_report(session.rt, session.report)
+    groups = group_report(session.rt, visible(session, session.report))
     if not session.records:
         sc = session.rt.pack.get("scenarios", session.scenario)
         intro = Content.assemble(("The campaign begins. ", "bold"), sc.description)

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from game.session import Session
 from game.tui.orders import MonthOrders
 from game.tui.text import tier_title
+from game.tui.visibility import concealed
 from game.tui.widgets.policy_summary import PolicySummary
 from game.tui.widgets.quantity import QuantityRow, Reading
 
@@ -20,9 +21,9 @@ NEAR = 15  # a threshold this close to the value is worth a line
 
 
 def visible_meters(session: Session) -> list[Any]:
-    """The meters the dashboard shows (hidden ones too in teaching mode)."""
-    teaching = bool(session.options.get("teaching"))
-    return [m for m in session.rt.pack.meters if teaching or not m.hidden]
+    """The meters the player may see (hidden ones too in teaching mode and at the end)."""
+    secret = concealed(session)
+    return [m for m in session.rt.pack.meters if m.id not in secret]
 
 
 def partners(session: Session) -> list[Any]:
@@ -68,9 +69,9 @@ class StatePanel(VerticalScroll):
     def watch_month(self) -> None:
         """A month has resolved: show the new readings."""
         s = self.session
-        for m in visible_meters(s):
-            self.query_one(f"#q-{m.id}", QuantityRow).show(
-                reading(s, m.id, good=m.good, thresholds=m.thresholds))
-        for a in partners(s):
-            self.query_one(f"#q-{a.id}", QuantityRow).show(reading(s, a.id, signed=True))
+        meters = {m.id: m for m in s.rt.pack.meters}
+        for row in self.query(QuantityRow):
+            m = meters.get(row.qid)
+            row.show(reading(s, row.qid, good=m.good, thresholds=m.thresholds) if m is not None
+                     else reading(s, row.qid, signed=True))
         self.query_one(PolicySummary).refresh_text()

@@ -1,0 +1,40 @@
+"""`honorable-exit class-report SAVE_OR_DIR...`: verify a class's saves and report what they add up to."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from game.cli.common import Exit, add_content, load_or_report
+from game.cli.debrief import add_output, emit
+
+
+def register(sub: Any, name: str) -> None:
+    """Add the command's parser."""
+    parser = sub.add_parser(name, help="report on a class's saves",
+                            description="Verify every save by replay, count each campaign once (its latest "
+                                        "save), group by class code, and report endings, splits on key "
+                                        "decisions, spreads, relations over time, common paths, outliers "
+                                        "and a discussion guide.")
+    parser.add_argument("inputs", nargs="+", metavar="SAVE_OR_DIR", help="save files or folders of saves")
+    add_output(parser)
+    add_content(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the report; exit 1 if nothing could be read or any file failed verification."""
+    from game.reports.class_report import class_report
+
+    rt = load_or_report(args)
+    if rt is None:
+        return Exit.INVALID
+    report = class_report(rt, args.inputs, args.format)
+    if report.files == 0:
+        print("honorable-exit: error: no save files found in " + ", ".join(args.inputs), file=sys.stderr)
+        return Exit.INVALID
+    code = emit(report.text, args.out)
+    print(f"{report.campaigns} campaign(s) from {report.files} file(s): {report.verified} verified, "
+          f"{report.failed} failed; {report.bad_files} file(s) unreadable or failing verification",
+          file=sys.stderr)
+    return code if code != Exit.OK or not report.bad_files else Exit.INVALID

@@ -1,0 +1,114 @@
+"""The class report: every save verified by replay, each campaign counted once, grouped by class code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.engine.runtime import Runtime
+from game.reports import charts
+from game.reports import class_analysis as ca
+from game.reports.class_saves import Entry, Group, examine, group_campaigns, save_paths
+from game.reports.facts import ending_title
+from game.reports.render import render
+
+
+@dataclass(frozen=True, slots=True)
+class ClassReport:
+    """The rendered report and the counts behind it."""
+
+    text: str
+    files: int
+    campaigns: int
+    verified: int
+    failed: int  # campaigns whose latest save failed verification
+    bad_files: int  # files unreadable or failing verification, older saves included
+
+
+def _fixes(rt: Runtime, entry: Entry) -> dict[str, Any]:
+    assert entry.doc is not None
+    doc, pack = entry.doc, rt.pack
+    c = doc.campaign
+    scenario = next((s.title for s in pack.scenarios if s.id == c.scenario), c.scenario)
+    difficulty = next((d.name for d in pack.difficulties if d.id == c.difficulty), c.difficulty)
+    return {"pack": f"{doc.pack.id} {doc.pack.version}", "scenario": scenario, "difficulty": difficulty,
+            "seed": c.seed, "teaching": bool(c.options.get("teaching"))}
+
+
+def _roster(rt: Runtime, group: Group) -> list[dict[str, Any]]:
+    rows = []
+    for e in group.campaigns:
+        s = e.session
+        status, ending, total = "verified", "", ""
+        if s is None:
+            status = "FAILED"
+        elif s.finished:
+            ending = ending_title(rt, s)
+            total = str(sum(s.scores().values()))
+        else:
+            ending = f"in progress, turn {s.state.turn}"
+        rows.append({"player": e.player, "file": e.path.name, "status": status, "ending": ending,
+                     "total": total, "turns": len(e.doc.decisions) if e.doc else 0})
+    return rows
+
+
+def analyse(rt: Runtime, group: Group) -> dict[str, Any]:
+    """Everything the report says about one group, as plain data."""
+    ok = [e for e in group.campaigns if e.ok]
+    sessions = [e.session for e in ok if e.session is not None]
+    finished = [s for s in sessions if s.finished]
+    data: dict[str, Any] = {
+        "key": group.key, "code": group.class_code, "fixes": _fixes(rt, group.campaigns[0]),
+        "files": group.files, "campaigns": len(group.campaigns), "verified": len(ok),
+        "failed": [{"player": e.player, "file": e.path.name, "reason": e.problem}
+                   for e in group.campaigns if not e.ok],
+        "finished": len(finished), "roster": _roster(rt, group), "has_data": bool(sessions),
+    }
+    if not sessions:
+        return data
+    players = {id(e.session): e.player for e in ok}
+    ending_rows = ca.endings(rt, finished)
+    split_rows = ca.splits(rt, sessions)
+    data.update(endings=ending_rows, splits=split_rows, spreads=ca.final_spreads(rt, sessions, finished),
+                relations=ca.relations(rt, sessions), paths=ca.paths(rt, sessions),
+                outliers=ca.outliers(rt, finished, players), discussion=ca.guide(rt, ending_rows, split_rows))
+    return data
+
+
+def _charts(data: dict[str, Any]) -> dict[str, str]:
+    if not data["has_data"]:
+        return {}
+    spreads = data["spreads"]
+    out = {"endings": charts.bar_chart("Endings reached", {r["title"]: r["count"] for r in data["endings"]}),
+           "meters": charts.box_chart("Final meters", {m["name"]: m["values"] for m in spreads["meters"]}),
+           "relations": charts.line_chart("Mean relations over time", data["relations"]["labels"],
+                                          data["relations"]["series"])}
+    if spreads["scores"]:
+        out["scores"] = charts.box_chart("Final scores", {m["name"]: m["values"] for m in spreads["scores"]})
+    return out
+
+
+def class_report(rt: Runtime, inputs: Iterable[str | Path], fmt: str = "md") -> ClassReport:
+    """Read, verify, count and report every save named or found in the inputs."""
+    paths, missing = save_paths(inputs)
+    entries = [examine(p, rt) for p in paths]
+    groups, unreadable = group_campaigns(entries)
+    charts.reset_ids()
+    sections = []
+    for group in groups:
+        data = analyse(rt, group)
+        data["charts"] = _charts(data) if fmt == "html" else {}
+        sections.append(data)
+    manifest = rt.pack.manifest
+    failed = [e for e in entries if not e.ok]
+    counted = {id(e) for g in groups for e in g.campaigns}
+    older = [e for e in failed if e.doc is not None and id(e) not in counted]
+    text = render("class_report", fmt, groups=sections, files=len(entries), missing=missing,
+                  unreadable=[{"file": str(e.path), "reason": e.problem} for e in unreadable],
+                  older=[{"file": str(e.path), "player": e.player, "reason": e.problem} for e in older],
+                  failed_files=len(failed), pack=f"{manifest.title} ({manifest.id} {manifest.version})")
+    campaigns = sum(g["campaigns"] for g in sections)
+    verified = sum(g["verified"] for g in sections)
+    return ClassReport(text, len(entries), campaigns, verified, campaigns - verified, len(failed))

@@ -1,0 +1,123 @@
+"""The help screen's texts, built from the pack (meters, partners, policies) and the key bindings."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from textual.binding import Binding
+from textual.content import Content
+
+from game.describe import preview_text
+from game.tui.text import tier_title
+
+Parts = list[str | tuple[str, str]]
+
+RULES = """\
+Each turn is one month. It opens with a situation report of what changed last month and why.
+Then one or more event cards reach the desk. Each card has a text, the positions of Moscow's
+advisors, and two to four choices. Under each choice is a preview of what it moves (▲ up,
+▼ down; amounts too, unless the difficulty hides them). A greyed choice (✕) says why it is
+closed.
+
+Press a number (1-4) to pick a choice, enter to confirm it. When every card is answered, the
+month's orders are shown: set the standing policies (p) if you want, then press enter to end
+the month. Policies cost something every month they hold; some levels can only be reached
+step by step, or only while a condition holds (the dialog says why).
+
+Some consequences are delayed: a choice can bring a follow-up card or effects months later.
+Every change can be traced: w (why did this move?) shows the history of any meter or partner
+with the cause of each change; t shows the timeline of every month; c shows charts; b shows
+the brief's paragraphs behind the card.
+
+On the dashboard, ✓ marks a change that is good for Moscow and ✗ one that is bad; ⚠ marks a
+threshold that is near. The campaign ends when an ending's conditions hold or the clock runs
+out: the end screen shows the epilogue, the scores and the hidden quantities.
+
+The game autosaves after every month (continue from the title screen); ctrl+s saves under a
+name. ctrl+p opens the command palette with every action, and ctrl+q quits."""
+
+
+def rules_content(rt: Any) -> Content:
+    """How a month works, with the pack's numbers when it is loaded."""
+    head: Parts = [("How to play", "bold $accent"), "\n"]
+    if rt is not None:
+        cards = rt.pack.manifest.rules.cards_per_turn
+        head += [(rt.pack.manifest.title, "bold"), f": {cards.min}-{cards.max} cards a month. ",
+                 rt.pack.manifest.description, "\n\n"]
+    text = "\n\n".join(" ".join(p.split()) for p in RULES.split("\n\n"))
+    return Content.assemble(*head, text)
+
+
+def _bindings() -> list[tuple[str, list[Binding]]]:
+    from game.tui.app import HonorableExit
+    from game.tui.screens.dashboard import DashboardScreen
+    from game.tui.screens.ending import EndingScreen
+    from game.tui.screens.title import TitleScreen
+
+    def only(bindings: Any) -> list[Binding]:
+        return [b for b in bindings if isinstance(b, Binding)]
+
+    palette = Binding("ctrl+p", "command_palette", "Command palette: every action", id="palette")
+    return [("Anywhere", [*only(HonorableExit.BINDINGS), palette]),
+            ("Dashboard", only(DashboardScreen.BINDINGS)), ("Title screen", only(TitleScreen.BINDINGS)),
+            ("End of campaign", only(EndingScreen.BINDINGS))]
+
+
+def keys_content(keymap: dict[str, str]) -> Content:
+    """Every key, with its binding id (to remap it) and what it does."""
+    parts: Parts = [("Keys", "bold $accent"),
+                    ("  (remap with a TOML file of id = \"key\" named by $HONORABLE_EXIT_KEYMAP)", "dim")]
+    for title, bindings in _bindings():
+        parts += ["\n\n", (title, "bold")]
+        for b in bindings:
+            key = keymap.get(b.id or "", b.key_display or b.key)
+            name = "choose 1-4" if b.id and b.id.startswith("pick") else b.description or b.action
+            parts += ["\n  ", (f"{key:<14}", "bold"), f"{name:<34}", (f"id: {b.id}", "dim")]
+    parts += ["\n\n", ("Lists and dialogs", "bold"), "\n  arrows, tab, enter and escape as usual;"
+              " on the dashboard tab reaches each meter and partner (enter: why did it move?)."]
+    return Content.assemble(*parts)
+
+
+def meters_content(rt: Any, teaching: bool) -> Content:
+    """Each meter: what it measures, which way is better, the thresholds that matter."""
+    parts: Parts = [("Meters", "bold $accent")]
+    hidden = 0
+    for m in rt.pack.meters:
+        if m.hidden and not teaching:
+            hidden += 1
+            continue
+        better = {"high": "higher is better", "low": "lower is better", "neutral": "neither way is better"}
+        about = f" ({m.min}-{m.max}, {better[m.good]}{', hidden' if m.hidden else ''})"
+        parts += ["\n\n", (m.name, "bold"), (about, "dim"), "\n  ", m.description]
+        for t in m.thresholds:
+            parts += ["\n  ⚠ ", (str(t.value), "bold"), f": {t.label}"]
+    if hidden:
+        parts += ["\n\n", (f"{hidden} hidden quantit{'y is' if hidden == 1 else 'ies are'} revealed only "
+                           "at the end (or in teaching mode).", "italic")]
+    return Content.assemble(*parts)
+
+
+def partners_content(rt: Any) -> Content:
+    """Partners by tier, with who they are; relations run from -100 to +100."""
+    parts: Parts = [("Partners", "bold $accent"), "  relations run from -100 (hostile) to +100 (close)"]
+    actors = sorted((a for a in rt.pack.actors if a.relation), key=lambda a: a.tier or 9)
+    for tier, group in groupby(actors, key=lambda a: a.tier):
+        parts += ["\n\n", (tier_title(tier) if tier else "Others on the board", "bold")]
+        for a in group:
+            parts += ["\n  ", (a.name, "bold"), f": {a.description}"]
+    return Content.assemble(*parts)
+
+
+def policies_content(rt: Any, mode: str, teaching: bool = False) -> Content:
+    """Each standing policy and its levels, with what each level does a month."""
+    secret = set() if teaching else {m.id for m in rt.pack.meters if m.hidden}
+    parts: Parts = [("Standing policies", "bold $accent")]
+    for policy, compiled in zip(rt.pack.policies, rt.policies, strict=True):
+        step = f" (moves at most {policy.max_step} level a month)" if policy.max_step else ""
+        parts += ["\n\n", (policy.name, "bold"), f": {policy.description}", (step, "dim")]
+        for level, clevel in zip(policy.levels, compiled.levels, strict=True):
+            effects = preview_text(rt, [i for i in clevel.preview if i.target not in secret], mode)
+            parts += ["\n  ", (level.name, "bold"), f": {level.description} ",
+                      (f"(a month: {effects})", "dim")]
+    return Content.assemble(*parts)

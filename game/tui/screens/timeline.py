@@ -1,0 +1,76 @@
+"""The timeline: every month's events and decisions, with a search box."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from game.session import Session
+from game.tui.timeline import Entry, entries, search
+
+MARKS = {"card": "◆", "policy": "◇", "change": "·", "desk": "▶"}
+
+
+def timeline_content(shown: list[Entry]) -> Content:
+    """Entries grouped under their month."""
+    parts: list[str | tuple[str, str]] = []
+    for (turn, month), group in groupby(shown, key=lambda e: (e.turn, e.month)):
+        parts += ["\n" if parts else "", (f"Turn {turn} · {month}", "bold $accent")]
+        for e in group:
+            style = "bold" if e.kind in ("card", "desk") else ""
+            parts += ["\n", f"{MARKS[e.kind]} ", (e.text, style)]
+    return Content.assemble(*parts) if parts else Content("Nothing matches.")
+
+
+class TimelineScreen(Screen[None]):
+    """Type to filter; every word must match."""
+
+    AUTO_FOCUS = "#search"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="timeline_back"),
+        Binding("slash", "focus_search", "Search", key_display="/", id="timeline_search", show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.all = entries(session)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="search: a partner, a card, a month, a word…", id="search")
+        yield Static("", id="timeline-count", markup=False)
+        with VerticalScroll(id="timeline"):
+            yield Static("", id="timeline-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Timeline"
+        self.show("")
+
+    @on(Input.Changed, "#search")
+    def typed(self, event: Input.Changed) -> None:
+        self.show(event.value)
+
+    @on(Input.Submitted, "#search")
+    def submitted(self) -> None:
+        self.query_one("#timeline", VerticalScroll).focus()
+
+    def show(self, query: str) -> None:
+        """Show the entries that match."""
+        shown = search(self.all, query)
+        count = f"{len(shown)} of {len(self.all)} entries" if query.strip() else f"{len(self.all)} entries"
+        self.query_one("#timeline-count", Static).update(
+            f"{count} · ◆ decision ◇ policy · change ▶ now · /: search")
+        self.query_one("#timeline-text", Static).update(timeline_content(shown))
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()

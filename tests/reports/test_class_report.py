@@ -1,0 +1,112 @@
+"""The class report: golden Markdown, one count per campaign, failures marked, charts in the HTML."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from game.classcode import class_session, encode_class_code
+from game.engine.rng import Rng
+from game.reports.class_report import class_report
+from game.saves import autosave, save_session
+from game.saves.document import checksum
+from game.session import Session
+from game.sim.bots import make_bots
+
+SVG = "{http://www.w3.org/2000/svg}svg"
+
+
+def play_student(rt, code: str | None, i: int, folder: Path, turns: int | None = None) -> Session:  # type: ignore[no-untyped-def]
+    """A student's campaign, autosaved every turn, with a fixed campaign id."""
+    bots = list(make_bots(rt).values())
+    if code:
+        session = class_session(rt, code, f"Student {i:02d}")
+    else:
+        session = Session.new(rt, "standard", "hard", f"free{i}", {"player": f"Free {i}"})
+    session.options["campaign_id"] = f"stud{i:04d}"
+    session.options["created"] = "2025-03-01T10:00:00+00:00"
+    bot = bots[i % len(bots)]
+    while not session.finished and (turns is None or len(session.records) < turns):
+        session.play(bot.decide(session.state, Rng(f"s{i}", session.state.turn, "report")))
+        autosave(session, folder)
+    return session
+
+
+@pytest.fixture
+def classroom(rt, tmp_path: Path) -> tuple[str, Path, list[Session]]:
+    code = encode_class_code(rt, "standard", "normal", 1917, teaching=True)
+    folder = tmp_path / "class"
+    sessions = [play_student(rt, code, i, folder) for i in range(8)]
+    sessions.append(play_student(rt, code, 8, folder, turns=3))  # still playing
+    save_session(sessions[0], folder, "my final")  # a named save of a campaign already autosaved
+    play_student(rt, None, 20, tmp_path / "other")  # no class code
+    return code, tmp_path, sessions
+
+
+def edit_state(path: Path) -> None:
+    doc = json.loads(path.read_text())
+    doc["state"]["values"]["standing"] += 5
+    doc["checksum"] = checksum(doc)
+    path.write_text(json.dumps(doc, indent=1))
+
+
+def test_markdown_matches_its_golden_file(rt, classroom, golden) -> None:
+    code, root, _ = classroom
+    folder = root / "class"
+    edit_state(folder / "auto-stud0005-0008.json")  # the latest save of student 5: fails
+    edit_state(folder / "auto-stud0001-0006.json")  # an older autosave of student 1: fails, not counted
+    (folder / "torn.json").write_text('{"format_version": 2, "pack": {"id": "sta')
+    report = class_report(rt, [folder, root / "other", root / "missing"], "md")
+    files = len(list(folder.glob("*.json"))) + len(list((root / "other").glob("*.json")))
+    assert (report.files, report.campaigns, report.verified, report.failed, report.bad_files) == (files, 10, 9, 1, 3)
+    golden("class_report.md", report.text.replace(str(root), "SAVES"))
+
+
+def test_each_campaign_counted_once_by_its_latest_save(rt, classroom) -> None:
+    code, root, sessions = classroom
+    report = class_report(rt, [root / "class"])
+    text = report.text
+    assert report.files == len(list((root / "class").glob("*.json"))) > 9
+    assert report.campaigns == 9 and report.verified == 9 and report.failed == 0
+    assert "- Campaigns counted: 9\n- Verified: 9\n- Failed verification: 0\n- Finished: 8" in text
+    assert "| Student 00 | verified |" in text and "| my-final.json |" in text  # the named save is latest
+    assert "in progress, turn 4" in text
+    endings = {}
+    for s in sessions:
+        if s.finished:
+            title = rt.pack.get("endings", s.state.ending).title
+            endings[title] = endings.get(title, 0) + 1
+    for title, count in endings.items():
+        assert f"| {title} | {count} |" in text
+
+
+def test_groups_by_class_code(rt, classroom) -> None:
+    code, root, _ = classroom
+    text = class_report(rt, [root]).text
+    assert text.index(f"## Class code {code}") < text.index("## starter 0.1.0, standard, hard, no class code")
+
+
+def test_html_is_well_formed_with_charts(rt, classroom) -> None:
+    _, root, _ = classroom
+    text = class_report(rt, [root], "html").text
+    page = ET.fromstring(text.removeprefix("<!DOCTYPE html>\n"))
+    assert len(page.findall(f".//{SVG}")) == 8  # endings, meters, scores, relations for each group
+    assert "<script" not in text and "@media print" in text
+
+
+def test_class_report_command(cli, pack_dir: Path, classroom, tmp_path: Path) -> None:
+    _, root, _ = classroom
+    out = tmp_path / "report.md"
+    ok = cli("class-report", str(root / "class"), "--content", str(pack_dir), "--out", str(out))
+    assert ok.returncode == 0, ok.stderr
+    files = len(list((root / "class").glob("*.json")))
+    assert f"9 campaign(s) from {files} file(s): 9 verified, 0 failed" in ok.stderr
+    assert out.read_text().startswith("# Class report")
+    (root / "class" / "bad.json").write_text("garbage")
+    bad = cli("class-report", str(root / "class"), "--content", str(pack_dir))
+    assert bad.returncode == 1 and "| bad.json" not in bad.stdout and "bad.json | corrupt" in bad.stdout
+    empty = cli("class-report", str(tmp_path / "nothing-here"), "--content", str(pack_dir))
+    assert empty.returncode == 1 and "no save files found" in empty.stderr

@@ -1,0 +1,69 @@
+"""Fixtures for the Textual app: built through the factory with a temporary saves folder."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from textual.pilot import Pilot
+
+from game.tui.app import HonorableExit, make_app
+from game.tui.config import GameConfig
+
+STARTER = Path(__file__).resolve().parents[1] / "fixtures" / "packs" / "starter"
+SMALL, LARGE = (80, 24), (120, 40)
+T = TypeVar("T")
+
+
+def run(coro: Awaitable[T]) -> T:
+    """Run a coroutine to completion (the suite has no asyncio plugin)."""
+    return asyncio.run(coro)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> GameConfig:
+    """The starter pack, a fixed seed, a temporary saves folder, a pinned theme, no animations."""
+    return GameConfig(content=STARTER, saves=tmp_path / "saves", seed="7", theme="textual-dark",
+                      animations=False)
+
+
+@pytest.fixture
+def app(config: GameConfig) -> HonorableExit:
+    return make_app(config)
+
+
+async def loaded(pilot: Pilot[Any]) -> None:
+    """Wait until the pack has loaded behind the title screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def start(pilot: Pilot[Any]) -> None:
+    """From the title: a new campaign with the dialog's defaults."""
+    await loaded(pilot)
+    await pilot.press("n")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def play_month(pilot: Pilot[Any], choice: str = "1") -> None:
+    """Answer every card on the desk with the same choice key (or the first open one), end the month."""
+    app = pilot.app
+    assert isinstance(app, HonorableExit)
+    dash = app.dashboard()
+    assert dash is not None
+    while not dash.orders.at_orders:
+        card = dash.orders.card()
+        index = int(choice) - 1
+        if index >= len(card.choices) or dash.orders.choice_reason(index) is not None:
+            index = next(i for i in range(len(card.choices)) if dash.orders.choice_reason(i) is None)
+        await pilot.press(str(index + 1), "enter")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+Driver = Callable[[Pilot[Any]], Awaitable[None]]

@@ -1,0 +1,81 @@
+"""The main flows, driven with keys: new campaign, play, save, quit, continue, reach an ending."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.tui.app import HonorableExit, make_app
+from game.tui.config import GameConfig
+from game.tui.screens.dashboard import DashboardScreen
+from game.tui.screens.ending import EndingScreen
+from game.tui.screens.title import TitleScreen
+
+from .conftest import SMALL, loaded, play_month, run, start
+
+
+def test_title_paints_before_the_pack_is_loaded(app: HonorableExit) -> None:
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            assert isinstance(app.screen, TitleScreen)
+            await loaded(pilot)
+            assert app.rt is not None
+            assert "starter pack" in str(app.screen.query_one("#pack-line").render())
+
+    run(go())
+
+
+def test_play_three_turns_save_quit_and_continue(config: GameConfig) -> None:
+    saved: dict[str, object] = {}
+
+    async def first() -> None:
+        app = make_app(config)
+        async with app.run_test(size=SMALL) as pilot:
+            await start(pilot)
+            assert isinstance(app.screen, DashboardScreen)
+            for key in ("1", "2", "1"):
+                await play_month(pilot, key)
+            assert app.session is not None
+            assert app.session.state.turn == 4
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            saved.update(decisions=list(app.session.decisions), values=list(app.session.state.values),
+                         turn=app.session.state.turn, seed=app.session.seed)
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        assert app.return_value == 0
+
+    async def second() -> None:
+        app = make_app(config)
+        async with app.run_test(size=SMALL) as pilot:
+            await loaded(pilot)
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, DashboardScreen)
+            session = app.session
+            assert session is not None
+            assert session.decisions == saved["decisions"]
+            assert session.state.values == saved["values"]
+            assert (session.state.turn, session.seed) == (saved["turn"], saved["seed"])
+
+    run(first())
+    assert any(Path(config.saves).iterdir())
+    run(second())
+
+
+def test_playing_on_reaches_an_ending(app: HonorableExit) -> None:
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await start(pilot)
+            for _ in range(20):
+                if isinstance(app.screen, EndingScreen):
+                    break
+                await play_month(pilot)
+            assert isinstance(app.screen, EndingScreen)
+            assert app.session is not None and app.session.finished
+            text = str(app.screen.query_one("#ending-title").render())
+            ending = app.session.rt.pack.get("endings", app.session.state.ending)
+            assert ending.title in text
+
+    run(go())
