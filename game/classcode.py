@@ -121,6 +121,15 @@ def _fields(values: list[int]) -> dict[str, int]:
     return out
 
 
+def canonical_code(code: str) -> str:
+    """A code in its canonical spelling (upper case, grouped, lookalikes read); as given if invalid."""
+    try:
+        values = _symbols(code)
+    except ClassCodeError:
+        return code.strip()
+    return _group("".join(ALPHABET[v] for v in values) + ALPHABET[check_symbol(values)])
+
+
 def decode_class_code(code: str, rt: Runtime | None = None) -> ClassSettings:
     """The campaign a code fixes in this pack (ClassCodeError if mistyped or made for another pack).
 
@@ -144,8 +153,7 @@ def decode_class_code(code: str, rt: Runtime | None = None) -> ClassSettings:
         raise ClassCodeError("the class code names a scenario or difficulty this pack does not have")
     return ClassSettings(manifest.id, version, scenarios[f["scenario"]].id,
                          difficulties[f["difficulty"]].id, str(f["seed"]),
-                         bool(f["options"] & _TEACHING), _group("".join(ALPHABET[v] for v in values)
-                                                                 + ALPHABET[check_symbol(values)]))
+                         bool(f["options"] & _TEACHING), canonical_code(code))
 
 
 def class_session(rt: Runtime, code: str, player: str | None = None) -> Session:

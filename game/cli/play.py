@@ -124,5 +124,7 @@ def run_plain(args: argparse.Namespace) -> int:
 
     result = Plain(session, sys.stdin, sys.stdout, saver=saver).run()
     if last:
-        print(f"Saved in {folder}. After-action report: honorable-exit debrief {last[-1]}")
+        content = f" --content {args.content}" if args.content else ""
+        print(f"Saved in {folder}. After-action report: honorable-exit debrief {last[-1]}{content}",
+              file=sys.stderr)
     return result

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     manifest = rt.pack.manifest
     if not verdict.ok:
         prefix = "diverges at " if verdict.turn is not None else ""
-        print(f"FAILED {args.save}: {prefix}{verdict.message(loaded.doc)}{note}")
+        print(f"FAILED {args.save}: {prefix}{verdict.message()}{note}")
         return Exit.INVALID
     if loaded.checksum_ok is False:
         print(f"FAILED {args.save}: edited outside the game: its checksum does not match its content "

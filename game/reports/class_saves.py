@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.classcode import canonical_code
 from game.engine.runtime import Runtime
 from game.saves import SaveError, read_save, verify
 from game.saves.document import SaveDoc
@@ -70,7 +71,7 @@ def examine(path: Path, rt: Runtime) -> Entry:
     entry.doc = loaded.doc
     verdict = verify(loaded.doc, rt)
     if not verdict.ok:
-        where = f"diverges at {verdict.message(loaded.doc)}" if verdict.turn else str(verdict.reason)
+        where = f"diverges at {verdict.message()}" if verdict.turn else str(verdict.reason)
         entry.problem = f"failed verification: {where}"
     elif loaded.checksum_ok is False:
         entry.problem = "edited outside the game: its checksum does not match its content"
@@ -100,9 +101,10 @@ def group_campaigns(entries: list[Entry]) -> tuple[list[Group], list[Entry]]:
     for cid, e in latest.items():
         assert e.doc is not None
         c = e.doc.campaign
+        code = canonical_code(c.class_code) if c.class_code else None
         pack = f"{e.doc.pack.id} {e.doc.pack.version}"
-        key = c.class_code or f"{pack}, {c.scenario}, {c.difficulty}, no class code"
-        group = groups.setdefault(key, Group(key, c.class_code))
+        key = code or f"{pack}, {c.scenario}, {c.difficulty}, no class code"
+        group = groups.setdefault(key, Group(key, code))
         group.campaigns.append(e)
         group.files += counts[cid]
     for group in groups.values():

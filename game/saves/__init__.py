@@ -32,5 +32,5 @@ def load_save(path: Path, rt: Runtime) -> Session:
     loaded = read_trusted(path)
     verdict = verify(loaded.doc, rt)
     if verdict.session is None:
-        raise SaveError(f"does not replay with this pack: {verdict.message(loaded.doc)}", loaded.path)
+        raise SaveError(f"does not replay with this pack: {verdict.message()}", loaded.path)
     return verdict.session

@@ -58,7 +58,7 @@ class SavedState(BaseModel):
 
     model_config = _STRICT
     turn: int
-    month: str
+    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="The current month, 'YYYY-MM'.")
     ending: str | None
     values: dict[str, int]
     tolerances: dict[str, int]

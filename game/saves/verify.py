@@ -21,12 +21,13 @@ class Verdict:
     turn: int | None = None
     reason: str | None = None
     pack_note: str | None = None  # set when the save was made with other pack content
+    date: str | None = None  # the month of the diverging turn
 
-    def message(self, doc: SaveDoc) -> str:
+    def message(self) -> str:
         """One line for the command line."""
         if self.reason is None:
             return "replays identically"
-        where = f"turn {self.turn} ({_date(doc, self.turn)}): " if self.turn is not None else ""
+        where = f"turn {self.turn} ({self.date}): " if self.turn is not None else ""
         return f"{where}{self.reason}"
 
 
@@ -37,9 +38,9 @@ class _Diverged(Exception):
         self.reason = reason
 
 
-def _date(doc: SaveDoc, turn: int) -> str:
-    first = month_index(doc.state.month) - (doc.state.turn - 1)
-    return month_label(first + turn - 1)
+def _date(doc: SaveDoc, rt: Runtime, turn: int) -> str:
+    start = rt.pack.get("scenarios", doc.campaign.scenario).start
+    return month_label(month_index(start) + turn - 1)
 
 
 def session_options(doc: SaveDoc) -> dict[str, Any]:
@@ -111,8 +112,16 @@ def _change(entry: Any) -> str:
     return f"{entry.get('target')} {amount} to {entry.get('value')} ({origin or cause.get('kind')})"
 
 
+def _by_turn(log: list[Any]) -> dict[Any, list[Any]]:
+    out: dict[Any, list[Any]] = {}
+    for change in log:
+        out.setdefault(change.get("turn") if isinstance(change, dict) else None, []).append(change)
+    return out
+
+
 def _compare_turns(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None:
     s_hist, r_hist = saved["history"], replayed["history"]
+    s_logs, r_logs = _by_turn(saved["log"]), _by_turn(replayed["log"])
     rows = max((len(v) for v in r_hist.values()), default=0)
     for t in range(1, rows + 1):
         turn = min(t, last)
@@ -122,8 +131,7 @@ def _compare_turns(saved: dict[str, Any], replayed: dict[str, Any], last: int) -
                 stored = mine[t - 1] if t <= len(mine) else "nothing"
                 raise _Diverged(turn, f"{q} at the start of turn {t}: the save has {stored}, "
                                       f"the replay gives {series[t - 1]}")
-        s_log = [c for c in saved["log"] if isinstance(c, dict) and c.get("turn") == t]
-        r_log = [c for c in replayed["log"] if c.get("turn") == t]
+        s_log, r_log = s_logs.get(t, []), r_logs.get(t, [])
         for i in range(max(len(s_log), len(r_log))):
             a = s_log[i] if i < len(s_log) else None
             b = r_log[i] if i < len(r_log) else None
@@ -145,6 +153,20 @@ def _compare(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None
             raise _Diverged(last, f"the stored state differs from the replay in '{key}'{detail}")
 
 
+def _compare_meta(doc: SaveDoc, session: Session) -> None:
+    """The summary a listing shows must be the replay's too."""
+    ending = session.state.ending
+    title = session.rt.pack.get("endings", ending).title if ending else None
+    meta = doc.meta
+    pairs = (("turn", meta.turn, session.state.turn), ("date", meta.date, session.date),
+             ("ending", meta.ending, ending), ("ending_title", meta.ending_title, title))
+    for name, stored, replayed in pairs:
+        same_pack = doc.pack.content_hash == content_hash(session.rt)
+        if stored != replayed and (name != "ending_title" or same_pack):  # titles may change with the pack
+            raise _Diverged(session.state.turn, f"the save's summary says {name} {stored!r}, "
+                                                f"the replay gives {replayed!r}")
+
+
 def verify(doc: SaveDoc, rt: Runtime) -> Verdict:
     """Replay a save's decisions from its seed with this pack and compare with its stored state."""
     note = None
@@ -153,6 +175,8 @@ def verify(doc: SaveDoc, rt: Runtime) -> Verdict:
         note = pack_note(doc, rt)
         session = _replay(doc, rt)
         _compare(doc.state.model_dump(), state_json(rt, session.state), session.state.turn)
+        _compare_meta(doc, session)
     except _Diverged as exc:
-        return Verdict(False, None, exc.turn, exc.reason, note)
+        date = _date(doc, rt, exc.turn) if exc.turn is not None else None
+        return Verdict(False, None, exc.turn, exc.reason, note, date)
     return Verdict(True, session, None, None, note)

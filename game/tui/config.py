@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def read_keymap(path: str | None) -> tuple[dict[str, str], str | None]:
     """Binding id -> keys from a TOML file (`confirm = "enter,space"`), and a problem if any."""
     if not path:
         return {}, None
+    import tomllib
+
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -45,7 +45,8 @@ def script(rt, code: str, student: int) -> tuple[str, Session]:  # type: ignore[
     return "\n".join(lines) + "\n", session
 
 
-def play_class(starter: Path, code: str, saves: Path, scripts: list[str]) -> list[subprocess.CompletedProcess[str]]:
+def play_class(starter: Path, code: str, saves: Path,
+               scripts: list[str]) -> list[subprocess.CompletedProcess[str]]:
     """Each student plays in their own process (as many at once as there are cores)."""
 
     def one(i: int) -> subprocess.CompletedProcess[str]:
@@ -81,7 +82,8 @@ def test_a_class_of_30(cli, starter: Path, rt, tmp_path: Path) -> None:
     md = report.stdout
     assert f"## Class code {code}" in md
     assert "- Campaigns counted: 30\n- Verified: 30\n- Failed verification: 0\n- Finished: 30" in md
-    assert int(re.search(r"- Files: (\d+)", md).group(1)) > STUDENTS  # autosaves and named saves, counted once
+    files = re.search(r"- Files: (\d+)", md)
+    assert files and int(files.group(1)) > STUDENTS  # autosaves and named saves, counted once
     endings = table(md, "Endings reached")
     assert {title: int(row[0]) for title, row in endings.items() if row[0] != "0"} == dict(expected)
     students = table(md, "Students")

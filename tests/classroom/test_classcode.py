@@ -30,7 +30,8 @@ def test_round_trip_every_scenario_and_difficulty(rt) -> None:
                 for teaching in (False, True):
                     code = encode_class_code(rt, sc.id, diff.id, seed, teaching)
                     s = decode_class_code(code, rt)
-                    assert (s.scenario, s.difficulty, s.seed, s.teaching) == (sc.id, diff.id, str(seed), teaching)
+                    fixed = (s.scenario, s.difficulty, s.seed, s.teaching)
+                    assert fixed == (sc.id, diff.id, str(seed), teaching)
                     assert (s.pack_id, s.pack_version, s.code) == ("starter", "0.1.0", code)
 
 
@@ -46,7 +47,8 @@ def test_spelling_is_forgiven_but_not_typos(rt) -> None:
     assert decode_class_code(loose, rt).code == code
 
 
-@given(seed=st.integers(0, MAX_SEED), teaching=st.booleans(), diff=st.sampled_from(["easy", "normal", "hard"]))
+@given(seed=st.integers(0, MAX_SEED), teaching=st.booleans(),
+       diff=st.sampled_from(["easy", "normal", "hard"]))
 def test_every_single_character_typo_is_rejected(rt, seed: int, teaching: bool, diff: str) -> None:
     code = encode_class_code(rt, "standard", diff, seed, teaching)
     right = decode_class_code(code, rt)
@@ -86,7 +88,8 @@ def test_malformed_codes(rt, code: str, reason: str) -> None:
 def test_a_code_for_another_pack_version_or_pack(rt, starter: Path, tmp_path: Path) -> None:
     code = encode_class_code(rt, "standard", "normal", 5)
     newer, other = tmp_path / "newer", tmp_path / "other"
-    for folder, old, new in ((newer, "version: 0.1.0", "version: 0.2.0"), (other, "id: starter", "id: another")):
+    edits = ((newer, "version: 0.1.0", "version: 0.2.0"), (other, "id: starter", "id: another"))
+    for folder, old, new in edits:
         shutil.copytree(starter, folder)
         manifest = folder / "pack.yaml"
         manifest.write_text(manifest.read_text().replace(old, new))
@@ -110,7 +113,8 @@ def test_class_session_starts_the_campaign(rt) -> None:
 
 
 def test_class_code_command(cli, starter: Path, rt) -> None:
-    result = cli("class-code", "--content", str(starter), "--difficulty", "hard", "--seed", "2018", "--teaching")
+    result = cli("class-code", "--content", str(starter), "--difficulty", "hard", "--seed", "2018",
+                 "--teaching")
     assert result.returncode == 0, result.stderr
     code = result.stdout.strip()
     assert code == encode_class_code(rt, "standard", "hard", 2018, True)

@@ -24,7 +24,8 @@ def test_teaching_mode_shows_hidden_quantities_and_questions(cli, starter: Path,
     assert f"For discussion: {sochi.discussion[0].question}" in taught.stdout
     plain = cli("play", "--plain", "--content", str(starter), "--saves-dir", str(tmp_path / "b"),
                 "--seed", "8", stdin=answers)
-    assert "Ceasefire stability" in meters(plain.stdout) and "Hope in the UN track" not in meters(plain.stdout)
+    shown = meters(plain.stdout)
+    assert "Ceasefire stability" in shown and "Hope in the UN track" not in shown
     assert "For discussion" not in plain.stdout
 
 
@@ -40,8 +41,8 @@ def test_autosave_quit_and_continue(cli, starter: Path, rt, tmp_path: Path) -> N
     assert resumed.returncode == 0, resumed.stderr
     assert f"turn {before} of" in resumed.stdout and "=== The campaign ends" in resumed.stdout
     named = next(r.path for r in rows if r.kind == "named")
-    again = cli("play", "--plain", "--content", str(starter), "--saves-dir", str(tmp_path), "--load", str(named),
-                stdin="quit\n")
+    again = cli("play", "--plain", "--content", str(starter), "--saves-dir", str(tmp_path),
+                "--load", str(named), stdin="quit\n")
     assert again.returncode == 0 and "seed 21" in again.stdout
 
 

@@ -61,7 +61,8 @@ def test_markdown_matches_its_golden_file(rt, classroom, golden) -> None:
     (folder / "torn.json").write_text('{"format_version": 2, "pack": {"id": "sta')
     report = class_report(rt, [folder, root / "other", root / "missing"], "md")
     files = len(list(folder.glob("*.json"))) + len(list((root / "other").glob("*.json")))
-    assert (report.files, report.campaigns, report.verified, report.failed, report.bad_files) == (files, 10, 9, 1, 3)
+    counts = (report.files, report.campaigns, report.verified, report.failed, report.bad_files)
+    assert counts == (files, 10, 9, 1, 3)
     golden("class_report.md", report.text.replace(str(root), "SAVES"))
 
 
@@ -110,3 +111,15 @@ def test_class_report_command(cli, pack_dir: Path, classroom, tmp_path: Path) ->
     assert bad.returncode == 1 and "| bad.json" not in bad.stdout and "bad.json | corrupt" in bad.stdout
     empty = cli("class-report", str(tmp_path / "nothing-here"), "--content", str(pack_dir))
     assert empty.returncode == 1 and "no save files found" in empty.stderr
+
+
+def test_codes_typed_differently_are_one_class(rt, tmp_path: Path) -> None:
+    code = encode_class_code(rt, "standard", "easy", 55)
+    for i, typed in enumerate([code, code.lower().replace("-", ""), code.replace("-", " ")]):
+        session = class_session(rt, code, f"P{i}")
+        session.options["class_code"] = typed  # as a front end might store what the student typed
+        session.play(session.decide([rt.events[c].choices[0].id for c in session.state.cards]))
+        save_session(session, tmp_path, f"p{i}")
+    report = class_report(rt, [tmp_path])
+    assert report.verified == 3 and report.text.count("## Class code") == 1
+    assert f"## Class code {code}\n" in report.text

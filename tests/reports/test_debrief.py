@@ -100,7 +100,8 @@ def test_key_decisions_are_measured_by_replaying_the_other_branch(rt, golden_sav
 
 def test_debrief_command(cli, pack_dir: Path, golden_save: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    result = cli("debrief", str(golden_save), "--content", str(pack_dir), "--format", "html", "--out", str(out))
+    result = cli("debrief", str(golden_save), "--content", str(pack_dir), "--format", "html",
+                 "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert f"wrote {out}" in result.stderr and result.stdout == ""
     assert len(parse_html(out.read_text()).findall(f".//{SVG}")) == 3

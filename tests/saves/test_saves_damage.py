@@ -122,3 +122,42 @@ def test_read_save_reports_but_does_not_enforce_the_checksum(saved: Path) -> Non
     assert read_save(saved).checksum_ok is True
     rewrite(saved, lambda d: d["meta"].update(name="renamed"), keep_checksum=True)
     assert read_save(saved).checksum_ok is False
+
+
+def _mutate(value, rng):  # type: ignore[no-untyped-def]
+    """Replace one leaf of a JSON document with something of another kind."""
+    if isinstance(value, dict) and value:
+        key = rng.choice(sorted(value))
+        value[key] = _mutate(value[key], rng) if rng.random() < 0.8 else rng.choice([None, [], {}, "x", -1])
+        return value
+    if isinstance(value, list) and value:
+        i = rng.randrange(len(value))
+        value[i] = _mutate(value[i], rng)
+        return value
+    return rng.choice([None, True, 0, -5, 10**12, 1.5, "", "zz", [], {}, [1, "a"], {"k": None}])
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_no_mutation_crashes_the_loader(saved: Path, rt, seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    doc = json.loads(saved.read_text())
+    for _ in range(1 + seed % 3):
+        _mutate(doc, rng)
+    if seed % 2:
+        doc["checksum"] = checksum(doc)  # a careful editor: the replay must catch it
+    saved.write_text(json.dumps(doc))
+    try:
+        load_save(saved, rt)
+    except SaveError as exc:
+        assert exc.reason and "\n" not in str(exc)
+    list_saves(saved.parent)
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("ending", "honorable_exit"), ("ending_title", "Honorable exit"), ("turn", 2), ("date", "May 2019"),
+])
+def test_an_edited_summary_fails_the_replay(saved: Path, rt, field: str, value: object) -> None:
+    rewrite(saved, lambda d: d["meta"].update({field: value}))
+    refused(saved, rt, f"summary says {field}")

@@ -24,7 +24,8 @@ def test_a_golden_file_and_a_migration_for_every_format() -> None:
     for version in range(1, FORMAT_VERSION + 1):
         assert (GOLDEN / f"format{version}.json").is_file(), f"no golden file of format {version}"
         assert version == FORMAT_VERSION or version in MIGRATIONS
-    assert json.loads((GOLDEN / f"format{FORMAT_VERSION}.json").read_text())["format_version"] == FORMAT_VERSION
+    current = json.loads((GOLDEN / f"format{FORMAT_VERSION}.json").read_text())
+    assert current["format_version"] == FORMAT_VERSION
 
 
 def test_format1_migrates_and_replays(golden_rt) -> None:
@@ -38,7 +39,8 @@ def test_format1_migrates_and_replays(golden_rt) -> None:
     assert [d.turn for d in doc.decisions] == [1, 2, 3] and all(d.cards is None for d in doc.decisions)
     session = load_save(GOLDEN / "format1.json", golden_rt)
     assert session.state.turn == 4 and not session.finished
-    assert session.options["player"] == "First Format" and session.options["class_code"] == doc.campaign.class_code
+    assert session.options["player"] == "First Format"
+    assert session.options["class_code"] == doc.campaign.class_code
 
 
 def test_format2_golden_loads(golden_rt) -> None:

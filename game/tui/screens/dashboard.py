@@ -78,7 +78,7 @@ class DashboardScreen(Screen[None]):
         """Mirror the orders into the reactive state the views are bound to."""
         self.step = self.orders.step
         self.selected = -1 if self.orders.selected is None else self.orders.selected
-        self.refresh_bindings()
+        self.call_after_refresh(self.refresh_bindings)  # the card paints first, then the footer
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide choices a card does not have; grey out those that are closed, and idle keys."""
@@ -141,7 +141,7 @@ class DashboardScreen(Screen[None]):
         """The policy dialog closed: show the orders as they now stand."""
         self.query_one(PolicySummary).refresh_text()
         if self.orders.at_orders:
-            self.query_one(CardView).refresh(recompose=True)
+            self.query_one(CardView).show()
         self.refresh_bindings()
 
     @on(ChoiceRow.Chosen)

@@ -42,15 +42,22 @@ class ChoiceRow(Vertical):
             super().__init__()
             self.index = index
 
-    def __init__(self, index: int, content: tuple[Content, Content], *, available: bool) -> None:
-        super().__init__(classes="" if available else "-unavailable")
+    def __init__(self, index: int) -> None:
+        super().__init__()
         self.index = index
-        self.content = content
 
     def compose(self) -> ComposeResult:
-        label, preview = self.content
-        yield Static(label, classes="c-label")
-        yield Static(preview, classes="c-preview")
+        yield Static("", classes="c-label")
+        yield Static("", classes="c-preview")
+
+    def show(self, content: tuple[Content, Content], *, available: bool, selected: bool) -> None:
+        """Show a choice of the current card."""
+        label, preview = content
+        self.query_one(".c-label", Static).update(label)
+        self.query_one(".c-preview", Static).update(preview)
+        self.set_class(not available, "-unavailable")
+        self.set_class(selected, "-selected")
+        self.display = True
 
     def on_click(self) -> None:
         self.post_message(self.Chosen(self.index))

@@ -1,0 +1,216 @@
+"""The base pack: it validates, cites the whole brief, follows the writing rules, and is balanced.
+
+The balance tests play the pack's bot strategies in-process with a fixed seed and check
+the targets of the content issue: every ending reachable, the honorable exit rare, every
+card and choice seen, a single campaign seeing at most 60% of the deck, campaigns of a
+reasonable length. (The brief itself is not read here: a user's machine does not have it.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from game.content.compile import compile_pack
+from game.content.loader import load_runtime, read_pack
+from game.sim.runner import simulate
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+ADVISORS = {"mfa", "general_staff", "security_council", "economic_bloc"}
+SEED = "base-pack-balance"
+GAMES = 200  # per strategy; the whole module stays well under a minute
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"[\w'’-]+", text))
+
+
+@pytest.fixture(scope="module")
+def pack() -> Any:
+    pack, errors = read_pack(CONTENT)
+    assert pack is not None and not errors, [e.render() for e in errors]
+    return pack
+
+
+@pytest.fixture(scope="module")
+def rt() -> Any:
+    return load_runtime(CONTENT)
+
+
+def strategies(rt: Any) -> list[str]:
+    return ["random", *(s.id for s in rt.pack.strategies)]
+
+
+@pytest.fixture(scope="module")
+def standard(rt: Any) -> dict[str, Any]:
+    return simulate(rt, strategies(rt), GAMES, SEED, "standard", "normal").to_json(rt)
+
+
+# -- the pack validates ---------------------------------------------------------
+
+
+def test_pack_validates(pack: Any) -> None:
+    runtime, errors = compile_pack(pack)
+    assert runtime is not None
+    assert not errors, [e.render() for e in errors]
+
+
+def test_counts(pack: Any) -> None:
+    assert len(pack.events) >= 60
+    assert sum(len(e.choices) for e in pack.events) >= 150
+    assert len(pack.endings) >= 6
+    assert {a.id for a in pack.advisors} == ADVISORS
+    assert len(pack.difficulties) == 3
+    tolerances = {t.id for t in pack.items("tolerances")}
+    for diff in pack.difficulties:  # difficulty sets tolerances and nothing else
+        assert set(diff.tolerances) == tolerances, diff.id
+    scenarios = {s.id: s for s in pack.scenarios}
+    assert scenarios["standard"].start == "2017-12" and scenarios["standard"].turns == 36
+    assert 10 <= scenarios["classroom"].turns <= 14
+    assert len(pack.items("score_dimensions")) >= 3
+
+
+# -- citations ------------------------------------------------------------------
+
+
+def citations(pack: Any) -> list[tuple[str, str]]:
+    """Every (place, paragraph id) citation in the pack."""
+    out: list[tuple[str, str]] = []
+    for ev in pack.events:
+        out += [(ev.id, p) for p in ev.cites]
+        for c in ev.choices:
+            out += [(f"{ev.id}.{c.id}", p) for p in c.cites]
+        for q in ev.discussion:
+            out += [(f"{ev.id} (discussion)", p) for p in q.cites]
+    for en in pack.endings:
+        out += [(en.id, p) for p in en.cites]
+        for q in en.discussion:
+            out += [(f"{en.id} (discussion)", p) for p in q.cites]
+    for actor in pack.actors:
+        out += [(actor.id, p) for p in actor.cites]
+    return out
+
+
+def test_every_paragraph_is_cited_and_every_citation_resolves(pack: Any) -> None:
+    paragraphs = set(pack.manifest.source.paragraphs)
+    assert len(paragraphs) == 32
+    cites = citations(pack)
+    unresolved = [(where, p) for where, p in cites if p not in paragraphs]
+    assert not unresolved
+    by_cards = {p for where, p in cites if where not in {a.id for a in pack.actors}}
+    assert paragraphs - by_cards == set(), "paragraphs no event, choice or ending cites"
+
+
+# -- the writing rules ----------------------------------------------------------
+
+
+def test_cards_follow_the_writing_rules(pack: Any) -> None:
+    problems = []
+    for ev in pack.events:
+        n = words(ev.text)
+        if not 60 <= n <= 200:
+            problems.append(f"{ev.id}: {n} words")
+        if not 2 <= len(ev.choices) <= 4:
+            problems.append(f"{ev.id}: {len(ev.choices)} choices")
+        if not 1 <= len(ev.cites) <= 4:
+            problems.append(f"{ev.id}: {len(ev.cites)} citations")
+        for c in ev.choices:
+            if not c.outcome.strip() or words(c.outcome) > 45:
+                problems.append(f"{ev.id}.{c.id}: outcome missing or too long")
+        if set(ev.advice) != ADVISORS:
+            problems.append(f"{ev.id}: advisors {sorted(ev.advice)}")
+            continue
+        ids = {c.id for c in ev.choices}
+        favoured = []
+        for advisor, advice in ev.advice.items():
+            favors = getattr(advice, "favors", None)
+            if favors not in ids:
+                problems.append(f"{ev.id}: {advisor} favours {favors!r}")
+            favoured.append(favors)
+        if len(set(favoured)) < 2:
+            problems.append(f"{ev.id}: all advisors favour {favoured[0]}")
+    assert not problems, problems
+
+
+def test_anchors_and_endings_have_discussion_questions(pack: Any) -> None:
+    missing = [ev.id for ev in pack.events if ev.kind == "historical" and not ev.discussion]
+    missing += [en.id for en in pack.endings if not en.discussion]
+    assert not missing
+    anchors = {ev.id: ev.date for ev in pack.events if ev.kind == "historical"}
+    assert anchors["hmeimim_declaration"] == "2017-12"
+    assert anchors["sochi_congress"] == "2018-01"
+    assert anchors["afrin_operation"] == "2018-01"
+    assert anchors["east_ghouta"] == "2018-02"
+    assert anchors["israel_syria_escalation"] == "2018-02"
+
+
+def test_endings_have_epilogues_and_scores(pack: Any) -> None:
+    dimensions = {d.id for d in pack.items("score_dimensions")}
+    for en in pack.endings:
+        assert 150 <= words(en.epilogue) <= 300, (en.id, words(en.epilogue))
+        assert en.cites, en.id
+        assert set(en.scores) <= dimensions, en.id
+    assert sum(1 for en in pack.endings if en.fallback) == 1
+
+
+def test_actors_in_three_tiers(pack: Any) -> None:
+    tiers = Counter(a.tier for a in pack.actors if a.kind == "partner" and a.tier)
+    assert set(tiers) == {1, 2, 3}
+    assert any(a.kind == "force" for a in pack.actors)
+
+
+def test_a_guarantor_can_walk_out(pack: Any) -> None:
+    # the astana_collapse ending tests astana_broken: some choice must set it
+    setters = [f"{ev.id}.{c.id}" for ev in pack.events for c in ev.choices
+               if "astana_broken" in repr(c.effects)]
+    assert setters
+
+
+# -- balance (standard campaign, normal difficulty, fixed seed) -------------------
+
+
+def test_every_ending_is_reached_by_some_strategy(standard: dict[str, Any], rt: Any) -> None:
+    for ending in (e.id for e in rt.pack.endings):
+        best = max(st["endings"][ending] / st["games"] for st in standard["strategies"].values())
+        assert best >= 0.05, (ending, best)
+
+
+def test_the_honorable_exit_is_hard(standard: dict[str, Any]) -> None:
+    for sid, st in standard["strategies"].items():
+        share = st["endings"]["honorable_exit"] / st["games"]
+        assert share <= 0.35, (sid, share)
+    random = standard["strategies"]["random"]
+    assert random["endings"]["honorable_exit"] / random["games"] < 0.05
+    assert max(st["endings"]["honorable_exit"] for st in standard["strategies"].values()) > 0
+
+
+def test_every_event_and_choice_is_played(standard: dict[str, Any]) -> None:
+    assert standard["events_never_seen"] == []
+    assert standard["choices_never_taken"] == []
+
+
+def test_replay_value_and_campaign_length(standard: dict[str, Any]) -> None:
+    for sid, st in standard["strategies"].items():
+        assert st["max_deck_share"] <= 0.6, (sid, st["max_deck_share"])
+        assert 20 <= st["median_turns"] <= 37, (sid, st["median_turns"])
+
+
+def test_difficulty_moves_the_odds(rt: Any, standard: dict[str, Any]) -> None:
+    hard = simulate(rt, ["un_first"], GAMES, SEED, "standard", "hard").to_json(rt)
+    normal = standard["strategies"]["un_first"]["endings"]["honorable_exit"]
+    assert hard["strategies"]["un_first"]["endings"]["honorable_exit"] < normal
+
+
+def test_classroom_scenario_is_not_degenerate(rt: Any) -> None:
+    result = simulate(rt, strategies(rt), 100, SEED, "classroom", "normal").to_json(rt)
+    reached = {e for e, n in result["endings"].items() if n}
+    assert len(reached) >= 3, result["endings"]
+    assert "honorable_exit" in reached  # winnable, if hard
+    total = sum(result["endings"].values())
+    assert max(result["endings"].values()) / total < 0.8
+    for st in result["strategies"].values():
+        assert st["median_turns"] == 12
