@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,18 @@ from game.engine.runtime import Runtime
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STARTER = FIXTURES / "packs" / "starter"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_saves(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test (nor a subprocess it starts) ever writes into the project's saves/."""
+    old = os.environ.get("HONORABLE_EXIT_SAVES")
+    os.environ["HONORABLE_EXIT_SAVES"] = str(tmp_path_factory.mktemp("saves"))
+    yield
+    if old is None:
+        del os.environ["HONORABLE_EXIT_SAVES"]
+    else:
+        os.environ["HONORABLE_EXIT_SAVES"] = old
 
 
 @pytest.fixture(scope="session")

@@ -9,9 +9,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.session import Session
+from game.tui.widgets.footer import GameFooter
 
 Parts = list[str | tuple[str, str]]
 
@@ -70,7 +71,7 @@ class BriefScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="brief"):
             yield Static(self.content(), id="brief-text")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "The brief behind this month's cards"

@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
 from game.describe import name_of
 from game.session import Session
+from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.state_panel import partners, visible_meters
 
 MARKERS = "●+x*o#@%&$"  # meaning never by colour alone: every series has its own marker
@@ -53,7 +54,7 @@ class ChartsScreen(Screen[None]):
         with Horizontal(id="charts"):
             yield OptionList(*self.options(), id="chart-pick", markup=False)
             yield PlotextPlot(id="chart")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Charts: enter toggles a line"

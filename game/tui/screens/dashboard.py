@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from game.session import Session
 from game.tui.orders import MonthOrders
 from game.tui.widgets.card import CardView
 from game.tui.widgets.choice import ChoiceRow
+from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.policy_summary import PolicySummary
 from game.tui.widgets.quantity import QuantityRow
 from game.tui.widgets.report import SituationReport
@@ -64,7 +65,7 @@ class DashboardScreen(Screen[None]):
                 yield SituationReport(self.session).data_bind(DashboardScreen.month)
                 yield CardView(self.orders).data_bind(DashboardScreen.step, DashboardScreen.selected,
                                                       DashboardScreen.month)
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.show_date()
@@ -78,7 +79,7 @@ class DashboardScreen(Screen[None]):
         """Mirror the orders into the reactive state the views are bound to."""
         self.step = self.orders.step
         self.selected = -1 if self.orders.selected is None else self.orders.selected
-        self.call_after_refresh(self.refresh_bindings)  # the card paints first, then the footer
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide choices a card does not have; grey out those that are closed, and idle keys."""

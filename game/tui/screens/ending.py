@@ -9,9 +9,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.session import Session
+from game.tui.widgets.footer import GameFooter
 
 BAR = 20
 
@@ -85,7 +86,7 @@ class EndingScreen(Screen[None]):
                 yield Static(Content.assemble(*parts), classes="panel")
             yield Static("n: start again · d: write the debrief · t: timeline · w: why · c: charts · "
                          "esc: title screen", classes="hint")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.session.date} · campaign over"

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from game.tui.help_text import keys_content, meters_content, partners_content, policies_content, rules_content
+from game.tui.widgets.footer import GameFooter
 
 
 class HelpScreen(Screen[None]):
@@ -43,7 +44,7 @@ class HelpScreen(Screen[None]):
                     yield Static(partners_content(self.rt), classes="help-text")
                 with TabPane("Policies", id="help-policies"), VerticalScroll():
                     yield Static(policies_content(self.rt, self.mode, self.teaching), classes="help-text")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Help"

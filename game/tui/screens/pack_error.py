@@ -9,7 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from game.tui.widgets.footer import GameFooter
 
 if TYPE_CHECKING:
     from game.tui.app import HonorableExit
@@ -38,7 +40,7 @@ class PackErrorScreen(Screen[None]):
                      id="pack-error-head")
         with VerticalScroll(id="errors"):
             yield Static("\n".join(self.errors), markup=False, id="error-list")
-        yield Footer()
+        yield GameFooter()
 
     def action_reload(self) -> None:
         game = cast("HonorableExit", self.app)

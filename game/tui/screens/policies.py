@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.tui.orders import MonthOrders
+from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.policy_summary import level_cost
 
 
@@ -39,7 +40,7 @@ class PolicyDialog(ModalScreen[None]):
                 yield Static(Content.assemble((policy.name, "bold $accent"), " ", policy.description,
                                               (note, "dim")), classes="policy-head")
                 yield OptionList(*self.options(policy.id), id=f"policy-{policy.id}", markup=False)
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         """Highlight each policy's level for this month."""

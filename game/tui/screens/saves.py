@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from game.session import Session
 from game.tui.text import short_month
+from game.tui.widgets.footer import GameFooter
 
 COLUMNS = ("Name", "Turn", "Campaign", "Ending", "Saved")
 
@@ -93,7 +94,7 @@ class LoadScreen(ModalScreen[Path | None]):
             table.display = bool(self.rows)
             yield table
             yield Static("", id="load-reason", markup=False)
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -11,10 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from game.session import Session
 from game.tui.timeline import Entry, entries, search
+from game.tui.widgets.footer import GameFooter
 
 MARKS = {"card": "◆", "policy": "◇", "change": "·", "desk": "▶"}
 
@@ -50,7 +51,7 @@ class TimelineScreen(Screen[None]):
         yield Static("", id="timeline-count", markup=False)
         with VerticalScroll(id="timeline"):
             yield Static("", id="timeline-text")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Timeline"

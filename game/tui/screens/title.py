@@ -10,8 +10,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from game.tui.widgets.footer import GameFooter
 
 if TYPE_CHECKING:
     from game.tui.app import HonorableExit
@@ -45,7 +47,7 @@ class TitleScreen(Screen[None]):
             with Center():
                 yield OptionList(*self.menu(), id="menu", markup=False)
             yield Static("", id="continue-line", markup=False)
-        yield Footer()
+        yield GameFooter()
 
     def menu(self) -> list[Option]:
         """The menu; what needs the pack is disabled until it is loaded."""

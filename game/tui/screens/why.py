@@ -10,13 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.describe import describe_cause, name_of
 from game.engine.state import month_index, month_label
 from game.session import Session
 from game.tui.text import short_month, tier_title, trend
+from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.state_panel import partners, visible_meters
 
 
@@ -72,7 +73,7 @@ class WhyScreen(Screen[None]):
             yield OptionList(*self.options(), id="why-list", markup=False)
             with VerticalScroll(id="why-detail"):
                 yield Static("", id="why-history")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Why did this move?"
