@@ -19,7 +19,7 @@ from game.tui.screens.pack_error import PackErrorScreen
 from game.tui.screens.too_small import TooSmallScreen
 from game.tui.widgets.quantity import QuantityRow
 
-from .conftest import SMALL, STARTER, loaded, run, start
+from .conftest import LARGE, SMALL, STARTER, loaded, run, start
 
 
 def copy_pack(tmp_path: Path) -> Path:
@@ -59,10 +59,10 @@ def test_brackets_in_content_are_shown_as_written(config: GameConfig, tmp_path: 
     app = make_app(replace(config, content=pack))
 
     async def go() -> None:
-        async with app.run_test(size=SMALL) as pilot:
+        async with app.run_test(size=LARGE) as pilot:
             await start(pilot)
             assert isinstance(app.screen, DashboardScreen)
-            assert "Ceasefire [b]stability" in str(app.screen.query_one("#q-ceasefire .q-name").render())
+            assert "Ceasefire [b]stability" in str(app.screen.query_one("#q-ceasefire QuantityText").render())
             app.session.state.cards = ["spoilers"]  # type: ignore[union-attr]
             app.show_campaign()
             await pilot.pause()

@@ -44,9 +44,9 @@ class DashboardScreen(Screen[None]):
         Binding("l", "app.load", "Load", id="load", show=False),
     ]
 
-    step: reactive[int] = reactive(0, init=False)
-    selected: reactive[int] = reactive(-1, init=False)
-    month: reactive[int] = reactive(0, init=False)
+    step: reactive[int] = reactive(0, init=False, repaint=False)
+    selected: reactive[int] = reactive(-1, init=False, repaint=False)
+    month: reactive[int] = reactive(0, init=False, repaint=False)
 
     def __init__(self, session: Session) -> None:
         super().__init__()

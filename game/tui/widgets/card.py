@@ -72,9 +72,9 @@ class OrdersView(Vertical):
 class CardView(Vertical):
     """Bound to the dashboard's step, selection and month."""
 
-    step: reactive[int] = reactive(0, init=False)
-    month: reactive[int] = reactive(0, init=False)
-    selected: reactive[int] = reactive(-1, init=False)
+    step: reactive[int] = reactive(0, init=False, repaint=False)
+    month: reactive[int] = reactive(0, init=False, repaint=False)
+    selected: reactive[int] = reactive(-1, init=False, repaint=False)
 
     def __init__(self, orders: MonthOrders) -> None:
         super().__init__(id="card")
@@ -109,8 +109,8 @@ class CardView(Vertical):
         rt = s.rt
         self.part("card-title").update(Content.assemble((f"Card {o.step + 1} of {len(o.cards)} · ", "dim"),
                                                         (card.title, "bold")))
-        self.part("card-meta").update(Content.assemble(s.date, (f" · cites {', '.join(card.cites)} (b: brief)",
-                                                                 "dim")))
+        cites = f" · cites {', '.join(card.cites)} (b: brief)"
+        self.part("card-meta").update(Content.assemble(s.date, (cites, "dim")))
         self.part("card-text").update(Content(card.text))
         advice, favours = advice_content(rt, card) if card.advice else (Content(""), {})
         self.part("advisors").update(advice)
@@ -123,7 +123,9 @@ class CardView(Vertical):
                 continue
             choice = card.choices[row.index]
             reason = None if open_[row.index] else (choice.unavailable or "not available now")
-            preview = preview_text(rt, visible(s, s.preview(card.id, choice.id)), mode) if reason is None else None
+            preview = None
+            if reason is None:
+                preview = preview_text(rt, visible(s, s.preview(card.id, choice.id)), mode)
             row.show(choice_content(row.index + 1, choice, preview, reason, favours.get(choice.id, [])),
                      available=reason is None, selected=row.index == o.selected)
         teaching = bool(s.options.get("teaching")) and bool(card.discussion)

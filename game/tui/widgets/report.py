@@ -37,9 +37,9 @@ class SituationReport(Static):
 
     DEFAULT_CSS = """
     SituationReport { height: auto; border: round $panel-lighten-2; border-title-color: $accent;
-                      padding: 0 1; margin-bottom: 1; }
+                      padding: 0 1; }
     """
-    month: reactive[int] = reactive(0, init=False)
+    month: reactive[int] = reactive(0, init=False, repaint=False)
 
     def __init__(self, session: Session) -> None:
         super().__init__(report_content(session), id="report")

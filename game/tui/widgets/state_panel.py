@@ -46,7 +46,7 @@ def reading(session: Session, qid: str, *, good: str = "high", signed: bool = Fa
 class StatePanel(VerticalScroll):
     """Meters, relations grouped by tier, policies; refreshed when a month resolves."""
 
-    month: reactive[int] = reactive(0, init=False)
+    month: reactive[int] = reactive(0, init=False, repaint=False)
 
     def __init__(self, session: Session, orders: MonthOrders) -> None:
         super().__init__(id="state", can_focus=False)
