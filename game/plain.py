@@ -81,6 +81,8 @@ class Plain:
         for n, card in enumerate(cards, 1):
             self.card(card, n, len(cards))
             choices.append(self.ask_choice(card))
+        if not cards:
+            self.quiet_month()
         try:
             decision = s.decide(choices, self.pending)
             s.play(decision)
@@ -125,6 +127,16 @@ class Plain:
             else:
                 reason = choice.unavailable or "not available now"
                 self.para(f"{i}. (unavailable: {reason}) {choice.label}", "    ")
+
+    def quiet_month(self) -> None:
+        """A month with no card: still a chance to set policies, save or look around."""
+        self.say("")
+        self.say("A quiet month: no card needs an answer. Set policies now if you wish.")
+        while True:
+            line = self.read("Enter to end the month (or a command) > ")
+            if not line or line.isdigit():
+                return
+            self.command(line)
 
     def ask_choice(self, card: Any) -> str:
         open_ = self.s.available(card.id)

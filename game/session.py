@@ -139,10 +139,11 @@ class Session:
 
 
 def merge_preview(items: Sequence[PreviewItem]) -> list[PreviewItem]:
-    """Merge preview items per (target, certainty), keeping order of first mention."""
-    merged: dict[tuple[str, str], PreviewItem] = {}
+    """Merge preview items per (target, certainty, sign), keeping order of first mention."""
+    merged: dict[tuple[str, str, bool], PreviewItem] = {}
     for item in items:
-        key = (item.target, item.certainty)
+        # opposite chances stay apart: "maybe +5, maybe -8" is not "maybe -3"
+        key = (item.target, item.certainty, item.delta < 0)
         if key in merged:
             old = merged[key]
             merged[key] = PreviewItem(item.target, old.delta + item.delta, item.certainty,

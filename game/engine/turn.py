@@ -131,6 +131,13 @@ def _sample(state: State, rng: Rng, live: list[CEvent], cards: list[str], target
     return drawn
 
 
+def _still_due(ev: CEvent, state: State) -> bool:
+    """A scheduled card comes unless it was already played (once) or its condition fails."""
+    if ev.once and ev.id in state.fired:
+        return False
+    return ev.when is None or ev.when(state)
+
+
 def begin_turn(rt: Runtime, state: State) -> None:
     """Apply consequences due this month and put the month's cards on the desk (in place)."""
     forced: list[str] = []
@@ -140,7 +147,7 @@ def begin_turn(rt: Runtime, state: State) -> None:
             state.scheduled = [item for item in state.scheduled if item.due > state.turn]
             ctx = Ctx(state, rt, "consequences", due[0].cause, state.log)
             for item in due:
-                if item.event is not None:
+                if item.event is not None and _still_due(rt.events[item.event], state):
                     forced.append(item.event)
                 elif item.effects is not None:
                     ctx.cause = item.cause

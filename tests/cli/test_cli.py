@@ -116,3 +116,15 @@ def test_missing_content_dir(tmp_path: Path) -> None:
 def test_version_and_help() -> None:
     assert cli("--version").stdout.startswith("honorable-exit ")
     assert "simulate" in cli("--help").stdout
+
+
+def test_quiet_month_still_prompts(tmp_path: Path, pack_copy: Path) -> None:
+    events = (pack_copy / "events.yaml").read_text(encoding="utf-8")
+    # no conditional card can ever come: December 2017 is a month without cards
+    events = events.replace("kind: conditional", "kind: followup")
+    (pack_copy / "events.yaml").write_text(events, encoding="utf-8")
+    done = cli("play", "--plain", "--content", str(pack_copy), "--seed", "1",
+               stdin="set posture reduced\n\n1\n1\n")
+    assert "A quiet month: no card needs an answer." in done.stdout
+    assert "Military posture will be reduced this month." in done.stdout
+    assert "=== January 2018 - turn 2 of 8 ===" in done.stdout
