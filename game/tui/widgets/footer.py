@@ -15,10 +15,17 @@ DEFER = 0.04  # seconds: the content's repaint goes first
 
 
 class GameFooter(Footer):
-    """A footer that skips rebuilds when the shown keys and their states are unchanged."""
+    """A compact footer that skips rebuilds when the shown keys and their states are unchanged.
+
+    Compact also saves a restyle of every key on every rebuild: a key starts compact, and
+    binding a non-compact footer's setting to it changes its classes one key at a time.
+    """
 
     _shown: tuple[Any, ...] | None = None
     _pending = False
+
+    def __init__(self) -> None:
+        super().__init__(compact=True)
 
     def signature(self, screen: Screen[Any]) -> tuple[Any, ...]:
         """What the footer would show: each key, its label, and whether it is enabled."""
