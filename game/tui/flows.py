@@ -152,10 +152,10 @@ class GameFlows(App[int]):
 
     # -- during a campaign -----------------------------------------------------
     def month_played(self) -> None:
-        """After a month resolves: autosave, and show the ending if one was reached."""
-        self.autosave()
+        """After a month resolves: show the ending if one was reached; autosave once it is painted."""
         if self.session is not None and self.session.finished:
             self.show_campaign()
+        self.call_after_refresh(self.autosave)
 
     def autosave(self) -> None:
         """Write the autosave; say so if it cannot be written."""

@@ -1,7 +1,8 @@
-"""Textual's footer, rebuilt only when the keys it shows actually change, and never before a paint.
+"""Textual's footer, rebuilt once the keys settle, and only when what it shows has changed.
 
-Textual's Footer recomposes all its keys on every bindings update; on the dashboard
-that happens at each key press and used to delay the next card's paint.
+Textual's Footer recomposes every key on every bindings update, which on the dashboard
+happens at each key press; rebuilding a moment after the last change keeps key presses
+(the next card) from waiting on it.
 """
 
 from __future__ import annotations
@@ -9,20 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 
-DEFER = 0.04  # seconds: the content's repaint goes first
+SETTLE = 0.15  # seconds without a bindings change before the footer is rebuilt
 
 
 class GameFooter(Footer):
-    """A compact footer that skips rebuilds when the shown keys and their states are unchanged.
-
-    Compact also saves a restyle of every key on every rebuild: a key starts compact, and
-    binding a non-compact footer's setting to it changes its classes one key at a time.
-    """
+    """A compact footer that skips rebuilds when the shown keys and their states are unchanged."""
 
     _shown: tuple[Any, ...] | None = None
-    _pending = False
+    _timer: Timer | None = None
 
     def __init__(self) -> None:
         super().__init__(compact=True)
@@ -34,16 +32,26 @@ class GameFooter(Footer):
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
-        if not screen.app.app_focus or not self.is_attached or screen is not self.screen or self._pending:
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
-        self._pending = True
-        self.set_timer(DEFER, self._rebuild)
+        if self._shown is None:  # the first time: at once
+            self.call_after_refresh(self._rebuild)
+        elif self._timer is None:
+            self._timer = self.set_timer(SETTLE, self._rebuild)
+        else:
+            self._timer.reset()
 
     async def _rebuild(self) -> None:
-        self._pending = False
+        self._timer = None
         if not self.is_attached:
             return
         shown = self.signature(self.screen)
         if shown != self._shown:
             self._shown = shown
             await self.recompose()
+
+    async def settle(self) -> None:
+        """Rebuild now if anything changed (tests and screenshots call this)."""
+        if self._timer is not None:
+            self._timer.stop()
+        await self._rebuild()
