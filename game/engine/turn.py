@@ -69,13 +69,6 @@ def new_campaign(rt: Runtime, scenario: str, difficulty: str, seed: str, *, log:
     return state
 
 
-def _open(ev: CEvent, state: State, cards: list[str]) -> bool:
-    last = state.fired.get(ev.id)
-    if last is not None and (ev.once or state.turn - last <= ev.cooldown):
-        return False
-    return ev.id not in cards and (ev.when is None or ev.when(state))
-
-
 def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) -> None:
     """Draw conditional cards by weight until ``target``: weighted rejection sampling.
 
@@ -83,8 +76,8 @@ def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) ->
     used up. A candidate is drawn by weight (a bisect over cumulative weights)
     and its cooldown and condition tested only then; one that fails is not
     tried again this month. This gives the same distribution as a weighted pick
-    among the eligible events while testing a few conditions a month instead
-    of the whole deck's. After many misses the rest is drawn exactly.
+    among the eligible events while testing only the conditions of the cards it
+    draws, not the whole deck's.
     """
     live = state.deck
     if live is None:
@@ -101,33 +94,35 @@ def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) ->
 
 
 def _sample(state: State, rng: Rng, live: list[CEvent], cards: list[str], target: int) -> list[CEvent]:
+    """Rejection sampling in rounds: draw by weight, test, and drop what was tried.
+
+    Within a round a candidate already tried is drawn again and skipped (cheap);
+    after a few such repeats the round ends and the next round draws only among
+    the untried. Every accepted card is thus a weighted pick among the eligible.
+    """
     fired, turn = state.fired, state.turn
-    cumulative = list(accumulate([ev.weight for ev in live]))
-    total = cumulative[-1]
-    tried: set[str] = set()
     drawn: list[CEvent] = []
-    misses = 0
-    while len(cards) < target:
-        if misses > 8:
-            pool = [ev for ev in live if ev.id not in tried and _open(ev, state, cards)]
-            while pool and len(cards) < target:
-                ev = pool.pop(rng.weighted([ev.weight for ev in pool]))
-                cards.append(ev.id)
+    candidates = live
+    while candidates and len(cards) < target:
+        cumulative = list(accumulate([ev.weight for ev in candidates]))
+        total = cumulative[-1]
+        tried: set[str] = set()
+        repeats = 0
+        while len(cards) < target and repeats < 4 and len(tried) < len(candidates):
+            ev = candidates[bisect_right(cumulative, rng.below(total))]
+            key = ev.id
+            if key in tried:
+                repeats += 1
+                continue
+            tried.add(key)
+            last = fired.get(key)
+            if (last is None or not ev.once and turn - last > ev.cooldown) and key not in cards \
+                    and (ev.when is None or ev.when(state)):
+                cards.append(key)
                 drawn.append(ev)
+        if len(tried) == len(candidates):
             break
-        ev = live[bisect_right(cumulative, rng.below(total))]
-        key = ev.id
-        if key in tried:
-            misses += 1
-            continue
-        tried.add(key)
-        last = fired.get(key)
-        if (last is None or not ev.once and turn - last > ev.cooldown) and key not in cards \
-                and (ev.when is None or ev.when(state)):
-            cards.append(key)
-            drawn.append(ev)
-        else:
-            misses += 1
+        candidates = [ev for ev in candidates if ev.id not in tried]
     return drawn
 
 

@@ -31,8 +31,6 @@ def script(rt, code: str, student: int) -> tuple[str, Session]:  # type: ignore[
     while not session.finished:
         decision = bot.decide(session.state, Rng(f"student{student}", session.state.turn, "class"))
         current = session.policy_levels()
-        if not session.state.cards:  # the plain mode asks nothing in a month without cards
-            decision = session.decide([])
         for policy, level in zip(current, decision.policies, strict=True):
             if level != current[policy]:
                 lines.append(f"set {policy} {level}")
@@ -41,6 +39,8 @@ def script(rt, code: str, student: int) -> tuple[str, Session]:  # type: ignore[
         for card, choice in zip(session.state.cards, decision.choices, strict=True):
             ids = [c.id for c in rt.pack.get("events", card).choices]
             lines.append(str(ids.index(choice) + 1))
+        if not session.state.cards:  # a month without cards: the plain mode waits for Enter
+            lines.append("")
         session.play(decision)
     return "\n".join(lines) + "\n", session
 
