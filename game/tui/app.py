@@ -61,7 +61,7 @@ class HonorableExit(Navigation):
         """Load, compile and warm up in a thread; hand the result back to the UI thread."""
         from game.tui.loading import load_everything
 
-        loaded = load_everything(self.config.content, self.config.saves)
+        loaded = load_everything(self.config.content, self.config.saves, self.config.runtime)
         with suppress(RuntimeError):  # the app closed while loading
             self.call_from_thread(self.pack_loaded, loaded)
 
@@ -81,6 +81,10 @@ class HonorableExit(Navigation):
             if isinstance(screen, TitleScreen):
                 screen.pack_ready()
         self.refresh_bindings()
+        if self.config.load is not None:
+            self.load_path(self.config.load)
+        elif self.config.resume:
+            self.action_continue()
 
     def reload_pack(self) -> None:
         """Load the pack again (after a modder fixed it)."""

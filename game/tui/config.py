@@ -6,6 +6,7 @@ import argparse
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 KEYMAP_ENV = "HONORABLE_EXIT_KEYMAP"
 
@@ -27,6 +28,12 @@ class GameConfig:
     animations: bool = True
     notes: tuple[str, ...] = ()
     """Messages to show once the app is up (e.g. a keymap file that could not be read)."""
+    load: Path | None = None
+    """A save to open as soon as the pack is loaded (`play --load FILE`)."""
+    resume: bool = False
+    """Continue the latest autosave as soon as the pack is loaded (`play --continue`)."""
+    runtime: Any = None
+    """An already compiled pack for `content` (tests share one); None: load it at start."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> GameConfig:
@@ -46,6 +53,8 @@ class GameConfig:
             teaching=bool(getattr(args, "teaching", False)),
             player=getattr(args, "player", None),
             keymap=keymap, notes=(problem,) if problem else (),
+            load=Path(args.load) if getattr(args, "load", None) else None,
+            resume=bool(getattr(args, "resume", False)),
         )
 
 

@@ -22,16 +22,17 @@ class Loaded:
     saves_problem: str | None = None
 
 
-def load_everything(content: Path, saves: Path) -> Loaded:
-    """Load and compile the pack, find the latest autosave, import the screens."""
-    from game.content.loader import load
+def load_everything(content: Path, saves: Path, rt: Any = None) -> Loaded:
+    """Load and compile the pack (unless given), find the latest autosave, import the screens."""
+    if rt is None:
+        from game.content.loader import load
 
-    try:
-        _, rt, diagnostics = load(content)
-    except OSError as exc:
-        return Loaded(errors=[f"{content}:1:1: error[unreadable]: {exc}"])
-    if diagnostics:
-        return Loaded(errors=[d.render() for d in diagnostics])
+        try:
+            _, rt, diagnostics = load(content)
+        except OSError as exc:
+            return Loaded(errors=[f"{content}:1:1: error[unreadable]: {exc}"])
+        if diagnostics:
+            return Loaded(errors=[d.render() for d in diagnostics])
     loaded = Loaded(rt=rt)
     from game.tui.services import Saves, ServiceError
 

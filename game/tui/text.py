@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.content import Content
 
 ARROW_UP = "▲"
@@ -50,3 +52,19 @@ def short_month(label: str) -> str:
     """'January 2018' as 'Jan 2018'."""
     month, _, year = label.partition(" ")
     return f"{month[:3]} {year}"
+
+
+def hanging(rows: list[tuple[Text | str, ...]], *, nowrap: int = 1) -> Table:
+    """Rows as a borderless table whose last column wraps under itself (a hanging indent).
+
+    The first `nowrap` columns keep to one line; every cell is plain text, never markup.
+    """
+    table = Table.grid(padding=(0, 1), expand=True)
+    width = max((len(r) for r in rows), default=1)
+    for i in range(width):
+        last = i == width - 1
+        table.add_column(no_wrap=i < nowrap, ratio=1 if last else None,
+                         overflow="fold" if last else "ellipsis")
+    for row in rows:
+        table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in row))
+    return table

@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 import pytest
 from textual.pilot import Pilot
 
+from game.engine.runtime import Runtime
+from game.session import Session
 from game.tui.app import HonorableExit, make_app
 from game.tui.config import GameConfig
 
@@ -24,10 +26,11 @@ def run(coro: Awaitable[T]) -> T:
 
 
 @pytest.fixture
-def config(tmp_path: Path) -> GameConfig:
-    """The starter pack, a fixed seed, a temporary saves folder, a pinned theme, no animations."""
+def config(tmp_path: Path, starter_rt: Runtime) -> GameConfig:
+    """The starter pack (compiled once), a fixed seed, a temporary saves folder, a pinned theme,
+    no animations."""
     return GameConfig(content=STARTER, saves=tmp_path / "saves", seed="7", theme="textual-dark",
-                      animations=False)
+                      animations=False, runtime=starter_rt)
 
 
 @pytest.fixture
@@ -41,12 +44,17 @@ async def loaded(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
-async def start(pilot: Pilot[Any]) -> None:
-    """From the title: a new campaign with the dialog's defaults."""
+async def start(pilot: Pilot[Any], *, keys: bool = False) -> None:
+    """From the title: a new campaign with the dialog's defaults (`n`, `enter`), or opened directly."""
     await loaded(pilot)
-    await pilot.press("n")
-    await pilot.pause()
-    await pilot.press("enter")
+    app = pilot.app
+    assert isinstance(app, HonorableExit)
+    if keys:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")
+    else:
+        app.begin(Session.new(app.rt, seed=app.config.seed, options={"teaching": app.config.teaching}))
     await pilot.pause()
 
 

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pytest
+from textual.widgets import OptionList
+
+from game.tui import loading
 from game.tui.app import HonorableExit, make_app
 from game.tui.config import GameConfig
 from game.tui.screens.dashboard import DashboardScreen
@@ -13,13 +20,32 @@ from game.tui.screens.title import TitleScreen
 from .conftest import SMALL, loaded, play_month, run, start
 
 
-def test_title_paints_before_the_pack_is_loaded(app: HonorableExit) -> None:
+def test_title_paints_before_the_pack_is_loaded(config: GameConfig, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    real = loading.load_everything
+
+    def slow(*args: Any) -> loading.Loaded:
+        release.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(loading, "load_everything", slow)
+    app = make_app(replace(config, runtime=None))
+
     async def go() -> None:
         async with app.run_test(size=SMALL) as pilot:
-            assert isinstance(app.screen, TitleScreen)
+            await pilot.pause()
+            assert isinstance(app.screen, TitleScreen) and app.rt is None
+            menu = app.screen.query_one("#menu", OptionList)
+            assert menu.get_option("new").disabled
+            assert "Loading" in str(app.screen.query_one("#pack-line").render())
+            release.set()
             await loaded(pilot)
-            assert app.rt is not None
+            assert app.rt is not None and not menu.get_option("new").disabled
             assert "starter pack" in str(app.screen.query_one("#pack-line").render())
+            assert app.check_action("continue", ()) is None  # no autosave yet: greyed out
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, TitleScreen)
 
     run(go())
 
@@ -30,7 +56,7 @@ def test_play_three_turns_save_quit_and_continue(config: GameConfig) -> None:
     async def first() -> None:
         app = make_app(config)
         async with app.run_test(size=SMALL) as pilot:
-            await start(pilot)
+            await start(pilot, keys=True)
             assert isinstance(app.screen, DashboardScreen)
             for key in ("1", "2", "1"):
                 await play_month(pilot, key)

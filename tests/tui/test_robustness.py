@@ -32,7 +32,7 @@ def test_a_broken_pack_shows_its_errors_with_positions(config: GameConfig, tmp_p
     pack = copy_pack(tmp_path)
     world = pack / "world.yaml"
     world.write_text(world.read_text(encoding="utf-8").replace("good: low", "good: lowish"), encoding="utf-8")
-    app = make_app(replace(config, content=pack))
+    app = make_app(replace(config, content=pack, runtime=None))
 
     async def go() -> None:
         async with app.run_test(size=SMALL) as pilot:
@@ -56,7 +56,7 @@ def test_brackets_in_content_are_shown_as_written(config: GameConfig, tmp_path: 
                             "text: \"[red]Shelling[/] [link=x]resumes\"")
         text = text.replace("label: Restrain Damascus", "label: \"Restrain [Damascus\"")
         path.write_text(text, encoding="utf-8")
-    app = make_app(replace(config, content=pack))
+    app = make_app(replace(config, content=pack, runtime=None))
 
     async def go() -> None:
         async with app.run_test(size=LARGE) as pilot:
@@ -113,7 +113,7 @@ def test_a_class_code_fixes_the_campaign(config: GameConfig) -> None:
 
     async def go() -> None:
         async with app.run_test(size=SMALL) as pilot:
-            await start(pilot)
+            await start(pilot, keys=True)
             session = app.session
             assert session is not None
             assert (session.difficulty, session.seed) == ("hard", "4242")

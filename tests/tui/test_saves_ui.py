@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import DataTable, Input, Static
 
+from game.saves import autosave
+from game.session import Session
 from game.tui.app import HonorableExit, make_app
 from game.tui.config import GameConfig
 from game.tui.screens.confirm import ConfirmDialog
@@ -92,13 +96,18 @@ def test_quitting_with_unsaved_answers_asks_first(app: HonorableExit) -> None:
     run(go())
 
 
-def test_continue_is_greyed_out_without_an_autosave(app: HonorableExit) -> None:
-    async def go() -> None:
+def test_load_and_continue_from_the_command_line(config: GameConfig, starter_rt: Any) -> None:
+    session = Session.new(starter_rt, seed="7")
+    for _ in range(2):
+        session.play(session.decide([c.choices[0].id for c in session.cards()]))
+    path = autosave(session, Path(config.saves))
+
+    async def go(cfg: GameConfig) -> None:
+        app = make_app(cfg)
         async with app.run_test(size=SMALL) as pilot:
             await loaded(pilot)
-            assert app.check_action("continue", ()) is None
-            await pilot.press("c")
-            await pilot.pause()
-            assert isinstance(app.screen, TitleScreen)
+            assert isinstance(app.screen, DashboardScreen)
+            assert app.session is not None and app.session.decisions == session.decisions
 
-    run(go())
+    run(go(replace(config, load=path)))
+    run(go(replace(config, resume=True)))

@@ -53,7 +53,8 @@ async def settle(pilot: Pilot[Any]) -> None:
     """Let the footer settle and clear notifications before the shot."""
     await pilot.pause()
     for footer in pilot.app.screen.query(GameFooter):
-        await footer.settle()
+        footer.settle()
+    await pilot.pause()
     pilot.app.clear_notifications()
     await pilot.pause()
 
@@ -92,7 +93,6 @@ SCREENS: dict[str, Callable[[Path], Setup]] = {
     "title": lambda _: keys_after_load(),
     "new_campaign": lambda _: keys_after_load("n"),
     "dashboard": lambda _: campaign(1, keys=("1",)),
-    "orders": lambda _: campaign(0, keys=("1", "enter")),
     "policies": lambda _: campaign(0, keys=("p",)),
     "why": lambda _: campaign(2, keys=("w",)),
     "timeline": lambda _: campaign(2, keys=("t",)),
@@ -118,8 +118,13 @@ def test_pack_error_screen(size: tuple[int, int], config: GameConfig, tmp_path: 
     world = tmp_path / "pack" / "world.yaml"
     world.write_text(world.read_text(encoding="utf-8").replace("good: low", "good: lowish"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)  # the screen names the folder as it was given
-    app = make_app(replace(config, content=Path("pack")))
+    app = make_app(replace(config, content=Path("pack"), runtime=None))
     assert snap_compare(app, terminal_size=size, run_before=keys_after_load())
+
+
+def test_orders_view(config: GameConfig, snap_compare: Any) -> None:
+    """The end of a month on the dashboard: answers, outcomes, policies."""
+    assert snap_compare(make_app(config), terminal_size=SMALL, run_before=campaign(0, keys=("1", "enter")))
 
 
 def test_too_small_screen(config: GameConfig, snap_compare: Any) -> None:

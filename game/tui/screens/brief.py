@@ -14,31 +14,29 @@ from textual.widgets import Header, Static
 from game.session import Session
 from game.tui.widgets.footer import GameFooter
 
-Parts = list[str | tuple[str, str]]
 
-
-def paragraphs(rt: Any, ids: list[str]) -> Parts:
-    """Each paragraph id with its section and summary."""
+def paragraph_widgets(rt: Any, ids: list[str]) -> list[Static]:
+    """Each paragraph id with its section, then its summary, indented."""
     source = rt.pack.manifest.source.paragraphs
-    parts: Parts = []
+    out = []
     for pid in dict.fromkeys(ids):
         para = source.get(pid)
-        if para is None:
-            parts += ["\n  ", (pid, "bold"), " (not in the pack's source)"]
-            continue
-        section = f" · {para.section}" if para.section else ""
-        parts += ["\n  ", (pid, "bold"), (section, "dim"), "\n    ", para.summary]
-    return parts
+        section = f" · {para.section}" if para is not None and para.section else ""
+        out.append(Static(Content.assemble((pid, "bold"), (section, "dim")), classes="brief-id"))
+        summary = para.summary if para is not None else "(not in the pack's source)"
+        out.append(Static(Content(summary), classes="brief-summary"))
+    return out
 
 
-def card_parts(rt: Any, card: Any) -> Parts:
+def card_widgets(rt: Any, card: Any) -> list[Static]:
     """A card's citations, then those of its choices."""
-    parts: Parts = ["\n\n", (card.title, "bold $accent"), *paragraphs(rt, list(card.cites))]
+    out = [Static(Content.assemble((card.title, "bold $accent")), classes="brief-card"),
+           *paragraph_widgets(rt, list(card.cites))]
     for choice in card.choices:
         if choice.cites:
-            parts += ["\n  ", (f"Choice: {choice.label}", "italic")]
-            parts += paragraphs(rt, list(choice.cites))
-    return parts
+            out.append(Static(Content.assemble((f"Choice: {choice.label}", "italic")), classes="brief-id"))
+            out += paragraph_widgets(rt, list(choice.cites))
+    return out
 
 
 class BriefScreen(Screen[None]):
@@ -52,25 +50,26 @@ class BriefScreen(Screen[None]):
         self.session = session
         self.card_id = card_id
 
-    def content(self) -> Content:
+    def widgets(self) -> list[Static]:
         s, rt = self.session, self.session.rt
-        parts: Parts = [("Source: ", "bold"), rt.pack.manifest.source.citation]
+        out = [Static(Content.assemble(("Source: ", "bold"), rt.pack.manifest.source.citation))]
         cards = s.cards()
         cards.sort(key=lambda c: c.id != self.card_id)
         for card in cards:
-            parts += card_parts(rt, card)
+            out += card_widgets(rt, card)
         if s.finished:
             ending = rt.pack.get("endings", str(s.state.ending))
-            parts += ["\n\n", (f"Ending: {ending.title}", "bold $accent")]
-            parts += paragraphs(rt, list(ending.cites))
+            head = Content.assemble((f"Ending: {ending.title}", "bold $accent"))
+            out.append(Static(head, classes="brief-card"))
+            out += paragraph_widgets(rt, list(ending.cites))
         if not cards and not s.finished:
-            parts.append("\n\nNo card is on the desk this month.")
-        return Content.assemble(*parts)
+            out.append(Static("No card is on the desk this month.", classes="brief-card"))
+        return out
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="brief"):
-            yield Static(self.content(), id="brief-text")
+            yield from self.widgets()
         yield GameFooter()
 
     def on_mount(self) -> None:

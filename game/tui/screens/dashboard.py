@@ -38,7 +38,7 @@ class DashboardScreen(Screen[None]):
         Binding("backspace", "back", "Back", id="back", show=False),
         Binding("p", "policies", "Policies", id="policies"),
         Binding("w", "app.why", "Why?", id="why"),
-        Binding("t", "app.timeline", "Log", id="timeline"),
+        Binding("t", "app.timeline", "Timeline", id="timeline"),
         Binding("c", "app.charts", "Charts", id="charts"),
         Binding("b", "app.brief", "Brief", id="brief"),
         Binding("l", "app.load", "Load", id="load", show=False),
@@ -104,7 +104,7 @@ class DashboardScreen(Screen[None]):
         self.sync()
         rows = self.query(ChoiceRow)
         if 0 <= index < len(rows):
-            self.query_one("#desk", VerticalScroll).scroll_to_widget(rows[index], animate=False)
+            self.call_after_refresh(rows[index].scroll_visible, animate=False)
 
     def action_confirm(self) -> None:
         """Confirm the highlighted choice, or end the month once every card is answered."""

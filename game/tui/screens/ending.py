@@ -54,7 +54,7 @@ class EndingScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "app.new", "New campaign", id="end_new"),
         Binding("d", "app.debrief", "Write debrief", id="end_debrief"),
-        Binding("t", "app.timeline", "Log", id="end_timeline"),
+        Binding("t", "app.timeline", "Timeline", id="end_timeline"),
         Binding("w", "app.why", "Why?", id="end_why"),
         Binding("c", "app.charts", "Charts", id="end_charts"),
         Binding("escape", "app.title", "Title", id="end_title"),
@@ -84,7 +84,8 @@ class EndingScreen(Screen[None]):
                 for q in ending.discussion:
                     parts += ["\n• ", q.question, (f" ({', '.join(q.cites)})", "dim")]
                 yield Static(Content.assemble(*parts), classes="panel")
-            yield Static("n: start again · d: write the debrief · t: timeline · w: why · c: charts · "
+            yield Static("n: start again · d: write the debrief (Markdown, into the saves folder) · "
+                         "t: timeline · w: why · c: charts · "
                          "esc: title screen", classes="hint")
         yield GameFooter()
 

@@ -20,7 +20,7 @@ class HelpScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark", "app.pop_screen", "Back", id="help_back"),
         Binding("left", "tab(-1)", "Previous tab", id="help_prev", show=False),
-        Binding("right", "tab(1)", "Next tab", id="help_next", show=False),
+        Binding("right", "tab(1)", "Next tab", key_display="→", id="help_next"),
     ]
 
     def __init__(self, rt: Any, *, teaching: bool = False, mode: str = "magnitude") -> None:

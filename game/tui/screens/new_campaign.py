@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from game.session import Session
 from game.tui.config import GameConfig
@@ -51,8 +51,10 @@ class NewCampaignDialog(ModalScreen[Session | None]):
                 yield Label("Player")
                 yield Input(cfg.player or "", placeholder="optional: your name, kept in saves", id="player",
                             compact=True)
-            yield Checkbox("Teaching mode: hidden meters and discussion questions shown",
-                           cfg.teaching, id="teaching", compact=True)
+                yield Label("Teaching")
+                yield Select([(Content("off"), False),
+                              (Content("on: hidden meters and discussion questions shown"), True)],
+                             value=cfg.teaching, allow_blank=False, id="teaching", compact=True)
             yield Static("", id="about", markup=False)
             yield Static("", id="new-error", markup=False)
             with Horizontal(classes="buttons"):
@@ -70,7 +72,7 @@ class NewCampaignDialog(ModalScreen[Session | None]):
         self.describe()
         self.query_one("#start", Button).focus()
 
-    @on(Select.Changed)
+    @on(Select.Changed, "#scenario, #difficulty")
     def describe(self) -> None:
         """Say what the chosen scenario and difficulty mean."""
         sc = self.rt.pack.get("scenarios", self.query_one("#scenario", Select).value)
@@ -100,7 +102,7 @@ class NewCampaignDialog(ModalScreen[Session | None]):
         player = self.query_one("#player", Input).value.strip() or None
         if code:  # the code fixes scenario, difficulty, seed and teaching mode
             return class_campaign(self.rt, code, player)
-        options: dict[str, Any] = {"teaching": self.query_one("#teaching", Checkbox).value}
+        options: dict[str, Any] = {"teaching": self.query_one("#teaching", Select).value is True}
         if player:
             options["player"] = player
         seed = self.query_one("#seed", Input).value.strip() or None

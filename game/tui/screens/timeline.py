@@ -5,6 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,21 +16,21 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from game.session import Session
+from game.tui.text import hanging
 from game.tui.timeline import Entry, entries, search
 from game.tui.widgets.footer import GameFooter
 
 MARKS = {"card": "◆", "policy": "◇", "change": "·", "desk": "▶"}
 
 
-def timeline_content(shown: list[Entry]) -> Content:
-    """Entries grouped under their month."""
-    parts: list[str | tuple[str, str]] = []
+def timeline_content(shown: list[Entry]) -> Table | Content:
+    """Entries grouped under their month, each with its mark."""
+    rows: list[tuple[Text | str, ...]] = []
     for (turn, month), group in groupby(shown, key=lambda e: (e.turn, e.month)):
-        parts += ["\n" if parts else "", (f"Turn {turn} · {month}", "bold $accent")]
+        rows.append(("", Text(f"Turn {turn} · {month}", "bold underline")))
         for e in group:
-            style = "bold" if e.kind in ("card", "desk") else ""
-            parts += ["\n", f"{MARKS[e.kind]} ", (e.text, style)]
-    return Content.assemble(*parts) if parts else Content("Nothing matches.")
+            rows.append((MARKS[e.kind], Text(e.text, "bold" if e.kind in ("card", "desk") else "")))
+    return hanging(rows) if rows else Content("Nothing matches.")
 
 
 class TimelineScreen(Screen[None]):

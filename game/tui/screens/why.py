@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,7 +19,7 @@ from textual.widgets.option_list import Option
 from game.describe import describe_cause, name_of
 from game.engine.state import month_index, month_label
 from game.session import Session
-from game.tui.text import short_month, tier_title, trend
+from game.tui.text import hanging, short_month, tier_title, trend
 from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.state_panel import partners, visible_meters
 
@@ -27,26 +30,34 @@ def turn_month(session: Session, turn: int) -> str:
     return short_month(month_label(start + turn - 1))
 
 
-def history_content(session: Session, qid: str) -> Content:
-    """A quantity's story: now, where it started, then every change, newest first."""
-    rt = session.rt
-    changes = session.why(qid)
-    series = session.series(qid)
-    signed = qid not in {m.id for m in rt.pack.meters}
-    fmt = (lambda v: f"{v:+d}") if signed else str
-    parts: list[str | tuple[str, str]] = [(name_of(rt, qid), "bold $accent"),
-                                          f"  now {fmt(session.value(qid))}"]
+def formatter(session: Session, qid: str) -> Callable[[int], str]:
+    """Relations are shown signed (+20), meters as they are (55)."""
+    signed = qid not in {m.id for m in session.rt.pack.meters}
+    return (lambda v: f"{v:+d}") if signed else str
+
+
+def history_head(session: Session, qid: str) -> Content:
+    """The quantity, its value now, what it measures, how many changes."""
+    rt, fmt = session.rt, formatter(session, qid)
     items: list[Any] = [*rt.pack.meters, *rt.pack.actors]
     item = next((x for x in items if x.id == qid), None)
-    if item is not None:
-        parts += ["\n", (item.description, "dim")]
-    parts += ["\n\n", (f"{len(changes)} change(s), newest first", "bold")]
-    for change in reversed(changes):
-        parts += ["\n", (f"Turn {change.turn:>2} · {turn_month(session, change.turn)}  ", "dim"),
-                  (f"{trend(change.delta):>6}", "bold"), f" → {fmt(change.value)}",
-                  "\n    ", describe_cause(rt, change.cause)]
-    parts += ["\n", (f"Started at {fmt(series[0]) if series else '?'}.", "dim")]
-    return Content.assemble(*parts)
+    about = f"\n{item.description}" if item is not None else ""
+    count = len(session.why(qid))
+    return Content.assemble((name_of(rt, qid), "bold $accent"), f"  now {fmt(session.value(qid))}",
+                            (about, "dim"), "\n\n", (f"{count} change(s), newest first", "bold"))
+
+
+def history_table(session: Session, qid: str) -> Table:
+    """Every change, newest first: when, by how much, to what, and why; then where it started."""
+    fmt = formatter(session, qid)
+    rows: list[tuple[Text | str, ...]] = []
+    for change in reversed(session.why(qid)):
+        rows.append((Text(f"T{change.turn} {turn_month(session, change.turn)}", "dim"),
+                     Text(f"{trend(change.delta)} → {fmt(change.value)}", "bold"),
+                     describe_cause(session.rt, change.cause)))
+    series = session.series(qid)
+    rows.append((Text("start", "dim"), Text(fmt(series[0]) if series else "?", "bold"), ""))
+    return hanging(rows, nowrap=2)
 
 
 class WhyScreen(Screen[None]):
@@ -72,6 +83,7 @@ class WhyScreen(Screen[None]):
         with Horizontal(id="why"):
             yield OptionList(*self.options(), id="why-list", markup=False)
             with VerticalScroll(id="why-detail"):
+                yield Static("", id="why-head")
                 yield Static("", id="why-history")
         yield GameFooter()
 
@@ -85,5 +97,6 @@ class WhyScreen(Screen[None]):
     @on(OptionList.OptionHighlighted)
     def show(self, event: OptionList.OptionHighlighted) -> None:
         qid = str(event.option.id)
-        self.query_one("#why-history", Static).update(history_content(self.session, qid))
+        self.query_one("#why-head", Static).update(history_head(self.session, qid))
+        self.query_one("#why-history", Static).update(history_table(self.session, qid))
         self.query_one("#why-detail", VerticalScroll).scroll_home(animate=False)

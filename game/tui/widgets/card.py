@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -16,6 +17,7 @@ from textual.widgets import Static
 
 from game.describe import preview_text
 from game.tui.orders import MonthOrders
+from game.tui.text import hanging
 from game.tui.visibility import visible
 from game.tui.widgets.choice import ChoiceRow, choice_content
 from game.tui.widgets.policy_summary import PolicyView, preview_mode
@@ -56,13 +58,14 @@ class OrdersView(Vertical):
         if not o.at_orders:
             return
         yield Static(Content.assemble((f"Orders for {s.date}", "bold")), classes="card-title")
-        parts: Parts = []
+        rows: list[tuple[Text | str, ...]] = []
         for card, pick in zip(o.cards, o.picks, strict=True):
             choice = next(c for c in card.choices if c.id == pick)
-            parts += [(card.title, "bold"), " → ", choice.label, "\n  ", (choice.outcome, "italic"), "\n"]
+            rows.append(("◆", Text.assemble((card.title, "bold"), " → ", choice.label, "\n",
+                                            (choice.outcome, "italic"))))
         if not o.cards:
-            parts.append("No card reached the desk this month.\n")
-        yield Static(Content.assemble(*parts).rstrip(), classes="card-text")
+            rows.append(("", "No card reached the desk this month."))
+        yield Static(hanging(rows), classes="card-text")
         yield Static(Content.assemble(("Standing policies this month", "bold $accent")))
         yield PolicyView(s, o, id="orders-policies")
         back = " · backspace: revise the last answer" if o.cards else ""

@@ -5,31 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+Parts = tuple[Content, Content, Content]
+
 
 def choice_content(number: int, choice: Any, preview: str | None, reason: str | None,
-                   favoured_by: list[str]) -> tuple[Content, Content]:
-    """A choice row's two parts: its label, and what it moves (or why it is closed)."""
+                   favoured_by: list[str]) -> Parts:
+    """A choice row's parts: its number, its label, and what it moves (or why it is closed)."""
     if reason is not None:
-        return (Content.assemble((f"{number} ✕ ", "bold"), (choice.label, "strike")),
+        return (Content.assemble((f"{number} ✕", "bold")), Content.assemble((choice.label, "strike")),
                 Content.assemble((f"unavailable: {reason}", "italic")))
-    parts: list[str | tuple[str, str]] = [(f"{number}   ", "bold"), (choice.label, "bold")]
+    label = Content.assemble((choice.label, "bold"))
     if favoured_by:
-        parts.append((f"  (favoured by {', '.join(favoured_by)})", "italic"))
-    return Content.assemble(*parts), Content(preview or "no direct effect")
+        label += Content.assemble((f"  (favoured by {', '.join(favoured_by)})", "italic"))
+    return Content.assemble((str(number), "bold")), label, Content(preview or "no direct effect")
 
 
-class ChoiceRow(Vertical):
+class ChoiceRow(Horizontal):
     """A choice; a click picks it (keys 1-4 do the same)."""
 
     DEFAULT_CSS = """
-    ChoiceRow { height: auto; padding: 0 1 0 0; margin-bottom: 1; border-left: blank; }
-    ChoiceRow > .c-label { padding-left: 1; }
-    ChoiceRow > .c-preview { padding-left: 5; }
+    ChoiceRow { height: auto; margin-bottom: 1; border-left: blank; }
+    ChoiceRow > .c-num { width: 4; padding-left: 1; }
+    ChoiceRow > Vertical { height: auto; width: 1fr; padding-right: 1; }
     ChoiceRow:hover { background: $boost; }
     ChoiceRow.-selected { border-left: thick $accent; background: $accent 15%; }
     ChoiceRow.-unavailable { color: $text-disabled; }
@@ -47,12 +49,15 @@ class ChoiceRow(Vertical):
         self.index = index
 
     def compose(self) -> ComposeResult:
-        yield Static("", classes="c-label")
-        yield Static("", classes="c-preview")
+        yield Static("", classes="c-num")
+        with Vertical():
+            yield Static("", classes="c-label")
+            yield Static("", classes="c-preview")
 
-    def show(self, content: tuple[Content, Content], *, available: bool, selected: bool) -> None:
+    def show(self, parts: Parts, *, available: bool, selected: bool) -> None:
         """Show a choice of the current card."""
-        label, preview = content
+        number, label, preview = parts
+        self.query_one(".c-num", Static).update(number, layout=False)
         self.query_one(".c-label", Static).update(label)
         self.query_one(".c-preview", Static).update(preview)
         self.set_class(not available, "-unavailable")

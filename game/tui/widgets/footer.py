@@ -19,6 +19,9 @@ SETTLE = 0.15  # seconds without a bindings change before the footer is rebuilt
 class GameFooter(Footer):
     """A compact footer that skips rebuilds when the shown keys and their states are unchanged."""
 
+    DEFAULT_CSS = """
+    GameFooter.-compact FooterLabel { margin-right: 1; }
+    """
     _shown: tuple[Any, ...] | None = None
     _timer: Timer | None = None
 
@@ -50,8 +53,8 @@ class GameFooter(Footer):
             self._shown = shown
             await self.recompose()
 
-    async def settle(self) -> None:
-        """Rebuild now if anything changed (tests and screenshots call this)."""
+    def settle(self) -> None:
+        """Rebuild at the next chance if anything changed (tests and screenshots call this)."""
         if self._timer is not None:
             self._timer.stop()
-        await self._rebuild()
+        self.call_next(self._rebuild)

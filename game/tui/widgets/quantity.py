@@ -49,7 +49,7 @@ class QuantityText(Widget):
         if r is None:
             return Content(self.label)
         value = f"{r.value:+d}" if r.signed else str(r.value)
-        tail = f"{value:>4} {trend(r.delta):<4}"
+        tail = f"{value:>4} {trend(r.delta):<5}"
         verdict = judgement(r.delta, r.good)
         name = fit(self.label, self.size.width - len(tail) - 1)
         colour = {"better": "$text-success", "worse": "$text-error"}.get(verdict, "")

@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from game.describe import group_report
 from game.session import Session
+from game.tui.text import hanging
 from game.tui.visibility import visible
 
 
-def report_content(session: Session) -> Content:
-    """The report's text: one entry per cause, with the changes it made."""
+def report_content(session: Session) -> Content | Table:
+    """The report: one entry per cause, with the changes it made."""
     groups = group_report(session.rt, visible(session, session.report))
+    rows: list[tuple[Text | str, ...]] = []
     if not session.records:
         sc = session.rt.pack.get("scenarios", session.scenario)
-        intro = Content.assemble(("The campaign begins. ", "bold"), sc.description)
-        if not groups:
-            return intro
-        return intro + Content("\n") + _groups(groups)
-    if not groups:
+        rows.append(("", Text.assemble(("The campaign begins. ", "bold"), sc.description)))
+    elif not groups:
         return Content("Nothing moved last month.")
-    return _groups(groups)
-
-
-def _groups(groups: list[tuple[str, list[str]]]) -> Content:
-    parts: list[str | tuple[str, str]] = []
     for cause, changes in groups:
-        parts += ["• ", (cause, "bold"), ": ", ", ".join(changes), "\n"]
-    return Content.assemble(*parts).rstrip()
+        rows.append(("•", Text.assemble((cause, "bold"), ": ", ", ".join(changes))))
+    return hanging(rows)
 
 
 class SituationReport(Static):
