@@ -29,7 +29,6 @@ class HonorableExit(Navigation):
     CSS_PATH = "app.tcss"
     TITLE = "Honorable Exit"
     COMMANDS = App.COMMANDS | {game_commands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit_game", "Quit", priority=True, id="quit"),
         Binding("ctrl+s", "save", "Save", id="save"),

@@ -6,7 +6,8 @@ Update the SVGs after a deliberate change with `pytest tests/tui --snapshot-upda
 from __future__ import annotations
 
 import shutil
-from collections.abc import Awaitable, Callable
+import time
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,17 @@ from game.tui.screens.saves import LoadScreen
 from game.tui.widgets.footer import GameFooter
 
 from .conftest import LARGE, SMALL, STARTER, loaded
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Save times are shown in local time: pin the zone so the pictures do not depend on it."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
 
 SIZES = [pytest.param(SMALL, id="80x24"), pytest.param(LARGE, id="120x40")]
 Setup = Callable[[Pilot[Any]], Awaitable[None]]

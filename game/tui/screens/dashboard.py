@@ -26,12 +26,14 @@ if TYPE_CHECKING:
     from game.tui.app import HonorableExit
 
 CHOOSE = Binding.Group("Choose", compact=True)
+WIDE = [(0, "-narrow"), (110, "-wide")]  # wide terminals: a wider state column, longer sparklines
 
 
 class DashboardScreen(Screen[None]):
     """The main screen of a campaign."""
 
     AUTO_FOCUS = "#desk"
+    HORIZONTAL_BREAKPOINTS = WIDE
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"pick({n - 1})", "Choose", id=f"pick{n}", group=CHOOSE) for n in range(1, 5)),
         Binding("enter", "confirm", "Confirm", id="confirm"),

@@ -47,7 +47,10 @@ class TitleScreen(Screen[None]):
             with Center():
                 yield OptionList(*self.menu(), id="menu", markup=False)
             yield Static("", id="continue-line", markup=False)
-        yield GameFooter()
+
+    def on_mount(self) -> None:
+        """The footer's keys come a moment after the title: the title paints first."""
+        self.call_after_refresh(self.mount, GameFooter())
 
     def menu(self) -> list[Option]:
         """The menu; what needs the pack is disabled until it is loaded."""

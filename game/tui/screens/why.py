@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from game.describe import describe_cause, name_of
 from game.engine.state import month_index, month_label
 from game.session import Session
+from game.tui.screens.dashboard import WIDE
 from game.tui.text import hanging, short_month, tier_title, trend
 from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.state_panel import partners, visible_meters
@@ -63,6 +64,7 @@ def history_table(session: Session, qid: str) -> Table:
 class WhyScreen(Screen[None]):
     """The causal history of any meter or relation."""
 
+    HORIZONTAL_BREAKPOINTS = WIDE
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back", id="why_back")]
 
     def __init__(self, session: Session, target: str | None = None) -> None:

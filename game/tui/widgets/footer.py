@@ -28,6 +28,15 @@ class GameFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True)
 
+    def on_mount(self) -> None:
+        """Show the keys even when the bindings settled before this footer was mounted."""
+        self.call_after_refresh(self._first)
+
+    def _first(self) -> None:
+        self._bindings_ready = True
+        if self._shown is None:
+            self.call_next(self._rebuild)
+
     def signature(self, screen: Screen[Any]) -> tuple[Any, ...]:
         """What the footer would show: each key, its label, and whether it is enabled."""
         return tuple((b.key, b.action, b.description, enabled, b.show)
