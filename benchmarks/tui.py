@@ -76,12 +76,12 @@ class Term:
             self.read(left)
         return time.perf_counter()
 
-    def key(self, data: str, *then: str) -> float:
+    def key(self, data: str, *then: str, timeout: float = 20.0) -> float:
         """Send a key; seconds until one of `then` is painted."""
         self.seen = ""
         sent = time.perf_counter()
         os.write(self.fd, data.encode())
-        return self.wait_for(*then) - sent
+        return self.wait_for(*then, timeout=timeout) - sent
 
     def drain(self, quiet: float = 0.15) -> None:
         """Read until the terminal has been quiet for a moment."""
@@ -147,7 +147,10 @@ def play_campaign(content: Path, saves: Path, argv: list[str] | None = None,
             continue
         n, total = map(int, re.findall(r"Card (\d+) of (\d+)", t.seen)[-1])
         for number in "1234":  # the first open choice: its bar, or a notice that it is closed
-            t.key(number, "█", "is unavailable")
+            try:
+                t.key(number, "█", "is unavailable", timeout=3.0)
+            except TimeoutError:  # no such choice on this card
+                continue
             t.drain(0.05)
             if "is unavailable" not in t.seen:
                 break

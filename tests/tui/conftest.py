@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import io
+from collections.abc import Awaitable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from rich.console import Console
+from textual.content import Content
 from textual.pilot import Pilot
 
 from game.engine.runtime import Runtime
@@ -74,4 +77,12 @@ async def play_month(pilot: Pilot[Any], choice: str = "1") -> None:
     await pilot.pause()
 
 
-Driver = Callable[[Pilot[Any]], Awaitable[None]]
+
+
+def plain_text(visual: object) -> str:
+    """Content or a Rich renderable as plain text."""
+    if isinstance(visual, Content):
+        return visual.plain
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(visual)
+    return console.export_text()

@@ -19,7 +19,7 @@ from game.tui.screens.pack_error import PackErrorScreen
 from game.tui.screens.too_small import TooSmallScreen
 from game.tui.widgets.quantity import QuantityRow
 
-from .conftest import LARGE, SMALL, STARTER, loaded, run, start
+from .conftest import LARGE, SMALL, STARTER, loaded, plain_text, run, start
 
 
 def copy_pack(tmp_path: Path) -> Path:
@@ -66,7 +66,7 @@ def test_brackets_in_content_are_shown_as_written(config: GameConfig, tmp_path: 
             app.session.state.cards = ["spoilers"]  # type: ignore[union-attr]
             app.show_campaign()
             await pilot.pause()
-            desk = " ".join(str(s.render()) for s in app.screen.query("#card Static"))
+            desk = " ".join(plain_text(s.content) for s in app.screen.query("#card Static"))
             assert "[red]Shelling[/] [link=x]resumes" in desk and "Restrain [Damascus" in desk
 
     run(go())

@@ -67,9 +67,9 @@ def row_cells(info: Any, rt: Any) -> list[Text]:
 
 
 def local_time(iso: str) -> str:
-    """An ISO time as local 'YYYY-MM-DD HH:MM' (as written if it is not ISO)."""
+    """An ISO time as local "25 Nov 2026 06:07" (as written if it is not ISO)."""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+        return datetime.fromisoformat(iso).astimezone().strftime("%d %b %Y %H:%M")
     except ValueError:
         return iso
 

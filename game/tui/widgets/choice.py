@@ -4,34 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
+from rich.table import Table
+from rich.text import Text
 from textual.message import Message
 from textual.widgets import Static
 
-Parts = tuple[Content, Content, Content]
+from game.tui.text import hanging
 
 
 def choice_content(number: int, choice: Any, preview: str | None, reason: str | None,
-                   favoured_by: list[str]) -> Parts:
-    """A choice row's parts: its number, its label, and what it moves (or why it is closed)."""
+                   favoured_by: list[str]) -> Table:
+    """A choice as two columns: its number, then its label over what it moves (or why it is closed)."""
     if reason is not None:
-        return (Content.assemble((f"{number} ✕", "bold")), Content.assemble((choice.label, "strike")),
-                Content.assemble((f"unavailable: {reason}", "italic")))
-    label = Content.assemble((choice.label, "bold"))
+        body = Text.assemble((choice.label, "strike"), "\n", (f"unavailable: {reason}", "italic"))
+        return hanging([(Text(f"{number} ✕", "bold"), body)])
+    body = Text.assemble((choice.label, "bold"))
     if favoured_by:
-        label += Content.assemble((f"  (favoured by {', '.join(favoured_by)})", "italic"))
-    return Content.assemble((str(number), "bold")), label, Content(preview or "no direct effect")
+        body.append(f"  (favoured by {', '.join(favoured_by)})", "italic")
+    body.append("\n" + (preview or "no direct effect"))
+    return hanging([(Text(f"{number}  ", "bold"), body)])
 
 
-class ChoiceRow(Horizontal):
-    """A choice; a click picks it (keys 1-4 do the same)."""
+class ChoiceRow(Static):
+    """A choice (one widget: a card changes many times a campaign); a click picks it."""
 
     DEFAULT_CSS = """
-    ChoiceRow { height: auto; margin-bottom: 1; border-left: blank; }
-    ChoiceRow > .c-num { width: 4; padding-left: 1; }
-    ChoiceRow > Vertical { height: auto; width: 1fr; padding-right: 1; }
+    ChoiceRow { height: auto; margin-bottom: 1; padding: 0 1; border-left: blank; }
     ChoiceRow:hover { background: $boost; }
     ChoiceRow.-selected { border-left: thick $accent; background: $accent 15%; }
     ChoiceRow.-unavailable { color: $text-disabled; }
@@ -45,21 +43,12 @@ class ChoiceRow(Horizontal):
             self.index = index
 
     def __init__(self, index: int) -> None:
-        super().__init__()
+        super().__init__("")
         self.index = index
 
-    def compose(self) -> ComposeResult:
-        yield Static("", classes="c-num")
-        with Vertical():
-            yield Static("", classes="c-label")
-            yield Static("", classes="c-preview")
-
-    def show(self, parts: Parts, *, available: bool, selected: bool) -> None:
+    def show(self, content: Table, *, available: bool, selected: bool) -> None:
         """Show a choice of the current card."""
-        number, label, preview = parts
-        self.query_one(".c-num", Static).update(number, layout=False)
-        self.query_one(".c-label", Static).update(label)
-        self.query_one(".c-preview", Static).update(preview)
+        self.update(content)
         self.set_class(not available, "-unavailable")
         self.set_class(selected, "-selected")
         self.display = True
