@@ -124,38 +124,36 @@ def cold_start(content: Path, saves: Path, runs: int) -> tuple[list[float], list
 
 def play_campaign(content: Path, saves: Path, argv: list[str] | None = None,
                   ) -> tuple[list[float], list[float], float]:
-    """Play a whole campaign with keys: card-to-card and month-to-month latencies, and RSS at the end."""
+    """Play a whole campaign with keys: card-to-card and month-to-month latencies, and RSS at the end.
+
+    The same campaign runs alongside in this process (same seed, first open choice on every
+    card), so the script always knows which key to press and what must appear next.
+    """
+    from game.content.loader import load_runtime
+    from game.session import Session
+
+    mirror = Session.new(load_runtime(content), seed="7")
     t = Term(argv or game_argv(content, saves))
     t.wait_for(" · version ")  # the pack is loaded
     t.drain()
     t.key("n", "New campaign")
     t.drain()
-    t.key("\r", "Card 1 of")
+    t.key("\r", "Card 1 of", "Orders for")
     t.drain()
     cards, months = [], []
-    turn, view = 1, "Card 1 of"
-    for _ in range(400):
-        if view == "campaign ends":
-            break
-        if view == "Orders for":  # end the month (a month may bring no card at all)
+    while not mirror.finished:
+        desk = mirror.cards()
+        picks = []
+        for n, card in enumerate(desk, 1):
+            index = mirror.available(card.id).index(True)
+            picks.append(card.choices[index].id)
+            t.key(str(index + 1), "█")  # the chosen choice's bar
             t.drain(0.05)
-            turn += 1
-            months.append(t.key("\r", f"turn {turn} of", "campaign ends"))
+            cards.append(t.key("\r", f"Card {n + 1} of" if n < len(desk) else "Orders for"))
             t.drain()
-            view = "campaign ends" if "campaign ends" in t.seen else (
-                "Card 1 of" if "Card 1 of" in t.seen else "Orders for")
-            continue
-        n, total = map(int, re.findall(r"Card (\d+) of (\d+)", t.seen)[-1])
-        for number in "1234":  # the first open choice: its bar, or a notice that it is closed
-            try:
-                t.key(number, "█", "is unavailable", timeout=3.0)
-            except TimeoutError:  # no such choice on this card
-                continue
-            t.drain(0.05)
-            if "is unavailable" not in t.seen:
-                break
-        view = f"Card {n + 1} of {total}" if n < total else "Orders for"
-        cards.append(t.key("\r", view))
+        mirror.play(mirror.decide(picks))
+        t.drain(0.05)
+        months.append(t.key("\r", "campaign ends" if mirror.finished else f"turn {mirror.state.turn} of"))
         t.drain()
     rss = t.rss_mb()
     if argv:  # a profiling run: let the app quit by itself

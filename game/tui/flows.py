@@ -154,7 +154,7 @@ class GameFlows(App[int]):
     def month_played(self) -> None:
         """After a month resolves: show the ending if one was reached; autosave once it is painted."""
         if self.session is not None and self.session.finished:
-            self.show_campaign()
+            self.call_later(self.show_campaign)  # after the screen's pending updates
         self.call_after_refresh(self.autosave)
 
     def autosave(self) -> None:

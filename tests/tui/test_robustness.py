@@ -62,7 +62,8 @@ def test_brackets_in_content_are_shown_as_written(config: GameConfig, tmp_path: 
         async with app.run_test(size=LARGE) as pilot:
             await start(pilot)
             assert isinstance(app.screen, DashboardScreen)
-            assert "Ceasefire [b]stability" in str(app.screen.query_one("#q-ceasefire QuantityText").render())
+            row = app.screen.query_one("#q-ceasefire", QuantityRow)
+            assert "Ceasefire [b]stability" in plain_text(row.render())
             app.session.state.cards = ["spoilers"]  # type: ignore[union-attr]
             app.show_campaign()
             await pilot.pause()

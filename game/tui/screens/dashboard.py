@@ -128,6 +128,9 @@ class DashboardScreen(Screen[None]):
         warning = self.orders.resolve()
         if warning:
             self.notify(warning, severity="warning")
+        if self.session.finished:  # the ending replaces this screen: nothing here to refresh
+            self.game.month_played()
+            return
         self.month += 1
         self.show_date()
         self.sync()

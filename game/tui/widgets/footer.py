@@ -61,6 +61,19 @@ class GameFooter(Footer):
         if shown != self._shown:
             self._shown = shown
             await self.recompose()
+            self._forget_old_keys()
+
+    def _forget_old_keys(self) -> None:
+        """Drop the removed keys' watchers of `compact`.
+
+        Each key binds `compact` to this footer; Textual prunes those watchers only when
+        `compact` changes, which it never does here, so every rebuild would keep the old keys
+        (and their caches) alive: half a megabyte a month over a long campaign.
+        """
+        watchers = getattr(self, "__watchers", {}).get("compact")
+        if watchers:
+            watchers[:] = [(node, callback) for node, callback in watchers
+                           if getattr(node, "is_attached", True)]
 
     def settle(self) -> None:
         """Rebuild at the next chance if anything changed (tests and screenshots call this)."""

@@ -1,18 +1,22 @@
-"""One meter or relation on the dashboard: name, value, trend arrow, sparkline, nearby threshold."""
+"""One meter or relation on the dashboard: name, value, trend arrow, sparkline, nearby threshold.
+
+A row is a single widget that draws Textual's sparkline renderable beside its text: a
+dashboard holds thirty rows, and one widget per row instead of three keeps every repaint,
+and the memory of a long campaign, small.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from rich.table import Table
+from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
-from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.renderables.sparkline import Sparkline
 from textual.widget import Widget
-from textual.widgets import Sparkline
 
 from game.tui.text import judgement, mark, trend
 
@@ -34,49 +38,27 @@ def fit(name: str, width: int) -> str:
     return name if len(name) <= width else name[: max(0, width - 1)] + "…"
 
 
-class QuantityText(Widget):
-    """The row's words, laid out for the width it has: 'Ceasefire stab…   61 ▲+6 ✓'."""
-
-    DEFAULT_CSS = "QuantityText { width: 1fr; height: auto; }"
-    reading: reactive[Reading | None] = reactive(None, layout=True)
-
-    def __init__(self, label: str) -> None:
-        super().__init__()
-        self.label = label
-
-    def render(self) -> Content:
-        r = self.reading
-        if r is None:
-            return Content(self.label)
-        value = f"{r.value:+d}" if r.signed else str(r.value)
-        tail = f"{value:>4} {trend(r.delta):<5}"
-        verdict = judgement(r.delta, r.good)
-        name = fit(self.label, self.size.width - len(tail) - 1)
-        colour = {"better": "$text-success", "worse": "$text-error"}.get(verdict, "")
-        line = Content.assemble(name, " " * max(0, self.size.width - len(name) - len(tail) - 1), tail,
-                                (mark(verdict), colour))
-        return line + Content.assemble("\n  ", (r.note, "$text-warning")) if r.note else line
-
-    def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return 2 if self.reading is not None and self.reading.note else 1
-
-
-class QuantityRow(Horizontal, can_focus=True):
+class QuantityRow(Widget, can_focus=True):
     """A meter or a relation; enter (or a click) asks why it moved."""
 
     DEFAULT_CSS = """
     QuantityRow { height: auto; }
-    QuantityRow Sparkline { width: 10; margin-left: 1; height: 1; }
     QuantityRow:focus { background: $boost; text-style: underline; }
-    QuantityRow.-hidden QuantityText { text-style: italic; }
-    QuantityRow.-good-high Sparkline > .sparkline--max-color { color: $success; }
-    QuantityRow.-good-high Sparkline > .sparkline--min-color { color: $error; }
-    QuantityRow.-good-low Sparkline > .sparkline--max-color { color: $error; }
-    QuantityRow.-good-low Sparkline > .sparkline--min-color { color: $success; }
-    QuantityRow.-good-neutral Sparkline > .sparkline--max-color { color: $accent; }
-    QuantityRow.-good-neutral Sparkline > .sparkline--min-color { color: $accent; }
+    QuantityRow.-hidden { text-style: italic; }
+    QuantityRow > .quantity--better { color: $text-success; }
+    QuantityRow > .quantity--worse { color: $text-error; }
+    QuantityRow > .quantity--note { color: $text-warning; }
+    QuantityRow > .quantity--high { color: $success; }
+    QuantityRow > .quantity--low { color: $error; }
+    QuantityRow.-good-low > .quantity--high { color: $error; }
+    QuantityRow.-good-low > .quantity--low { color: $success; }
+    QuantityRow.-good-neutral > .quantity--high { color: $accent; }
+    QuantityRow.-good-neutral > .quantity--low { color: $accent; }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "quantity--better", "quantity--worse", "quantity--note", "quantity--high", "quantity--low"}
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "why", "Why did this move?", id="row_why")]
+    reading: reactive[Reading | None] = reactive(None, layout=True)
 
     class Picked(Message):
         """The player asked why this quantity moved."""
@@ -89,24 +71,40 @@ class QuantityRow(Horizontal, can_focus=True):
         super().__init__(id=f"q-{qid}", classes=f"-good-{reading.good}" + (" -hidden" if hidden else ""))
         self.qid = qid
         self.label = f"{name} (hidden)" if hidden else name
-        self.reading = reading
-
-    def compose(self) -> ComposeResult:
-        yield QuantityText(self.label)
-        yield Sparkline([], summary_function=max)
-
-    def on_mount(self) -> None:
-        self.show(self.reading)
+        self.set_reactive(QuantityRow.reading, reading)
 
     def show(self, reading: Reading) -> None:
         """Show a new reading."""
         self.reading = reading
-        self.query_one(QuantityText).reading = reading
-        # one point would draw a full bar; a flat line draws the baseline
-        self.query_one(Sparkline).data = reading.series if len(reading.series) > 1 else []
         value = f"{reading.value:+d}" if reading.signed else str(reading.value)
         verdict = judgement(reading.delta, reading.good) or "steady"
         self.tooltip = f"{self.label}: {value} (last change {reading.delta:+d}, {verdict})"
+
+    def colour(self, component: str) -> str:
+        """A component class's colour as a Rich style string."""
+        return str(self.get_component_rich_style(component, partial=True))
+
+    def render(self) -> Table:
+        r = self.reading
+        assert r is not None
+        spark = max(4, min(16, self.size.width - 33))
+        value = f"{r.value:+d}" if r.signed else str(r.value)
+        tail = f"{value:>4} {trend(r.delta):<5}"
+        verdict = judgement(r.delta, r.good)
+        room = max(1, self.size.width - spark - len(tail) - 3)
+        line = Text.assemble(f"{fit(self.label, room):<{room}} ", tail,
+                             (mark(verdict), self.colour(f"quantity--{verdict}") if verdict else ""))
+        high, low = (self.get_component_styles(f"quantity--{k}").color for k in ("high", "low"))
+        # one point would draw a full bar; a flat line draws the baseline
+        series = r.series if len(r.series) > 1 else []
+        graph = Sparkline(series, width=spark, min_color=low.rich_color, max_color=high.rich_color)
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column(width=spark, no_wrap=True)
+        table.add_row(line, graph)
+        if r.note:
+            table.add_row(Text(f"  {r.note}", self.colour("quantity--note")), "")
+        return table
 
     def action_why(self) -> None:
         self.post_message(self.Picked(self.qid))
