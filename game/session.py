@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.runtime import PreviewItem, Runtime
-from game.engine.state import Change, State, month_label
+from game.engine.state import RULES, Change, State, month_label
 from game.engine.turn import Decision, level_allowed, new_campaign, resolve, scores
 
 
@@ -44,22 +44,24 @@ class Session:
     # -- starting -----------------------------------------------------------
     @classmethod
     def new(cls, rt: Runtime, scenario: str | None = None, difficulty: str | None = None,
-            seed: str | int | None = None, options: dict[str, Any] | None = None) -> Session:
-        """Start a campaign (defaults: the pack's first scenario, its difficulty, a fresh seed)."""
+            seed: str | int | None = None, options: dict[str, Any] | None = None,
+            rules: int = RULES) -> Session:
+        """Start a campaign (defaults: the first scenario, its difficulty, a fresh seed, today's rules)."""
         sc = rt.pack.get("scenarios", scenario) if scenario else rt.pack.scenarios[0]
         diff = difficulty or sc.default_difficulty or rt.pack.difficulties[0].id
         rt.pack.get("difficulties", diff)  # KeyError for an unknown id
         seed_text = str(seed) if seed is not None else str(secrets.randbelow(10**9))
-        state = new_campaign(rt, sc.id, diff, seed_text)
+        state = new_campaign(rt, sc.id, diff, seed_text, rules=rules)
         session = cls(rt, sc.id, diff, seed_text, state, dict(options or {}))
         session.report = tuple(state.log or ())
         return session
 
     @classmethod
     def replay(cls, rt: Runtime, scenario: str, difficulty: str, seed: str,
-               decisions: Sequence[Decision], options: dict[str, Any] | None = None) -> Session:
+               decisions: Sequence[Decision], options: dict[str, Any] | None = None,
+               rules: int = RULES) -> Session:
         """Rebuild a campaign from its seed and decisions (DecisionError if one is illegal)."""
-        session = cls.new(rt, scenario, difficulty, seed, options)
+        session = cls.new(rt, scenario, difficulty, seed, options, rules)
         for decision in decisions:
             session.play(decision)
         return session

@@ -8,6 +8,7 @@ from game.content import schema as s
 from game.content.compile_conditions import ConditionCompiler
 from game.content.compile_effects import EffectCompiler, preview
 from game.content.diagnostics import Diagnostic
+from game.content.guards import window
 from game.content.loader import Pack
 from game.content.scope import Scope, Where
 from game.engine.runtime import CChoice, CEnding, CEvent, CLevel, CPolicy, Predicate, Runtime
@@ -91,8 +92,10 @@ class _Compiler:
                                    self.fx.effects(ch.effects, cw / "effects", f"{ev.id}.{ch.id}"),
                                    tuple(preview(ch.effects))))
         month = month_index(ev.date) if ev.date else None
+        win = window(ev.when)
         return CEvent(ev.id, ev.kind, month, self.maybe(ev.when, w / "when"), ev.weight, ev.once,
-                      ev.cooldown, tuple(choices), {c.id: c for c in choices})
+                      ev.cooldown, tuple(choices), {c.id: c for c in choices},
+                      (win.month_lo, win.month_hi, win.turn_lo, win.turn_hi))
 
     def policy(self, p: s.Policy) -> CPolicy:
         w = self.where("policies", p.id)

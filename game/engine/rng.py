@@ -12,26 +12,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from hashlib import blake2b
 
-_MASK = (1 << 64) - 1
+LCG_MASK = (1 << 64) - 1
+LCG_MUL = 6364136223846793005
+LCG_ADD = 1442695040888963407
 
 
 class Rng:
     """A deterministic generator for one (seed, turn, stream)."""
 
-    __slots__ = ("_state",)
+    __slots__ = ("state",)
 
     def __init__(self, seed: str, turn: int, stream: str) -> None:
         digest = blake2b(f"{seed}:{turn}:{stream}".encode(), digest_size=8).digest()
-        self._state = int.from_bytes(digest, "little")
+        self.state = int.from_bytes(digest, "little")
 
     def next64(self) -> int:
         """The next 64-bit state (use its high bits)."""
-        self._state = state = (self._state * 6364136223846793005 + 1442695040888963407) & _MASK
+        self.state = state = (self.state * LCG_MUL + LCG_ADD) & LCG_MASK
         return state
 
     def below(self, n: int) -> int:
         """A whole number in [0, n), from the high 32 bits."""
-        self._state = state = (self._state * 6364136223846793005 + 1442695040888963407) & _MASK
+        self.state = state = (self.state * LCG_MUL + LCG_ADD) & LCG_MASK
         return ((state >> 32) * n) >> 32
 
     def random(self) -> float:

@@ -79,6 +79,9 @@ class CEvent:
     cooldown: int
     choices: tuple[CChoice, ...]
     choice_index: dict[str, CChoice]
+    # the months and turns (inclusive) outside which `when` cannot hold: read
+    # off the condition at load, so that a month's deck leaves such cards out
+    window: tuple[int, int, int, int] = (-(10**9), 10**9, -(10**9), 10**9)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,15 @@ class CEnding:
     fallback: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Deck:
+    """A month's conditional cards (before their conditions are tested), ready to draw by weight."""
+
+    cards: tuple[CEvent, ...]
+    cumulative: tuple[int, ...]
+    total: int
+
+
 @dataclass(slots=True)
 class Runtime:
     """Everything the rules need, indexed for speed; built by the content compiler."""
@@ -134,20 +146,27 @@ class Runtime:
     cards_min: int = 1
     cards_max: int = 3
     extra: dict[str, Any] = field(default_factory=dict)
-    draw_cumulative: list[int] = field(default_factory=list)
-    draw_total: int = 0
     lengths: dict[str, int] = field(default_factory=dict)
     watch: list[tuple[str, Predicate]] = field(default_factory=list)  # endings checked every turn
+    decks: dict[tuple[int, int], Deck] = field(default_factory=dict)  # cache of `deck()`
 
     def __post_init__(self) -> None:
-        total = 0
-        for ev in self.conditional:
-            total += ev.weight
-            self.draw_cumulative.append(total)
-        self.draw_total = total
         self.lengths = {sc.id: sc.turns for sc in self.pack.scenarios}
         self.watch = [(e.id, e.when) for e in self.endings
                       if e.when is not None and not e.at_end and not e.fallback]
+
+    def deck(self, month: int, turn: int) -> Deck:
+        """The conditional cards whose window admits a month and turn, with cumulative weights."""
+        deck = self.decks.get((month, turn))
+        if deck is None:
+            cards = tuple(ev for ev in self.conditional
+                          if ev.window[0] <= month <= ev.window[1] and ev.window[2] <= turn <= ev.window[3])
+            cumulative, total = [], 0
+            for ev in cards:
+                total += ev.weight
+                cumulative.append(total)
+            deck = self.decks[(month, turn)] = Deck(cards, tuple(cumulative), total)
+        return deck
 
     def value(self, state: State, qid: str) -> int:
         """The value of a meter or relation by id."""

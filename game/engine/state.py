@@ -85,6 +85,15 @@ class Scheduled:
 # because frozen dataclasses are several times slower to build in the hot loop.
 
 
+# The version of the rules new campaigns are played by. A save records it and
+# is replayed by the same rules, so a campaign saved under older rules still
+# loads. 1: the month's cards are drawn from the whole deck of cards not yet
+# used up; 2: only from the cards whose date and turn windows admit the month
+# (the same weighted pick among eligible cards, drawn with fewer tries).
+RULES = 2
+RULES_KNOWN = (1, 2)
+
+
 @dataclass(slots=True)
 class State:
     """Everything that describes a campaign at the start of a turn."""
@@ -104,7 +113,8 @@ class State:
     ending: str | None = None
     history: list[tuple[int, ...]] | None = None
     log: list[Change] | None = field(default=None)
-    deck: list[Any] | None = None  # cache: conditional events not yet used up (derived, not saved)
+    deck: list[Any] | None = None  # cache: conditional events not yet used up (derived, not saved; rules 1)
+    rules: int = RULES  # the version of the rules the campaign is played by (see RULES)
 
     def copy(self) -> State:
         """A copy that shares nothing mutable with this state."""
@@ -114,7 +124,7 @@ class State:
             self.scheduled[:], self.policies[:], self.cards[:], self.ending,
             None if self.history is None else self.history[:],
             None if self.log is None else self.log[:],
-            None if self.deck is None else self.deck[:],
+            None if self.deck is None else self.deck[:], self.rules,
         )
 
     @property

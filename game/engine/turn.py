@@ -6,9 +6,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from game.engine.rng import Rng
+from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, Rng
 from game.engine.runtime import CEvent, Ctx, Runtime
-from game.engine.state import Cause, Change, State, month_index
+from game.engine.state import RULES, RULES_KNOWN, Cause, Change, State, month_index
 
 _QUIET = Cause("simulation", 0)  # the cause used when the causal log is off
 
@@ -45,8 +45,12 @@ class TurnResult:
     changes: tuple[Change, ...]
 
 
-def new_campaign(rt: Runtime, scenario: str, difficulty: str, seed: str, *, log: bool = True) -> State:
-    """The state at the start of a scenario's first turn, its cards drawn."""
+def new_campaign(rt: Runtime, scenario: str, difficulty: str, seed: str, *, log: bool = True,
+                 rules: int = RULES) -> State:
+    """The state at the start of a scenario's first turn, its cards drawn (by ``rules``)."""
+    if rules not in RULES_KNOWN:
+        raise ValueError(f"rules {rules} are not known to this version of the game "
+                         f"(it knows {', '.join(map(str, RULES_KNOWN))})")
     pack = rt.pack
     sc = pack.get("scenarios", scenario)
     diff = pack.get("difficulties", difficulty)
@@ -63,7 +67,7 @@ def new_campaign(rt: Runtime, scenario: str, difficulty: str, seed: str, *, log:
         tolerances=[diff.tolerances[t] for t in rt.tolerance_ids],
         flags=set(sc.initial.flags), fired={e: 0 for e in sc.initial.fired},
         scheduled=[], policies=policies, cards=[],
-        history=[tuple(values)] if log else None, log=[] if log else None,
+        history=[tuple(values)] if log else None, log=[] if log else None, rules=rules,
     )
     begin_turn(rt, state)
     return state
@@ -72,58 +76,49 @@ def new_campaign(rt: Runtime, scenario: str, difficulty: str, seed: str, *, log:
 def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) -> None:
     """Draw conditional cards by weight until ``target``: weighted rejection sampling.
 
-    The state keeps (as a derived cache) the deck of conditional events not yet
-    used up. A candidate is drawn by weight (a bisect over cumulative weights)
-    and its cooldown and condition tested only then; one that fails is not
-    tried again this month. This gives the same distribution as a weighted pick
-    among the eligible events while testing only the conditions of the cards it
-    draws, not the whole deck's.
+    The candidates are the month's deck: the cards whose date and turn windows
+    admit the month (computed once per month and kept by the runtime). A
+    candidate is drawn by weight (a bisect over cumulative weights) and only
+    then tested: used up, cooling down, already on the desk, or its condition
+    false, it is rejected and not tried again this month. Within a round a
+    candidate already tried is drawn again and skipped; once half the round's
+    weight has been tried, the next round draws only among the untried (so at
+    least every other roll finds a new candidate). Every accepted card is thus
+    a weighted pick among the eligible ones, while only the conditions of the
+    cards drawn are tested.
     """
-    live = state.deck
-    if live is None:
-        live = state.deck = [ev for ev in rt.conditional if not (ev.once and ev.id in state.fired)]
-    if not live:
+    if state.rules == 1:
+        from game.engine.legacy import draw_rules_1
+
+        draw_rules_1(rt, state, rng, cards, target)
         return
-    drawn = _sample(state, rng, live, cards, target)
-    for ev in drawn:  # used up: out of the deck (by identity; dataclass == is slow)
-        if ev.once:
-            for j, other in enumerate(live):
-                if other is ev:
-                    del live[j]
-                    break
-
-
-def _sample(state: State, rng: Rng, live: list[CEvent], cards: list[str], target: int) -> list[CEvent]:
-    """Rejection sampling in rounds: draw by weight, test, and drop what was tried.
-
-    Within a round a candidate already tried is drawn again and skipped (cheap);
-    after a few such repeats the round ends and the next round draws only among
-    the untried. Every accepted card is thus a weighted pick among the eligible.
-    """
+    deck = rt.deck(state.month, state.turn)
+    candidates, cumulative, total = deck.cards, deck.cumulative, deck.total
     fired, turn = state.fired, state.turn
-    drawn: list[CEvent] = []
-    candidates = live
-    while candidates and len(cards) < target:
-        cumulative = list(accumulate([ev.weight for ev in candidates]))
-        total = cumulative[-1]
-        tried: set[str] = set()
-        repeats = 0
-        while len(cards) < target and repeats < 4 and len(tried) < len(candidates):
-            ev = candidates[bisect_right(cumulative, rng.below(total))]
-            key = ev.id
-            if key in tried:
-                repeats += 1
+    x = rng.state  # the generator's steps are inlined: this loop is the simulator's hottest
+    while total:
+        tried: set[int] = set()
+        tried_weight = 0
+        while tried_weight * 2 < total:  # a round lasts while most of the weight is untried
+            x = (x * LCG_MUL + LCG_ADD) & LCG_MASK
+            j = bisect_right(cumulative, ((x >> 32) * total) >> 32)  # = rng.below(total)
+            if j in tried:
                 continue
-            tried.add(key)
+            tried.add(j)
+            ev = candidates[j]
+            tried_weight += ev.weight
+            key = ev.id
             last = fired.get(key)
             if (last is None or not ev.once and turn - last > ev.cooldown) and key not in cards \
                     and (ev.when is None or ev.when(state)):
                 cards.append(key)
-                drawn.append(ev)
-        if len(tried) == len(candidates):
-            break
-        candidates = [ev for ev in candidates if ev.id not in tried]
-    return drawn
+                if len(cards) >= target:
+                    rng.state = x
+                    return
+        candidates = tuple(ev for j, ev in enumerate(candidates) if j not in tried)
+        cumulative = tuple(accumulate(ev.weight for ev in candidates))
+        total = cumulative[-1] if cumulative else 0
+    rng.state = x
 
 
 def _still_due(ev: CEvent, state: State) -> bool:

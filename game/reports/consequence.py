@@ -100,7 +100,8 @@ def branches(session: Session) -> list[Branch]:
         return []
     base_ending, base = str(session.state.ending), session.scores()
     known = {card: d for r in session.records for card, d in zip(r.cards, r.decision.choices, strict=True)}
-    state = new_campaign(rt, session.scenario, session.difficulty, session.seed, log=False)
+    state = new_campaign(rt, session.scenario, session.difficulty, session.seed, log=False,
+                         rules=session.state.rules)
     best: dict[tuple[int, str], Branch] = {}
     for t, record in enumerate(session.records):
         for kind, subject, alternative, decision in _alternatives(rt, state, record):

@@ -1,4 +1,4 @@
-"""The save document (format 2): its typed shape, how a session becomes one, and its checksum."""
+"""The save document (format 3): its typed shape, how a session becomes one, and its checksum."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from game.engine.state import State, month_label, month_text
 from game.session import Session
 
 FORMAT = "honorable-exit-save"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 OPTION_KEYS = ("teaching",)  # the campaign options a save (and a class code) fixes
 META_KEYS = ("player", "class_code", "campaign_id", "created")  # session.options keys that are not rules
 
@@ -39,6 +39,7 @@ class Campaign(BaseModel):
     scenario: str
     difficulty: str
     seed: str
+    rules: int = Field(description="The version of the game's rules the campaign is played by.")
     options: dict[str, bool] = Field(description="Campaign options, e.g. teaching.")
     class_code: str | None = Field(description="The class code the campaign was started from.")
 
@@ -93,7 +94,7 @@ class SaveDoc(BaseModel):
 
     model_config = _STRICT
     format: Literal["honorable-exit-save"]
-    format_version: Literal[2]
+    format_version: Literal[3]
     pack: PackRef
     campaign: Campaign
     decisions: list[LoggedDecision]
@@ -164,7 +165,7 @@ def build(session: Session, name: str | None, kind: str, campaign_id: str, creat
         "format_version": FORMAT_VERSION,
         "pack": {"id": manifest.id, "version": manifest.version, "content_hash": content_hash(rt)},
         "campaign": {"scenario": session.scenario, "difficulty": session.difficulty, "seed": session.seed,
-                     "options": campaign_options(session),
+                     "rules": session.state.rules, "options": campaign_options(session),
                      "class_code": session.options.get("class_code") or None},
         "decisions": decisions_json(session),
         "state": state_json(rt, session.state),

@@ -102,8 +102,16 @@ def v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def v2_to_v3(raw: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 -> 3: record the rules the campaign was played by (rules 1: all format 2 saves)."""
+    campaign = raw.get("campaign")
+    if not isinstance(campaign, dict):  # validation then says what is wrong with it
+        return {**raw, "format_version": 3}
+    return {**raw, "format_version": 3, "campaign": {**campaign, "rules": 1}}
+
+
 # format version -> the migration that lifts it one version
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: v1_to_v2, 2: v2_to_v3}
 
 
 def migrate(raw: dict[str, Any], version: int, target: int) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from game.saves.document import FORMAT, FORMAT_VERSION, SaveDoc, checksum
-from game.saves.migrate import MIGRATIONS, migrate
+from game.saves.migrate import migrate
 
 MAX_BYTES = 64 * 1024 * 1024  # no save comes near this; a bigger file is not one of ours
 
@@ -78,9 +78,9 @@ def _version(raw: dict[str, Any], path: Path) -> int:
     if version > FORMAT_VERSION:
         raise SaveError(f"made by a newer version of the game (save format {version}; this game "
                         f"reads formats 1 to {FORMAT_VERSION})", path)
-    if version in MIGRATIONS and raw.get("game") != "honorable-exit":
+    if version == 1 and raw.get("game") != "honorable-exit":  # format 1 named the game so
         raise SaveError("not a save file of this game", path)
-    if version == FORMAT_VERSION and raw.get("format") != FORMAT:
+    if version >= 2 and raw.get("format") != FORMAT:
         raise SaveError("not a save file of this game", path)
     return version
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.runtime import Runtime
-from game.engine.state import month_index, month_label
+from game.engine.state import RULES_KNOWN, month_index, month_label
 from game.engine.turn import Decision, DecisionError
 from game.saves.document import SaveDoc, content_hash, state_json
 from game.session import Session
@@ -83,7 +83,10 @@ def _settings(doc: SaveDoc, rt: Runtime) -> None:
 
 def _replay(doc: SaveDoc, rt: Runtime) -> Session:
     c = doc.campaign
-    session = Session.new(rt, c.scenario, c.difficulty, c.seed, session_options(doc))
+    if c.rules not in RULES_KNOWN:
+        raise _Diverged(None, f"it is played by rules {c.rules}, which this version of the game does not "
+                              f"know (it knows rules {', '.join(map(str, RULES_KNOWN))}): update the game")
+    session = Session.new(rt, c.scenario, c.difficulty, c.seed, session_options(doc), c.rules)
     for logged in doc.decisions:
         turn = session.state.turn
         if session.finished:

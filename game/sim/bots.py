@@ -62,42 +62,56 @@ class LineBot:
         self.noise = model.noise
         weights = dict(model.weights)
         weights.update({f"flag:{k}": v for k, v in model.flags.items()})
-        self.scores = {
-            (ev.id, c.index): _score(c.preview, weights)
-            for ev in rt.events.values() for c in ev.choices
+        # per card, its choices best first (ties: the earlier choice), to take the first open one
+        self.ranked = {
+            ev.id: tuple((c.when, c.id) for c in sorted(
+                ev.choices, key=lambda c: (-_score(c.preview, weights), c.index)))
+            for ev in rt.events.values()
         }
         self.plan = []
-        for i, policy in enumerate(rt.policies):
+        for policy in rt.policies:
             steps = sorted(model.policies.get(policy.id, []), key=lambda s: s.from_turn)
             self.plan.append([(s.from_turn, policy.level_index[s.level]) for s in steps])
-            del i
+        self._targets: dict[int, list[int | None]] = {}
 
     def decide(self, state: State, rng: Rng) -> Decision:
         rt = self.rt
         choices = []
         for card in state.cards:
-            options = _open(rt, state, card)
             if self.noise and rng.random() < self.noise:
-                pick = options[rng.below(len(options))]
-            else:
-                pick = max(options, key=lambda i: self.scores[(card, i)])
-            choices.append(rt.events[card].choices[pick].id)
-        return Decision(tuple(choices), tuple(self._policies(state)))
+                options = _open(rt, state, card)
+                choices.append(rt.events[card].choices[options[rng.below(len(options))]].id)
+                continue
+            for when, choice in self.ranked[card]:
+                if when is None or when(state):
+                    choices.append(choice)
+                    break
+        return Decision(tuple(choices), self._policies(state))
 
-    def _policies(self, state: State) -> list[str]:
+    def _target(self, turn: int) -> list[int | None]:
+        """The level the plan wants for each policy on a turn (None: no step yet)."""
+        targets = self._targets.get(turn)
+        if targets is None:
+            targets = []
+            for steps in self.plan:
+                goal = None
+                for from_turn, level in steps:
+                    if turn >= from_turn:
+                        goal = level
+                targets.append(goal)
+            self._targets[turn] = targets
+        return targets
+
+    def _policies(self, state: State) -> tuple[str, ...]:
         out = []
-        for i, policy in enumerate(self.rt.policies):
+        for i, (policy, target) in enumerate(zip(self.rt.policies, self._target(state.turn), strict=True)):
             level = state.policies[i]
-            target = level
-            for from_turn, goal in self.plan[i]:
-                if state.turn >= from_turn:
-                    target = goal
-            if target != level:
+            if target is not None and target != level:
                 step = max(-(policy.max_step or 99), min(policy.max_step or 99, target - level))
                 if level_allowed(self.rt, state, i, level + step) is None:
                     level += step
             out.append(policy.levels[level].id)
-        return out
+        return tuple(out)
 
 
 def _score(preview: tuple[PreviewItem, ...], weights: dict[str, float]) -> float:

@@ -54,7 +54,8 @@ def test_truncated_anywhere(saved: Path, rt) -> None:
     (b"[1, 2, 3]", "not a save"),
     (b"null", "not a save"),
     (b'{"hello": "world"}', "not a save"),
-    (b'{"format_version": 2, "format": "honorable-exit-save"}', "malformed: 'pack' is missing"),
+    (b'{"format_version": 2, "format": "honorable-exit-save"}', "format 2 malformed: 'pack' is missing"),
+    (b'{"format_version": 3, "format": "honorable-exit-save"}', "malformed: 'pack' is missing"),
     (b"{'single': 'quotes'}", "corrupt: not valid JSON at line 1, column 2"),
 ])
 def test_corrupt_files(tmp_path: Path, rt, content: bytes, reason: str) -> None:
@@ -98,8 +99,8 @@ def test_a_missing_checksum_in_the_current_format(saved: Path, rt) -> None:
 
 
 def test_future_and_unknown_versions(saved: Path, rt) -> None:
-    rewrite(saved, lambda d: d.update(format_version=3))
-    refused(saved, rt, "newer version of the game .save format 3")
+    rewrite(saved, lambda d: d.update(format_version=4))
+    refused(saved, rt, "newer version of the game .save format 4")
     for version in (0, "2", None, True):
         rewrite(saved, lambda d, v=version: d.update(format_version=v))
         refused(saved, rt, "unknown save format version")

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from game.content.loader import load_runtime
+from game.engine.state import RULES
 from game.saves import FORMAT_VERSION, SaveError, list_saves, load_save, read_save, save_session
+from game.saves.document import checksum
 from game.saves.migrate import MIGRATIONS
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "saves"
@@ -32,7 +34,8 @@ def test_format1_migrates_and_replays(golden_rt) -> None:
     loaded = read_save(GOLDEN / "format1.json")
     assert loaded.source_version == 1 and loaded.checksum_ok is None
     doc = loaded.doc
-    assert doc.format_version == 2 and doc.pack.content_hash is None
+    assert doc.format_version == 3 and doc.pack.content_hash is None
+    assert doc.campaign.rules == 1
     assert doc.meta.kind == "named" and doc.meta.name == "before the upgrade"
     assert doc.meta.created == doc.meta.updated == "2024-11-02T14:05:00+00:00"
     assert doc.campaign.options == {"teaching": True}
@@ -43,10 +46,31 @@ def test_format1_migrates_and_replays(golden_rt) -> None:
     assert session.options["class_code"] == doc.campaign.class_code
 
 
-def test_format2_golden_loads(golden_rt) -> None:
+def test_format2_golden_migrates_to_rules_1_and_replays(golden_rt) -> None:
+    loaded = read_save(GOLDEN / "format2.json")
+    assert loaded.source_version == 2 and loaded.checksum_ok is True  # checked on the file as written
+    assert loaded.doc.campaign.rules == 1
     session = load_save(GOLDEN / "format2.json", golden_rt)
     assert session.finished and session.state.ending == "quagmire" and len(session.decisions) == 8
-    assert session.options["campaign_id"] == "golden0002"
+    assert session.options["campaign_id"] == "golden0002" and session.state.rules == 1
+
+
+def test_format3_golden_loads(golden_rt) -> None:
+    loaded = read_save(GOLDEN / "format3.json")
+    assert loaded.checksum_ok is True and loaded.doc.campaign.rules == RULES
+    session = load_save(GOLDEN / "format3.json", golden_rt)
+    assert session.finished and session.state.ending == "quagmire" and len(session.decisions) == 8
+    assert session.options["campaign_id"] == "golden0003" and session.state.rules == RULES
+
+
+def test_a_save_under_unknown_rules_is_refused_with_its_reason(tmp_path: Path, golden_rt) -> None:
+    doc = json.loads((GOLDEN / "format3.json").read_text())
+    doc["campaign"]["rules"] = 99
+    doc["checksum"] = checksum(doc)
+    path = tmp_path / "future-rules.json"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(SaveError, match="played by rules 99, which this version of the game does not know"):
+        load_save(path, golden_rt)
 
 
 def test_golden_files_list_as_readable() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.state import RULES
 from game.saves import (
     SaveError,
     autosave,
@@ -42,10 +43,10 @@ def test_finished_campaign_round_trip(tmp_path: Path, rt, play) -> None:
 def test_document_holds_what_the_issue_lists(tmp_path: Path, rt, play) -> None:
     session = play(turns=2, player="Cy")
     doc = json.loads(save_session(session, tmp_path, "x").read_text())
-    assert doc["format_version"] == 2
+    assert doc["format_version"] == 3
     assert doc["pack"]["id"] == "starter" and doc["pack"]["content_hash"].startswith("sha256:")
     assert doc["campaign"] == {"scenario": "standard", "difficulty": "normal", "seed": "7",
-                               "options": {"teaching": False}, "class_code": None}
+                               "rules": RULES, "options": {"teaching": False}, "class_code": None}
     assert [d["turn"] for d in doc["decisions"]] == [1, 2]
     assert doc["state"]["turn"] == 3 and "log" in doc["state"]
     meta = doc["meta"]
