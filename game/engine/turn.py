@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, Rng
-from game.engine.runtime import CEvent, Ctx, Runtime
+from game.engine.runtime import CChoice, CEvent, Ctx, Runtime
 from game.engine.state import RULES, RULES_KNOWN, Cause, Change, State, month_index
 
 _QUIET = Cause("simulation", 0)  # the cause used when the causal log is off
@@ -186,61 +186,67 @@ def level_allowed(rt: Runtime, state: State, policy: int, level: int) -> str | N
     return None
 
 
-def _check(rt: Runtime, state: State, decision: Decision) -> tuple[list[int], list[int]]:
-    if len(decision.choices) != len(state.cards):
-        raise DecisionError(f"{len(state.cards)} card(s) need a choice each, got {len(decision.choices)}")
+def _check(rt: Runtime, state: State, decision: Decision) -> tuple[list[CChoice], list[tuple[int, int]]]:
+    """The chosen choices, and the policies the player moves as (policy, level); DecisionError if illegal."""
+    cards = state.cards
+    if len(decision.choices) != len(cards):
+        raise DecisionError(f"{len(cards)} card(s) need a choice each, got {len(decision.choices)}")
+    events = rt.events
     picks = []
-    for card, choice in zip(state.cards, decision.choices, strict=True):
-        ev = rt.events[card]
-        c = ev.choice_index.get(choice)
+    for card, choice in zip(cards, decision.choices, strict=True):
+        c = events[card].choice_index.get(choice)
         if c is None:
             raise DecisionError(f"'{choice}' is not a choice of '{card}'")
         if c.when is not None and not c.when(state):
             raise DecisionError(f"'{choice}' is not available on '{card}' now")
-        picks.append(c.index)
-    levels = state.policies
+        picks.append(c)
+    moves: list[tuple[int, int]] = []
     if decision.policies:
-        levels = levels[:]
         if len(decision.policies) != len(rt.policies):
             raise DecisionError(f"give a level for each of the {len(rt.policies)} policies")
+        current = state.policies
         for i, (p, level) in enumerate(zip(rt.policies, decision.policies, strict=True)):
             k = p.level_index.get(level)
             if k is None:
                 raise DecisionError(f"'{level}' is not a level of '{p.id}'")
-            if k != levels[i]:
+            if k != current[i]:
                 reason = level_allowed(rt, state, i, k)
                 if reason:
                     raise DecisionError(reason)
-                levels[i] = k
-    return picks, levels
+                moves.append((i, k))
+    return picks, moves
 
 
 def resolve_in_place(rt: Runtime, state: State, decision: Decision) -> None:
     """Resolve a turn on ``state`` itself (the simulator's fast path)."""
-    picks, levels = _check(rt, state, decision)
+    picks, moves = _check(rt, state, decision)
     turn = state.turn
-    start = state.policies[:]
     logging = state.log is not None
     ctx = Ctx(state, rt, "resolve", _QUIET, state.log)
-    for card, pick in zip(state.cards, picks, strict=True):
-        choice = rt.events[card].choices[pick]
-        ctx.cause = Cause("choice", turn, event=card, choice=choice.id) if logging else _QUIET
+    for card, choice in zip(state.cards, picks, strict=True):
+        if logging:
+            ctx.cause = Cause("choice", turn, event=card, choice=choice.id)
         for effect in choice.effects:
             effect(ctx)
-    for i, p in enumerate(rt.policies):
+    for i, level in moves:
         # the player's level wins only where the player changed it; a card's
         # set_policy stands where the player kept the month's level
-        if levels[i] != start[i] and levels[i] != state.policies[i]:
+        now = state.policies[i]
+        if level != now:
             if state.log is not None:
-                state.log.append(Change(turn, f"policy:{p.id}", levels[i] - state.policies[i],
-                                        levels[i], Cause("policy", turn, policy=p.id,
-                                                         level=p.levels[levels[i]].id, note="set")))
-            state.policies[i] = levels[i]
-    for i, p in enumerate(rt.policies):
-        level = p.levels[state.policies[i]]
-        ctx.cause = Cause("policy", turn, policy=p.id, level=level.id) if logging else _QUIET
-        for effect in level.monthly:
-            effect(ctx)
+                p = rt.policies[i]
+                state.log.append(Change(turn, f"policy:{p.id}", level - now, level,
+                                        Cause("policy", turn, policy=p.id, level=p.levels[level].id,
+                                              note="set")))
+            state.policies[i] = level
+    ctx.cause = _QUIET
+    for p, k in zip(rt.policies, state.policies, strict=True):
+        level = p.levels[k]
+        if level.monthly:
+            if logging:
+                ctx.cause = Cause("policy", turn, policy=p.id, level=level.id)
+            for effect in level.monthly:
+                effect(ctx)
     _finish_turn(rt, state)
 
 
