@@ -241,11 +241,11 @@ def resolve_in_place(rt: Runtime, state: State, decision: Decision) -> None:
             state.policies[i] = level
     ctx.cause = _QUIET
     for p, k in zip(rt.policies, state.policies, strict=True):
-        level = p.levels[k]
-        if level.monthly:
+        in_force = p.levels[k]
+        if in_force.monthly:
             if logging:
-                ctx.cause = Cause("policy", turn, policy=p.id, level=level.id)
-            for effect in level.monthly:
+                ctx.cause = Cause("policy", turn, policy=p.id, level=in_force.id)
+            for effect in in_force.monthly:
                 effect(ctx)
     _finish_turn(rt, state)
 
