@@ -42,15 +42,17 @@ def summary(pack: Any, rt: Any) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Validate and print the report."""
-    from game.content.compile import compile_pack
-    from game.content.loader import read_pack
+    from game.content.gcpause import gc_paused
 
-    folder = content_dir(args)
-    pack, errors = read_pack(folder)
-    rt = None
-    if pack is not None:
-        rt, ref_errors = compile_pack(pack)
-        errors = sorted(errors + ref_errors, key=lambda d: (d.file, d.line, d.column))
+    with gc_paused():
+        from game.content.compile import compile_pack
+        from game.content.loader import read_pack
+
+        pack, errors = read_pack(content_dir(args))
+        rt = None
+        if pack is not None:
+            rt, ref_errors = compile_pack(pack)
+            errors = sorted(errors + ref_errors, key=lambda d: (d.file, d.line, d.column))
     info = summary(pack, rt) if pack is not None else None
     if args.format == "json":
         print(json.dumps({"ok": not errors, "errors": [e.to_json() for e in errors], "pack": info},

@@ -1,12 +1,11 @@
 """Condition models: structured YAML trees, or a string in the expression language."""
 
-from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-STRICT = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, strict=True)
+STRICT = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, strict=True, defer_build=True)
 
 Number = int | float
 NumberOrTolerance = Annotated[
@@ -28,7 +27,7 @@ class _Comparison(BaseModel):
     ne: NumberOrTolerance | None = Field(None, description="True when the value differs from this.")
 
     @model_validator(mode="after")
-    def _one_bound(self) -> _Comparison:
+    def _one_bound(self) -> Self:
         if not any(getattr(self, k) is not None for k in COMPARISONS):
             raise ValueError("give at least one of lt, lte, gt, gte, eq, ne")
         return self
@@ -96,7 +95,7 @@ class PolicyCondition(BaseModel):
     at_most: str | None = Field(None, description="True at this level or an earlier one.")
 
     @model_validator(mode="after")
-    def _one_test(self) -> PolicyCondition:
+    def _one_test(self) -> Self:
         if (self.is_, self.at_least, self.at_most) == (None, None, None):
             raise ValueError("give one of is, at_least, at_most")
         return self
@@ -106,21 +105,21 @@ class AllCondition(BaseModel):
     """True when every listed condition holds."""
 
     model_config = STRICT
-    all: list[Condition] = Field(min_length=1, description="Conditions that must all hold.")
+    all: list["Condition"] = Field(min_length=1, description="Conditions that must all hold.")
 
 
 class AnyCondition(BaseModel):
     """True when at least one listed condition holds."""
 
     model_config = STRICT
-    any: list[Condition] = Field(min_length=1, description="Conditions of which one must hold.")
+    any: list["Condition"] = Field(min_length=1, description="Conditions of which one must hold.")
 
 
 class NotCondition(BaseModel):
     """True when the inner condition does not hold."""
 
     model_config = STRICT
-    not_: Condition = Field(alias="not", description="The condition to negate.")
+    not_: "Condition" = Field(alias="not", description="The condition to negate.")
 
 
 _KEYS = ("all", "any", "not", "meter", "relation", "flag", "fired", "turn", "date", "policy")
@@ -164,6 +163,3 @@ _MODELS: dict[str, type[BaseModel]] = {
     "fired": FiredCondition, "turn": TurnCondition, "date": DateCondition,
     "policy": PolicyCondition,
 }
-
-for _model in (AllCondition, AnyCondition, NotCondition):
-    _model.model_rebuild()

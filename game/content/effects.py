@@ -1,8 +1,7 @@
 """Effect models: the typed list of consequences a choice, policy or ending applies."""
 
-from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
@@ -48,13 +47,13 @@ class Schedule(BaseModel):
     model_config = STRICT
     after: int = Field(ge=1, le=60, description="Months from now (1 = next month).")
     event: str | None = Field(None, description="Id of the event to put on next month's desk.")
-    effects: list[Effect] | None = Field(None, description="Effects applied when the time comes.")
+    effects: "list[Effect] | None" = Field(None, description="Effects applied when the time comes.")
     note: str | None = Field(
         None, description="What this consequence is, shown in the situation report and 'why'."
     )
 
     @model_validator(mode="after")
-    def _event_or_effects(self) -> Schedule:
+    def _event_or_effects(self) -> Self:
         if (self.event is None) == (self.effects is None):
             raise ValueError("a schedule needs exactly one of 'event' or 'effects'")
         if self.effects is not None and not self.note:
@@ -75,7 +74,7 @@ class Outcome(BaseModel):
     model_config = STRICT
     weight: int = Field(ge=1, description="Relative chance of this branch.")
     note: str = Field(description="What happened, shown in the report when this branch is drawn.")
-    effects: list[Effect] = Field(default_factory=list, description="Effects of this branch.")
+    effects: list["Effect"] = Field(default_factory=list, description="Effects of this branch.")
 
 
 class RandomEffect(BaseModel):
@@ -90,8 +89,8 @@ class IfEffect(BaseModel):
 
     model_config = STRICT
     if_: Condition = Field(alias="if", description="The condition, checked when applied.")
-    then: list[Effect] = Field(description="Effects applied when the condition holds.")
-    else_: list[Effect] = Field(
+    then: list["Effect"] = Field(description="Effects applied when the condition holds.")
+    else_: list["Effect"] = Field(
         default_factory=list, alias="else", description="Effects applied otherwise."
     )
 
@@ -127,6 +126,3 @@ Effect = Annotated[
         custom_error_message="an effect is a mapping with one of: " + ", ".join(_KEYS),
     ),
 ]
-
-for _model in (Schedule, ScheduleEffect, Outcome, RandomEffect, IfEffect):
-    _model.model_rebuild()

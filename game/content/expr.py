@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<month>\d{4}-\d{2})\b|(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_.]*)"
@@ -167,8 +168,13 @@ def _show(kind: str, text: str) -> str:
     return "the end of the expression" if kind == "end" else f"'{text}'"
 
 
+@lru_cache(maxsize=4096)
 def parse(text: str) -> Node:
-    """Parse an expression; raise ExprError with the offset of the problem."""
+    """Parse an expression; raise ExprError with the offset of the problem.
+
+    Parsed trees are immutable and kept: the compiler and the window reader
+    (``guards``) parse the same conditions, and packs repeat many.
+    """
     if not text.strip():
         raise ExprError("empty expression", 0)
     return _Parser(text).parse()

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.content import schema as s
 from game.content.diagnostics import Diagnostic, PackError, did_you_mean, sort_key
+from game.content.gcpause import gc_paused
 from game.content.scope import Where
 from game.content.yamlsrc import Document, read_yaml
 
@@ -230,14 +231,15 @@ def read_pack(root: str | os.PathLike[str]) -> tuple[Pack | None, list[Diagnosti
 
 def load(root: str | os.PathLike[str]) -> tuple[Pack | None, Any, list[Diagnostic]]:
     """Read, validate and compile a pack: (pack, runtime, diagnostics)."""
-    from game.content.compile import compile_pack
+    with gc_paused():
+        from game.content.compile import compile_pack
 
-    pack, errors = read_pack(root)
-    if pack is None:
-        return None, None, errors
-    runtime, ref_errors = compile_pack(pack)
-    errors = sorted(errors + ref_errors, key=sort_key)
-    return pack, (runtime if not errors else None), errors
+        pack, errors = read_pack(root)
+        if pack is None:
+            return None, None, errors
+        runtime, ref_errors = compile_pack(pack)
+        errors = sorted(errors + ref_errors, key=sort_key)
+        return pack, (runtime if not errors else None), errors
 
 
 def load_runtime(root: str | os.PathLike[str]) -> Any:

@@ -1,9 +1,8 @@
 """The content pack as typed data: pydantic models for every section of a pack."""
 
-from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -117,7 +116,7 @@ class Actor(BaseModel):
     cites: list[ParagraphId] = Field(default_factory=list, description="Paragraphs naming them.")
 
     @model_validator(mode="after")
-    def _partner_tier(self) -> Actor:
+    def _partner_tier(self) -> Self:
         if self.kind == "partner" and not self.relation:
             raise ValueError("a partner always has a tracked relation")
         return self
@@ -213,7 +212,7 @@ class Event(BaseModel):
     discussion: list[Discussion] = Field(default_factory=list, description="Questions for class.")
 
     @model_validator(mode="after")
-    def _date_for_history(self) -> Event:
+    def _date_for_history(self) -> Self:
         if self.kind == "historical" and self.date is None:
             raise ValueError("a historical event needs a date ('YYYY-MM')")
         if self.kind != "historical" and self.date is not None:
@@ -253,7 +252,7 @@ class Ending(BaseModel):
     discussion: list[Discussion] = Field(default_factory=list, description="Questions for class.")
 
     @model_validator(mode="after")
-    def _reachable(self) -> Ending:
+    def _reachable(self) -> Self:
         if self.when is None and not self.fallback:
             raise ValueError("an ending needs 'when' unless it is the fallback")
         return self

@@ -9,7 +9,6 @@ only ``true``/``false`` are booleans; nothing becomes a date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
@@ -36,20 +35,53 @@ class Pos(NamedTuple):
     style: str | None = None
 
 
-@dataclass(slots=True)
 class Document:
-    """A YAML file read into plain values with the position of each path."""
+    """A YAML file read into plain values, with the position of each path.
 
-    file: str
-    data: Any
-    values: dict[Path, Pos] = field(default_factory=dict)
-    keys: dict[Path, Pos] = field(default_factory=dict)
+    The positions (``values``: of each node; ``keys``: of each mapping key) are
+    only needed to report an error, so they are built from the file's parser
+    events the first time they are asked for, not while reading.
+    """
+
+    __slots__ = ("file", "data", "_values", "_keys", "_events")
+
+    def __init__(self, file: str, data: Any, values: dict[Path, Pos] | None = None,
+                 keys: dict[Path, Pos] | None = None, events: list[Any] | None = None) -> None:
+        self.file = file
+        self.data = data
+        self._values = values
+        self._keys = keys
+        self._events = events
+
+    def _positions(self) -> None:
+        values: dict[Path, Pos] = {}
+        keys: dict[Path, Pos] = {}
+        if self._events:
+            _Positions(self._events, values, keys).build()
+        self._values, self._keys, self._events = values, keys, None
+
+    @property
+    def values(self) -> dict[Path, Pos]:
+        """The position of the node at each path."""
+        if self._values is None:
+            self._positions()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path, Pos]:
+        """The position of the key of each mapping entry, by the entry's path."""
+        if self._keys is None:
+            self._positions()
+        assert self._keys is not None
+        return self._keys
 
     def pos(self, path: Path, *, key: bool = False) -> Pos:
         """The position of the deepest known node along ``path``."""
-        table = self.keys if key else self.values
+        values = self.values
+        table = self.keys if key else values
         for cut in range(len(path), -1, -1):
-            found = table.get(path[:cut]) or self.values.get(path[:cut])
+            found = table.get(path[:cut]) or values.get(path[:cut])
             if found is not None:
                 return found
         return Pos(1, 1)
@@ -75,91 +107,138 @@ def _scalar(event: Any) -> Any:
     return text
 
 
-class _Builder:
-    """Builds values from the event stream, recording positions and errors."""
+_Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
+_SeqStart, _SeqEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_MapStart, _MapEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
 
-    def __init__(self, file: str, events: Any) -> None:
+
+class _Builder:
+    """Builds plain values from the event stream, and reports what the format forbids.
+
+    This is the hot path of loading a pack, so it records no positions (see
+    ``_Positions``) and dispatches on the exact event type.
+    """
+
+    def __init__(self, file: str, events: list[Any]) -> None:
         self.file = file
         self.events = events
-        self.doc = Document(file, None)
         self.errors: list[Diagnostic] = []
 
-    def error(self, pos: Pos, code: str, message: str, hint: str | None = None) -> None:
-        self.errors.append(Diagnostic(self.file, pos.line, pos.column, code, message, hint))
+    def error(self, mark: Any, code: str, message: str, hint: str | None = None) -> None:
+        self.errors.append(Diagnostic(self.file, mark.line + 1, mark.column + 1, code, message, hint))
 
-    def build(self) -> Document:
+    def build(self) -> Any:
+        data = None
         documents = 0
-        for event in self.events:
-            if isinstance(event, yaml.DocumentStartEvent):
+        events = iter(self.events)
+        for event in events:
+            if type(event) is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    self.error(_mark(event.start_mark), "yaml-multiple-documents",
+                    self.error(event.start_mark, "yaml-multiple-documents",
                                "a content file holds one YAML document")
                     break
-                self.doc.data = self.node(next(self.events), ())
-        return self.doc
+                data = self.node(next(events), events.__next__)
+        return data
 
-    def check_node(self, event: Any, pos: Pos) -> None:
-        if getattr(event, "anchor", None):
-            self.error(pos, "yaml-anchor", f"anchors are not allowed (&{event.anchor})",
+    def odd(self, event: Any) -> None:
+        """Report an anchor or an explicit tag on a node."""
+        if event.anchor:
+            self.error(event.start_mark, "yaml-anchor", f"anchors are not allowed (&{event.anchor})",
                        "write the value out in full; content files are read without anchors")
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            self.error(pos, "yaml-tag", f"explicit tags are not allowed ({tag})",
+        if event.tag is not None:
+            self.error(event.start_mark, "yaml-tag", f"explicit tags are not allowed ({event.tag})",
                        "remove the tag; quote the value if it should be text")
 
-    def node(self, event: Any, path: Path) -> Any:
-        pos = _mark(event.start_mark, getattr(event, "style", None) or None)
-        self.doc.values[path] = pos
-        if isinstance(event, yaml.AliasEvent):
-            self.error(pos, "yaml-alias", f"aliases are not allowed (*{event.anchor})",
+    def node(self, event: Any, nxt: Any) -> Any:
+        kind = type(event)
+        if kind is _Scalar:
+            if event.anchor or event.tag is not None:
+                self.odd(event)
+            return _scalar(event)
+        if kind is _Alias:
+            self.error(event.start_mark, "yaml-alias", f"aliases are not allowed (*{event.anchor})",
                        "write the value out in full")
             return None
-        self.check_node(event, pos)
-        if isinstance(event, yaml.ScalarEvent):
-            return _scalar(event)
-        if isinstance(event, yaml.SequenceStartEvent):
+        if event.anchor or event.tag is not None:
+            self.odd(event)
+        if kind is _SeqStart:
             items: list[Any] = []
-            for item in iter(self.events.__next__, None):
-                if isinstance(item, yaml.SequenceEndEvent):
-                    break
-                items.append(self.node(item, (*path, len(items))))
+            item = nxt()
+            while type(item) is not _SeqEnd:
+                items.append(self.node(item, nxt))
+                item = nxt()
             return items
-        return self.mapping(path)
-
-    def mapping(self, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        seen: dict[str, Pos] = {}
-        for key_event in iter(self.events.__next__, None):
-            if isinstance(key_event, yaml.MappingEndEvent):
-                break
-            key_pos = _mark(key_event.start_mark)
-            if not isinstance(key_event, yaml.ScalarEvent):
-                self.error(key_pos, "yaml-key", "mapping keys must be plain text")
-                self.node(key_event, (*path, "?"))
-                self.node(next(self.events), (*path, "?"))
+        first: dict[str, Any] = {}
+        key_event = nxt()
+        while type(key_event) is not _MapEnd:
+            if type(key_event) is not _Scalar:
+                self.error(key_event.start_mark, "yaml-key", "mapping keys must be plain text")
+                self.node(key_event, nxt)
+                self.node(nxt(), nxt)
+                key_event = nxt()
                 continue
+            if key_event.anchor or key_event.tag is not None:
+                self.odd(key_event)
             key = str(key_event.value)
-            if key == "<<" and not key_event.style:
-                self.error(key_pos, "yaml-merge", "merge keys (<<) are not allowed",
-                           "write the keys out in full")
-            if key in seen:
-                first = seen[key]
-                self.error(key_pos, "duplicate-key",
-                           f"duplicate key '{key}' (first defined at line {first.line}, "
-                           f"column {first.column}; repeated at line {key_pos.line})")
-            seen.setdefault(key, key_pos)
-            self.doc.keys[(*path, key)] = key_pos
-            value = self.node(next(self.events), (*path, key))
-            result.setdefault(key, value)
+            if key in first:
+                mark, again = first[key], _mark(key_event.start_mark)
+                self.error(key_event.start_mark, "duplicate-key",
+                           f"duplicate key '{key}' (first defined at line {mark.line + 1}, "
+                           f"column {mark.column + 1}; repeated at line {again.line})")
+                self.node(nxt(), nxt)
+            else:
+                if key == "<<" and not key_event.style:
+                    self.error(key_event.start_mark, "yaml-merge", "merge keys (<<) are not allowed",
+                               "write the keys out in full")
+                first[key] = key_event.start_mark
+                result[key] = self.node(nxt(), nxt)
+            key_event = nxt()
         return result
+
+
+class _Positions:
+    """Walks a document's events again to record the position of every node and key."""
+
+    def __init__(self, events: list[Any], values: dict[Path, Pos], keys: dict[Path, Pos]) -> None:
+        self.events = iter(events)
+        self.values = values
+        self.keys = keys
+
+    def build(self) -> None:
+        for event in self.events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.node(next(self.events), ())
+                return
+
+    def node(self, event: Any, path: Path) -> None:
+        self.values.setdefault(path, _mark(event.start_mark, getattr(event, "style", None) or None))
+        if isinstance(event, yaml.SequenceStartEvent):
+            index, item = 0, next(self.events)
+            while not isinstance(item, yaml.SequenceEndEvent):
+                self.node(item, (*path, index))
+                index, item = index + 1, next(self.events)
+        elif isinstance(event, yaml.MappingStartEvent):
+            for key_event in iter(self.events.__next__, None):
+                if isinstance(key_event, yaml.MappingEndEvent):
+                    return
+                if not isinstance(key_event, yaml.ScalarEvent):
+                    self.node(key_event, (*path, "?"))
+                    self.node(next(self.events), (*path, "?"))
+                    continue
+                key = str(key_event.value)
+                self.keys.setdefault((*path, key), _mark(key_event.start_mark))
+                self.node(next(self.events), (*path, key))
 
 
 def read_yaml(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
     """Read one YAML text strictly; return the document and any diagnostics."""
-    builder = _Builder(file, iter(yaml.parse(text, Loader=_Loader)))
+    events: list[Any] = []
+    builder = _Builder(file, events)
     try:
-        doc = builder.build()
+        events.extend(yaml.parse(text, Loader=_Loader))
+        data = builder.build()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _mark(mark) if mark is not None else Pos(1, 1)
@@ -167,8 +246,8 @@ def read_yaml(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
         if exc.context:
             message = f"{exc.context}: {message}"
         builder.errors.append(Diagnostic(file, pos.line, pos.column, "yaml-syntax", message))
-        doc = Document(file, None)
+        return Document(file, None, {}, {}), builder.errors
     except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
         builder.errors.append(Diagnostic(file, 1, 1, "yaml-syntax", str(exc)))
-        doc = Document(file, None)
-    return doc, builder.errors
+        return Document(file, None, {}, {}), builder.errors
+    return Document(file, data, events=events), builder.errors
