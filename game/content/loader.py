@@ -25,6 +25,8 @@ class Pack:
     root: FsPath
     manifest: s.Manifest
     sections: dict[str, list[Any]] = field(default_factory=dict)
+    # where each item was written, to place errors; `load` empties it once the
+    # pack has compiled without error (it holds every file's parsed text)
     where: dict[tuple[str, str], Where] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
@@ -239,7 +241,10 @@ def load(root: str | os.PathLike[str]) -> tuple[Pack | None, Any, list[Diagnosti
             return None, None, errors
         runtime, ref_errors = compile_pack(pack)
         errors = sorted(errors + ref_errors, key=sort_key)
-        return pack, (runtime if not errors else None), errors
+        if errors:
+            return pack, None, errors
+        pack.where.clear()  # about half the memory of a loaded pack, needed only for errors
+        return pack, runtime, errors
 
 
 def load_runtime(root: str | os.PathLike[str]) -> Any:
