@@ -10,6 +10,7 @@ from game.describe import find_target, format_change, group_report, name_of, pre
 from game.engine.turn import DecisionError
 from game.saves.read import SaveError
 from game.session import Session
+from game.visibility import concealed, visible
 
 HELP = """\
 Commands (at any prompt):
@@ -97,7 +98,7 @@ class Plain:
                 self.say(f"  Autosave failed: {exc}")
 
     def report(self) -> None:
-        groups = group_report(self.rt, self.s.report)
+        groups = group_report(self.rt, visible(self.s, self.s.report))
         self.say("Situation report:")
         if not groups:
             self.say("  Nothing has changed yet.")
@@ -122,7 +123,7 @@ class Plain:
         mode = self.rt.pack.get("difficulties", self.s.difficulty).preview
         for i, (choice, open_) in enumerate(zip(card.choices, self.s.available(card.id), strict=True), 1):
             if open_:
-                effects = preview_text(self.rt, self.s.preview(card.id, choice.id), mode)
+                effects = preview_text(self.rt, visible(self.s, self.s.preview(card.id, choice.id)), mode)
                 self.para(f"{i}. {choice.label} [{effects}]", "    ")
             else:
                 reason = choice.unavailable or "not available now"
@@ -233,6 +234,10 @@ class Plain:
         target = find_target(self.rt, text) if text.strip() else None
         if target is None:
             self.say("  Usage: why METER (a meter or partner, e.g. why ceasefire, why turkey)")
+            return
+        if target in concealed(self.s):
+            self.say(f"  {name_of(self.rt, target)} is hidden until the campaign ends "
+                     "(teaching mode shows it).")
             return
         changes = self.s.why(target)
         self.say(f"{name_of(self.rt, target)}: now {self.s.value(target)}")

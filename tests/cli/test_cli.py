@@ -92,6 +92,22 @@ def test_plain_mode_commands_and_end_of_input() -> None:
     assert out.rstrip().endswith("End of input: leaving the campaign.")
 
 
+def test_plain_mode_keeps_hidden_meters_out_of_sight_until_the_end() -> None:
+    """Hidden meters appear in previews and reports only in teaching mode, and at the ending."""
+    hidden = "Hope in the UN track"
+    for seed in ("1", "4"):
+        played = cli("play", "--plain", "--content", str(STARTER), "--seed", seed,
+                     stdin="why hope\n" + "1\n" * 40).stdout
+        before_end, _, after = played.partition("=== The campaign ends")
+        assert after, "played to an ending"
+        assert hidden not in before_end.replace(f"{hidden} is hidden until the campaign ends", "")
+        assert f"{hidden} is hidden until the campaign ends" in before_end
+        assert hidden in after  # revealed at the ending
+        teaching = cli("play", "--plain", "--teaching", "--content", str(STARTER), "--seed", seed,
+                       stdin="1\n" * 40).stdout
+        assert hidden in teaching.partition("=== The campaign ends")[0]
+
+
 def test_plain_is_the_same_campaign_for_the_same_seed() -> None:
     a = cli("play", "--plain", "--content", str(STARTER), "--seed", "5", stdin="2\n1\n" * 20).stdout
     b = cli("play", "--plain", "--content", str(STARTER), "--seed", "5", stdin="2\n1\n" * 20).stdout
