@@ -163,3 +163,8 @@ _MODELS: dict[str, type[BaseModel]] = {
     "fired": FiredCondition, "turn": TurnCondition, "date": DateCondition,
     "policy": PolicyCondition,
 }
+
+# Built now, once: every section model that nests a condition reuses these validators
+# (the section models themselves are built on first use; see STRICT's defer_build).
+for _model in (AllCondition, AnyCondition, NotCondition):
+    _model.model_rebuild()

@@ -126,3 +126,7 @@ Effect = Annotated[
         custom_error_message="an effect is a mapping with one of: " + ", ".join(_KEYS),
     ),
 ]
+
+# Built now, once: every model that nests effects reuses these validators.
+for _model in (Schedule, ScheduleEffect, Outcome, RandomEffect, IfEffect):
+    _model.model_rebuild()
