@@ -58,9 +58,11 @@ class HonorableExit(Navigation):
     @work(thread=True, exclusive=True, group="pack")
     def load_pack(self) -> None:
         """Load, compile and warm up in a thread; hand the result back to the UI thread."""
-        from game.tui.loading import load_everything
+        from game.tui.loading import freeze_heap, load_everything
 
         loaded = load_everything(self.config.content, self.config.saves, self.config.runtime)
+        if self.config.owns_process:
+            freeze_heap()
         with suppress(RuntimeError):  # the app closed while loading
             self.call_from_thread(self.pack_loaded, loaded)
 

@@ -34,6 +34,8 @@ class GameConfig:
     """Continue the latest autosave as soon as the pack is loaded (`play --continue`)."""
     runtime: Any = None
     """An already compiled pack for `content` (tests share one); None: load it at start."""
+    owns_process: bool = False
+    """The app is the whole process (the command line): it may tune the garbage collector."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> GameConfig:
@@ -55,6 +57,7 @@ class GameConfig:
             keymap=keymap, notes=(problem,) if problem else (),
             load=Path(args.load) if getattr(args, "load", None) else None,
             resume=bool(getattr(args, "resume", False)),
+            owns_process=True,
         )
 
 

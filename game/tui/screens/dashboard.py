@@ -8,15 +8,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widgets import Header
 
 from game.session import Session
+from game.tui.compositor import SingleLayoutCompositor
+from game.tui.memory import release_retained_caches
 from game.tui.orders import MonthOrders
 from game.tui.widgets.card import CardView
 from game.tui.widgets.choice import ChoiceRow
 from game.tui.widgets.footer import GameFooter
+from game.tui.widgets.parts import repeat_line
 from game.tui.widgets.policy_summary import PolicySummary
 from game.tui.widgets.quantity import QuantityRow
 from game.tui.widgets.report import SituationReport
@@ -27,6 +32,13 @@ if TYPE_CHECKING:
 
 CHOOSE = Binding.Group("Choose", compact=True)
 WIDE = [(0, "-narrow"), (110, "-wide")]  # wide terminals: a wider state column, longer sparklines
+
+
+class Desk(VerticalScroll):
+    """The right-hand column, scrolled as one (its background is drawn one line at a time)."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return repeat_line(self, crop, super().render_lines)
 
 
 class DashboardScreen(Screen[None]):
@@ -52,6 +64,7 @@ class DashboardScreen(Screen[None]):
 
     def __init__(self, session: Session) -> None:
         super().__init__()
+        self._compositor = SingleLayoutCompositor()
         self.session = session
         self.orders = MonthOrders(session)
 
@@ -63,7 +76,7 @@ class DashboardScreen(Screen[None]):
         yield Header()
         with Horizontal(id="dashboard"):
             yield StatePanel(self.session, self.orders).data_bind(DashboardScreen.month)
-            with VerticalScroll(id="desk"):
+            with Desk(id="desk"):
                 yield SituationReport(self.session).data_bind(DashboardScreen.month)
                 yield CardView(self.orders).data_bind(DashboardScreen.step, DashboardScreen.selected,
                                                       DashboardScreen.month)
@@ -126,6 +139,7 @@ class DashboardScreen(Screen[None]):
     def end_month(self) -> None:
         """Resolve the month, then refresh every view (or move on to the ending)."""
         warning = self.orders.resolve()
+        release_retained_caches()
         if warning:
             self.notify(warning, severity="warning")
         if self.session.finished:  # the ending replaces this screen: nothing here to refresh

@@ -1,7 +1,8 @@
 """The desk: the card being answered (advisors, choices with previews), or the month's orders.
 
-The card's widgets are built once and updated in place from card to card: mounting
-widgets costs far more than changing their text, and a new card must paint at once.
+The card's widgets and the orders' are built once and updated in place from card to card
+and month to month: mounting widgets costs far more than changing their text, and a new
+card must paint at once (issue 4: under 50 ms from the key press).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -20,6 +20,7 @@ from game.tui.orders import MonthOrders
 from game.tui.text import hanging
 from game.tui.visibility import visible
 from game.tui.widgets.choice import ChoiceRow, choice_content
+from game.tui.widgets.parts import GridStatic, Group, find_part, set_display, set_text
 from game.tui.widgets.policy_summary import PolicyView, preview_mode
 
 Parts = list[str | tuple[str, str]]
@@ -46,7 +47,7 @@ def discussion_content(questions: Any) -> Content:
     return Content.assemble(*parts)
 
 
-class OrdersView(Vertical):
+class OrdersView(Group):
     """The end of the month: each card's answer and outcome, the policies, and how to go on."""
 
     def __init__(self, orders: MonthOrders) -> None:
@@ -54,10 +55,18 @@ class OrdersView(Vertical):
         self.orders = orders
 
     def compose(self) -> ComposeResult:
+        yield Static("", classes="card-title")
+        yield GridStatic("", classes="card-text")
+        yield Static(Content.assemble(("Standing policies this month", "bold $accent")))
+        yield PolicyView(self.orders.session, self.orders, id="orders-policies")
+        yield Static("", classes="hint")
+
+    def show(self) -> None:
+        """Show the month's orders (once every card is answered)."""
         o, s = self.orders, self.orders.session
         if not o.at_orders:
             return
-        yield Static(Content.assemble((f"Orders for {s.date}", "bold")), classes="card-title")
+        set_text(self.part("card-title"), Content.assemble((f"Orders for {s.date}", "bold")))
         rows: list[tuple[Text | str, ...]] = []
         for card, pick in zip(o.cards, o.picks, strict=True):
             choice = next(c for c in card.choices if c.id == pick)
@@ -65,14 +74,16 @@ class OrdersView(Vertical):
                                             (choice.outcome, "italic"))))
         if not o.cards:
             rows.append(("", "No card reached the desk this month."))
-        yield Static(hanging(rows), classes="card-text")
-        yield Static(Content.assemble(("Standing policies this month", "bold $accent")))
-        yield PolicyView(s, o, id="orders-policies")
+        self.part("card-text").update(hanging(rows))
+        find_part(self, "#orders-policies", PolicyView).refresh_text()
         back = " · backspace: revise the last answer" if o.cards else ""
-        yield Static(f"enter: end the month · p: change policies{back}", classes="hint")
+        set_text(self.part("hint"), f"enter: end the month · p: change policies{back}")
+
+    def part(self, name: str) -> Static:
+        return find_part(self, f"#orders > .{name}")
 
 
-class CardView(Vertical):
+class CardView(Group):
     """Bound to the dashboard's step, selection and month."""
 
     step: reactive[int] = reactive(0, init=False, repaint=False)
@@ -82,9 +93,10 @@ class CardView(Vertical):
     def __init__(self, orders: MonthOrders) -> None:
         super().__init__(id="card")
         self.orders = orders
+        self._rows: list[ChoiceRow] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="card-body"):
+        with Group(id="card-body"):
             for name in ("card-title", "card-meta", "card-text", "advisors"):
                 yield Static("", classes=name)
             for i in range(4):
@@ -99,30 +111,30 @@ class CardView(Vertical):
     def show(self) -> None:
         """Show the card being answered, or the month's orders."""
         card = self.orders.card()
-        body, orders = self.query_one("#card-body"), self.query_one(OrdersView)
-        body.display = card is not None
-        orders.display = card is None
+        body, orders = find_part(self, "#card-body", Group), find_part(self, "#orders", OrdersView)
+        set_display(body, card is not None)
+        set_display(orders, card is None)
         if card is None:
-            orders.refresh(recompose=True)
+            orders.show()
         else:
             self.show_card(card)
 
     def show_card(self, card: Any) -> None:
         o, s = self.orders, self.orders.session
         rt = s.rt
-        self.part("card-title").update(Content.assemble((f"Card {o.step + 1} of {len(o.cards)} · ", "dim"),
-                                                        (card.title, "bold")))
+        set_text(self.part("card-title"), Content.assemble((f"Card {o.step + 1} of {len(o.cards)} · ", "dim"),
+                                                           (card.title, "bold")))
         cites = f" · cites {', '.join(card.cites)} (b: brief)"
-        self.part("card-meta").update(Content.assemble(s.date, (cites, "dim")))
-        self.part("card-text").update(Content(card.text))
+        set_text(self.part("card-meta"), Content.assemble(s.date, (cites, "dim")))
+        set_text(self.part("card-text"), Content(card.text))
         advice, favours = advice_content(rt, card) if card.advice else (Content(""), {})
-        self.part("advisors").update(advice)
-        self.part("advisors").display = bool(card.advice)
+        set_text(self.part("advisors"), advice)
+        set_display(self.part("advisors"), bool(card.advice))
         mode = preview_mode(s)
         open_ = s.available(card.id)
-        for row in self.query(ChoiceRow):
+        for row in self.rows():
             if row.index >= len(card.choices):
-                row.display = False
+                set_display(row, False)
                 continue
             choice = card.choices[row.index]
             reason = None if open_[row.index] else (choice.unavailable or "not available now")
@@ -132,13 +144,19 @@ class CardView(Vertical):
             row.show(choice_content(row.index + 1, choice, preview, reason, favours.get(choice.id, [])),
                      available=reason is None, selected=row.index == o.selected)
         teaching = bool(s.options.get("teaching")) and bool(card.discussion)
-        self.part("discussion").update(discussion_content(card.discussion) if teaching else "")
-        self.part("discussion").display = teaching
+        set_text(self.part("discussion"), discussion_content(card.discussion) if teaching else Content(""))
+        set_display(self.part("discussion"), teaching)
         back = " · backspace: previous card" if o.step else ""
-        self.part("hint").update(f"1-{len(card.choices)}: choose · enter: confirm{back} · ↑↓: scroll")
+        set_text(self.part("hint"), f"1-{len(card.choices)}: choose · enter: confirm{back} · ↑↓: scroll")
 
     def part(self, name: str) -> Static:
-        return self.query_one(f"#card-body > .{name}", Static)
+        return find_part(self, f"#card-body > .{name}")
+
+    def rows(self) -> list[ChoiceRow]:
+        """The four choice rows (built once)."""
+        if not self._rows:
+            self._rows = list(self.query(ChoiceRow))
+        return self._rows
 
     def watch_step(self) -> None:
         self.show()
@@ -147,5 +165,5 @@ class CardView(Vertical):
         self.show()
 
     def watch_selected(self, selected: int) -> None:
-        for row in self.query(ChoiceRow):
+        for row in self.rows():
             row.set_class(row.index == selected, "-selected")

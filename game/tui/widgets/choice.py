@@ -7,9 +7,9 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 from textual.message import Message
-from textual.widgets import Static
 
 from game.tui.text import hanging
+from game.tui.widgets.parts import GridStatic
 
 
 def choice_content(number: int, choice: Any, preview: str | None, reason: str | None,
@@ -25,7 +25,7 @@ def choice_content(number: int, choice: Any, preview: str | None, reason: str | 
     return hanging([(Text(f"{number}  ", "bold"), body)])
 
 
-class ChoiceRow(Static):
+class ChoiceRow(GridStatic):
     """A choice (one widget: a card changes many times a campaign); a click picks it."""
 
     DEFAULT_CSS = """
@@ -51,7 +51,8 @@ class ChoiceRow(Static):
         self.update(content)
         self.set_class(not available, "-unavailable")
         self.set_class(selected, "-selected")
-        self.display = True
+        if not self.display:
+            self.display = True
 
     def on_click(self) -> None:
         self.post_message(self.Chosen(self.index))

@@ -13,6 +13,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
 
+from game.tui.memory import release_retained_caches
+
 SETTLE = 0.15  # seconds without a bindings change before the footer is rebuilt
 
 
@@ -62,6 +64,7 @@ class GameFooter(Footer):
             self._shown = shown
             await self.recompose()
             self._forget_old_keys()
+            release_retained_caches()
 
     def _forget_old_keys(self) -> None:
         """Drop the removed keys' watchers of `compact`.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -11,6 +10,7 @@ from game.describe import preview_text
 from game.session import Session
 from game.tui.orders import MonthOrders
 from game.tui.visibility import visible
+from game.tui.widgets.parts import Group, set_text
 
 
 def preview_mode(session: Session) -> str:
@@ -40,8 +40,8 @@ def policy_rows(session: Session, orders: MonthOrders) -> list[tuple[Content, Co
     return rows
 
 
-class PolicyView(Vertical):
-    """The policies as rows with hanging indents; rebuilt when they change."""
+class PolicyView(Group):
+    """The policies as rows with hanging indents; updated in place when they change."""
 
     DEFAULT_CSS = """
     PolicyView { height: auto; }
@@ -61,8 +61,14 @@ class PolicyView(Vertical):
             yield Static(cost, classes="p-cost")
 
     def refresh_text(self) -> None:
-        """Show the policies as they now stand."""
-        self.refresh(recompose=True)
+        """Show the policies as they now stand (a pack's policies never change: same rows)."""
+        cells = [cell for row in policy_rows(self.session, self.orders) for cell in row]
+        statics = list(self.query_children(".p-name, .p-level, .p-cost").results(Static))
+        if len(statics) != len(cells):
+            self.refresh(recompose=True)
+            return
+        for static, cell in zip(statics, cells, strict=True):
+            set_text(static, cell)
 
 
 class PolicySummary(PolicyView):
