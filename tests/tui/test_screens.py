@@ -161,13 +161,19 @@ def test_a_closed_choice_is_greyed_out_with_its_reason(app: HonorableExit) -> No
             await pilot.pause()
             dash = app.dashboard()
             assert dash is not None
-            assert dash.check_action("pick", (0,)) is None  # greyed in the footer
             assert dash.check_action("pick", (2,)) is False  # no third choice: hidden
-            await pilot.press("1")
+            said: list[tuple[str, str]] = []
+            dash.notify = lambda message, *, title="", **_: said.append((title, message))  # type: ignore[method-assign]
+            await pilot.press("1")  # the key of a closed choice says why, and picks nothing
             await pilot.pause()
             assert dash.orders.selected is None
+            assert said == [("Choice 1 is unavailable", "Damascus no longer listens.")]
             row = app.screen.query(".-unavailable").first()
             assert row.id is None and "Damascus no longer listens." in plain_text(row.content)
+            await pilot.press("enter")  # nothing picked: enter says so
+            await pilot.pause()
+            assert said[-1] == ("", "Pick a choice first (keys 1-4).")
+            assert dash.orders.step == 0
 
     run(go())
 

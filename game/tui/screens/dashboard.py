@@ -97,16 +97,16 @@ class DashboardScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide choices a card does not have; grey out those that are closed, and idle keys."""
+        """Hide choices a card does not have, and idle keys.
+
+        A closed choice's key and `enter` with nothing picked stay live: pressing
+        them says why nothing happens (a disabled binding would do nothing at all).
+        """
         o = self.orders
         if action == "pick":
             card = o.card()
             index = parameters[0] if parameters else 0
-            if card is None or not isinstance(index, int) or index >= len(card.choices):
-                return False
-            return True if o.choice_reason(index) is None else None
-        if action == "confirm":
-            return True if o.at_orders or o.selected is not None else None
+            return card is not None and isinstance(index, int) and index < len(card.choices)
         if action == "back":
             return True if o.step > 0 else None
         return True
