@@ -218,8 +218,18 @@ def _check(rt: Runtime, state: State, decision: Decision) -> tuple[list[CChoice]
 
 
 def resolve_in_place(rt: Runtime, state: State, decision: Decision) -> None:
-    """Resolve a turn on ``state`` itself (the simulator's fast path)."""
+    """Resolve a turn on ``state`` itself (DecisionError, and ``state`` untouched, if it is illegal)."""
     picks, moves = _check(rt, state, decision)
+    apply_turn(rt, state, picks, moves)
+
+
+def apply_turn(rt: Runtime, state: State, picks: list[CChoice], moves: list[tuple[int, int]]) -> None:
+    """Resolve a turn on ``state`` from a choice per card and the policies moved, as (policy, level).
+
+    The caller vouches that they are legal, as ``_check`` would find them (the
+    simulator's bots pick only open choices and allowed levels): nothing is
+    checked here.
+    """
     turn = state.turn
     logging = state.log is not None
     ctx = Ctx(state, rt, "resolve", _QUIET, state.log)

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from game.engine.rng import Rng
-from game.engine.runtime import PreviewItem, Runtime
+from game.engine.runtime import CChoice, PreviewItem, Runtime
 from game.engine.state import State
 from game.engine.turn import Decision, level_allowed
 
 _CERTAINTY = {"sure": 1.0, "maybe": 0.6, "later": 0.8}
+
+
+Plan = tuple[list[CChoice], list[tuple[int, int]]]  # a choice per card; (policy, level) moves
 
 
 class Bot(Protocol):
@@ -17,9 +20,23 @@ class Bot(Protocol):
 
     id: str
 
-    def decide(self, state: State, rng: Rng) -> Decision:
-        """The decision for the state's current turn."""
+    def plan(self, state: State, rng: Rng) -> Plan:
+        """The turn's legal choices and policy moves, as the engine's objects (``turn.apply_turn``)."""
         ...
+
+    def decide(self, state: State, rng: Rng) -> Decision:
+        """The decision for the state's current turn, by ids (as a player's)."""
+        ...
+
+
+def as_decision(rt: Runtime, state: State, plan: Plan) -> Decision:
+    """A bot's plan as a player's decision: choice ids, and every policy's level id."""
+    picks, moves = plan
+    levels = state.policies[:]
+    for i, k in moves:
+        levels[i] = k
+    return Decision(tuple(c.id for c in picks),
+                    tuple(p.levels[k].id for p, k in zip(rt.policies, levels, strict=True)))
 
 
 def _open(rt: Runtime, state: State, card: str) -> list[int]:
@@ -35,21 +52,23 @@ class RandomBot:
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
 
-    def decide(self, state: State, rng: Rng) -> Decision:
+    def plan(self, state: State, rng: Rng) -> Plan:
         rt = self.rt
-        choices = []
+        picks = []
         for card in state.cards:
             options = _open(rt, state, card)
-            choices.append(rt.events[card].choices[options[rng.below(len(options))]].id)
-        levels = []
+            picks.append(rt.events[card].choices[options[rng.below(len(options))]])
+        moves = []
         for i, policy in enumerate(rt.policies):
             level = state.policies[i]
             if rng.below(4) == 0:
                 step = level + (1 if rng.below(2) else -1)
                 if 0 <= step < len(policy.levels) and level_allowed(rt, state, i, step) is None:
-                    level = step
-            levels.append(policy.levels[level].id)
-        return Decision(tuple(choices), tuple(levels))
+                    moves.append((i, step))
+        return picks, moves
+
+    def decide(self, state: State, rng: Rng) -> Decision:
+        return as_decision(self.rt, state, self.plan(state, rng))
 
 
 class LineBot:
@@ -64,36 +83,38 @@ class LineBot:
         weights.update({f"flag:{k}": v for k, v in model.flags.items()})
         # per card, its choices best first (ties: the earlier choice), to take the first open one
         self.ranked = {
-            ev.id: tuple((c.when, c.id) for c in sorted(
-                ev.choices, key=lambda c: (-_score(c.preview, weights), c.index)))
+            ev.id: tuple(sorted(ev.choices, key=lambda c: (-_score(c.preview, weights), c.index)))
             for ev in rt.events.values()
         }
-        self.plan = []
+        self.steps: list[list[tuple[int, int]]] = []  # per policy: (from turn, level)
         for policy in rt.policies:
             steps = sorted(model.policies.get(policy.id, []), key=lambda s: s.from_turn)
-            self.plan.append([(s.from_turn, policy.level_index[s.level]) for s in steps])
+            self.steps.append([(s.from_turn, policy.level_index[s.level]) for s in steps])
         self._targets: dict[int, list[int | None]] = {}
 
-    def decide(self, state: State, rng: Rng) -> Decision:
+    def plan(self, state: State, rng: Rng) -> Plan:
         rt = self.rt
-        choices = []
+        picks = []
         for card in state.cards:
             if self.noise and rng.random() < self.noise:
                 options = _open(rt, state, card)
-                choices.append(rt.events[card].choices[options[rng.below(len(options))]].id)
+                picks.append(rt.events[card].choices[options[rng.below(len(options))]])
                 continue
-            for when, choice in self.ranked[card]:
-                if when is None or when(state):
-                    choices.append(choice)
+            for choice in self.ranked[card]:
+                if choice.when is None or choice.when(state):
+                    picks.append(choice)
                     break
-        return Decision(tuple(choices), self._policies(state))
+        return picks, self._moves(state)
+
+    def decide(self, state: State, rng: Rng) -> Decision:
+        return as_decision(self.rt, state, self.plan(state, rng))
 
     def _target(self, turn: int) -> list[int | None]:
         """The level the plan wants for each policy on a turn (None: no step yet)."""
         targets = self._targets.get(turn)
         if targets is None:
             targets = []
-            for steps in self.plan:
+            for steps in self.steps:
                 goal = None
                 for from_turn, level in steps:
                     if turn >= from_turn:
@@ -102,16 +123,15 @@ class LineBot:
             self._targets[turn] = targets
         return targets
 
-    def _policies(self, state: State) -> tuple[str, ...]:
-        out = []
+    def _moves(self, state: State) -> list[tuple[int, int]]:
+        moves = []
         for i, (policy, target) in enumerate(zip(self.rt.policies, self._target(state.turn), strict=True)):
             level = state.policies[i]
             if target is not None and target != level:
                 step = max(-(policy.max_step or 99), min(policy.max_step or 99, target - level))
                 if level_allowed(self.rt, state, i, level + step) is None:
-                    level += step
-            out.append(policy.levels[level].id)
-        return tuple(out)
+                    moves.append((i, level + step))
+        return moves
 
 
 def _score(preview: tuple[PreviewItem, ...], weights: dict[str, float]) -> float:

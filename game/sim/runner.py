@@ -12,7 +12,7 @@ from typing import Any
 
 from game.engine.rng import Rng
 from game.engine.runtime import Runtime
-from game.engine.turn import new_campaign, resolve_in_place
+from game.engine.turn import apply_turn, new_campaign
 from game.sim.bots import make_bots
 
 
@@ -46,7 +46,7 @@ class SimResult:
     seconds: float
     strategies: dict[str, StrategyStats]
     seen_events: set[str]
-    taken_choices: set[str]
+    taken_choices: set[tuple[str, str]]  # (event, choice)
 
     def to_json(self, rt: Runtime) -> dict[str, Any]:
         """The result in the documented JSON shape."""
@@ -70,7 +70,7 @@ class SimResult:
             },
             "endings": {e: endings.get(e, 0) for e in _ending_ids(rt)},
             "events_never_seen": sorted(set(rt.events) - self.seen_events),
-            "choices_never_taken": sorted(_all_choices(rt) - self.taken_choices),
+            "choices_never_taken": [f"{e}.{c}" for e, c in sorted(_all_choices(rt) - self.taken_choices)],
         }
 
 
@@ -78,27 +78,26 @@ def _ending_ids(rt: Runtime) -> list[str]:
     return [e.id for e in rt.pack.endings]
 
 
-def _all_choices(rt: Runtime) -> set[str]:
-    return {f"{ev.id}.{c.id}" for ev in rt.events.values() for c in ev.choices}
+def _all_choices(rt: Runtime) -> set[tuple[str, str]]:
+    return {(ev.id, c.id) for ev in rt.events.values() for c in ev.choices}
 
 
 def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str,
-               difficulty: str) -> tuple[StrategyStats, set[str], set[str]]:
+               difficulty: str) -> tuple[StrategyStats, set[str], set[tuple[str, str]]]:
     """Play one full campaign per seed with a strategy; the causal log stays off."""
     bot = make_bots(rt)[strategy]
     stats = StrategyStats()
     seen: set[str] = set()
-    taken: set[str] = set()
+    taken: set[tuple[str, str]] = set()
     deck = len(rt.events) or 1
     names = rt.quantities
     for seed in seeds:
         state = new_campaign(rt, scenario, difficulty, seed, log=False)
         while state.ending is None:
-            cards = state.cards
-            decision = bot.decide(state, Rng(seed, state.turn, "bot"))
-            for card, choice in zip(cards, decision.choices, strict=True):
-                taken.add(f"{card}.{choice}")
-            resolve_in_place(rt, state, decision)
+            picks, moves = bot.plan(state, Rng(seed, state.turn, "bot"))
+            for card, choice in zip(state.cards, picks, strict=True):
+                taken.add((card, choice.id))
+            apply_turn(rt, state, picks, moves)
         stats.games += 1
         stats.endings[state.ending] += 1
         stats.turns.append(state.turn)
@@ -120,7 +119,7 @@ def _init_worker(content: str) -> None:
     _WORKER_RT = load_runtime(content)
 
 
-def _work(args: tuple[str, list[str], str, str]) -> tuple[str, StrategyStats, set[str], set[str]]:
+def _work(args: tuple[str, list[str], str, str]) -> tuple[str, StrategyStats, set[str], set[tuple[str, str]]]:
     assert _WORKER_RT is not None
     strategy, seeds, scenario, difficulty = args
     return (strategy, *play_games(_WORKER_RT, strategy, seeds, scenario, difficulty))
