@@ -189,6 +189,28 @@ class Choice(BaseModel):
     when: Condition | None = Field(None, description="When the choice is available.")
     unavailable: str | None = Field(None, description="Why it is greyed out when unavailable.")
     cites: list[ParagraphId] = Field(default_factory=list, description="Paragraphs behind it.")
+    historical: bool = Field(
+        False, description="This choice is the course Moscow actually took (shown after the month)."
+    )
+
+
+class History(BaseModel):
+    """How a card stands to history: what it is based on and, later, what actually happened."""
+
+    model_config = STRICT
+    basis: Literal["historical", "plausible"] = Field(
+        description="historical: the card stages a real event; plausible: a development the memo's "
+        "analysis makes likely, which may or may not have happened."
+    )
+    happened: Text | None = Field(
+        None, description="A short, dated note of what actually happened, shown once the month is decided."
+    )
+    sources: Text | None = Field(None, description="The sources of that note, named in our own words.")
+
+    @field_validator("happened", "sources")
+    @classmethod
+    def _plain_text(cls, value: str | None) -> str | None:
+        return None if value is None else _plain(value)
 
 
 class Event(BaseModel):
@@ -210,6 +232,9 @@ class Event(BaseModel):
     advice: dict[Id, Advice | Text] = Field(default_factory=dict, description="Advisor positions.")
     choices: list[Choice] = Field(min_length=2, max_length=4, description="Two to four choices.")
     discussion: list[Discussion] = Field(default_factory=list, description="Questions for class.")
+    history: History | None = Field(
+        None, description="Whether the card is historical or plausible, and what actually happened."
+    )
 
     @model_validator(mode="after")
     def _date_for_history(self) -> Self:
