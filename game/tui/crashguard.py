@@ -21,6 +21,10 @@ TEXTUAL_FAULTS = (
     # Header's title watcher runs after a quickly closed screen has removed the header's children
     ("NoMatches", "textual/widgets/_header.py"),
 )
+# Where Textual calls the app's exception handler and carries on: a failed mount (the widget
+# is not started) or a failed deferred callback (the rest of that batch is skipped). An error in
+# a message handler stops that widget's message loop for good, so it is never tolerated.
+SURVIVABLE = ("_pre_process", "_flush_next_callbacks")
 
 
 def _frames(error: BaseException) -> list[Any]:
@@ -45,7 +49,7 @@ def textual_fault(error: BaseException, stack: list[Any]) -> str | None:
     """
     frames = _frames(error)
     name = type(error).__name__
-    if not frames:
+    if not frames or not any(f.f_code.co_name in SURVIVABLE for f in frames[:3]):
         return None
     origin = frames[-2] if name == "NoMatches" and len(frames) > 1 else frames[-1]
     for fault, path in TEXTUAL_FAULTS:
@@ -72,9 +76,11 @@ class CrashGuard(App[int]):
         Textual only checks the top screen, so a palette under a dialog or the too-small
         cover would be opened a second time and crash the app on its duplicate id.
         """
-        if any(screen.has_class(PALETTE_CLASS) for screen in self.screen_stack):
+        if not self.use_command_palette or any(s.has_class(PALETTE_CLASS) for s in self.screen_stack):
             return
-        super().action_command_palette()
+        from game.tui.palette import GamePalette
+
+        self.push_screen(GamePalette(id="--command-palette"))
 
     def crash_context(self) -> str:
         """What the app was showing, for the crash report."""
