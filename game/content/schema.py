@@ -235,6 +235,11 @@ class Event(BaseModel):
     history: History | None = Field(
         None, description="Whether the card is historical or plausible, and what actually happened."
     )
+    variants: list[Text] = Field(
+        default_factory=list,
+        description="Other texts for a repeatable card: its second showing in a campaign reads the "
+        "first variant, and so on, cycling back to the main text.",
+    )
 
     @model_validator(mode="after")
     def _date_for_history(self) -> Self:
