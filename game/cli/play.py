@@ -68,23 +68,36 @@ def _ask_player() -> str | None:
     return sys.stdin.readline().strip() or None
 
 
+def _resume(rt: Any, args: argparse.Namespace) -> Any:
+    """The campaign of ``--load`` or ``--continue``: only ever the named player's own."""
+    from game.saves import SaveError, latest_autosave, load_save
+    from game.saves.store import same_player
+
+    player = args.player or (_ask_player() if args.resume else None)
+    path = Path(args.load) if args.load else latest_autosave(saves_dir(args), player)
+    if path is None:
+        whose = f" of {player}'s" if player else ""
+        return Exit.USAGE, f"no autosave{whose} to continue in {saves_dir(args)}"
+    try:
+        session = load_save(path, rt)
+    except SaveError as exc:
+        return Exit.INVALID, f"cannot load the save: {exc}"
+    owner = session.options.get("player")
+    if player and owner and not same_player(owner, player):
+        return Exit.USAGE, (f"{path} is {owner}'s campaign, not {player}'s: a campaign keeps the name "
+                            "it was started with (start your own with a class code or a new campaign)")
+    if player and not owner:
+        session.options["player"] = player
+    return session
+
+
 def make_session(rt: Any, args: argparse.Namespace) -> Any:
     """The campaign the options ask for, or (exit code, message) when they cannot give one."""
     from game.classcode import ClassCodeError, class_session
-    from game.saves import SaveError, latest_autosave, load_save
     from game.session import Session
 
     if args.load or args.resume:
-        path = Path(args.load) if args.load else latest_autosave(saves_dir(args))
-        if path is None:
-            return Exit.USAGE, f"no autosave to continue in {saves_dir(args)}"
-        try:
-            session = load_save(path, rt)
-        except SaveError as exc:
-            return Exit.INVALID, f"cannot load the save: {exc}"
-        if args.player:
-            session.options["player"] = args.player
-        return session
+        return _resume(rt, args)
     if args.class_code:
         try:
             return class_session(rt, args.class_code, args.player or _ask_player())

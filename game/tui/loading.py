@@ -23,7 +23,7 @@ class Loaded:
     saves_problem: str | None = None
 
 
-def load_everything(content: Path, saves: Path, rt: Any = None) -> Loaded:
+def load_everything(content: Path, saves: Path, rt: Any = None, player: str | None = None) -> Loaded:
     """Load and compile the pack (unless given), find the latest autosave, import the screens."""
     if rt is None:
         from game.content.loader import load
@@ -38,7 +38,7 @@ def load_everything(content: Path, saves: Path, rt: Any = None) -> Loaded:
     from game.tui.services import Saves, ServiceError
 
     try:
-        loaded.latest = Saves(saves).latest()
+        loaded.latest = Saves(saves, player).latest()
     except ServiceError as exc:
         loaded.saves_problem = str(exc)
     for name in WARM:
