@@ -7,7 +7,7 @@ from typing import Any
 from game.describe import describe_cause, group_report
 from game.engine.state import month_label
 from game.reports import charts
-from game.reports.consequence import Branch, most_consequential
+from game.reports.consequence import RULE, Branch, most_consequential
 from game.reports.facts import (
     advice,
     campaign_header,
@@ -54,8 +54,14 @@ def _branch(session: Session, branch: Branch) -> dict[str, Any]:
     base = session.scores()
     scores = [{"name": d.name, "was": base[d.id], "would": branch.scores[d.id],
                "delta": branch.scores[d.id] - base[d.id]} for d in rt.pack.items("score_dimensions")]
+    if branch.kind == "policy":
+        span = f"turn {branch.turn}" if branch.held_to == branch.turn else \
+            f"turns {branch.turn}-{branch.held_to}"
+        had = f"Had you kept *{other}* while you held *{taken}* ({span})"
+    else:
+        had = f"With *{other}*"
     return {"turn": branch.turn, "date": month_label(branch.month), "kind": branch.kind,
-            "subject": subject, "taken": taken, "alternative": other,
+            "subject": subject, "taken": taken, "alternative": other, "had": had, "by_rule": branch.by_rule,
             "ending": rt.pack.get("endings", branch.ending).title,
             "same_ending": branch.ending == session.state.ending, "scores": scores, "effect": branch.effect}
 
@@ -98,7 +104,7 @@ def debrief_data(session: Session) -> dict[str, Any]:
     return {
         "campaign": campaign_header(session),
         "ending": _ending(session),
-        "key": [_branch(session, b) for b in most_consequential(session)],
+        "key": [_branch(session, b) for b in most_consequential(session)], "rule": RULE,
         "turns": [_turn(session, r) for r in session.records],
         "meters": quantity_rows(session, meter_ids(rt, hidden=False)),
         "relations": quantity_rows(session, relation_ids(rt)),
