@@ -118,10 +118,12 @@ def _held_until(rt: Runtime, records: list[TurnRecord], start: int, policy: int)
     return index
 
 
-def _alternatives(rt: Runtime, state: State, records: list[TurnRecord], t: int
-                  ) -> list[tuple[str, str, str, tuple[str, str] | None, _Hold | None]]:
+_Alt = tuple[str, str, str, tuple[str, str] | None, _Hold | None]
+
+
+def _alternatives(rt: Runtime, state: State, records: list[TurnRecord], t: int) -> list[_Alt]:
     """(kind, subject, alternative, swap, hold) for every other branch of turn ``t``'s decision."""
-    record, out = records[t], []
+    record, out = records[t], list[_Alt]()
     decision = record.decision
     for j, card in enumerate(record.cards):
         for choice in rt.events[card].choices:
