@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.runtime import Runtime
-from game.reports import charts, class_integrity
+from game.reports import charts, class_integrity, class_tables
 from game.reports import class_analysis as ca
 from game.reports.class_saves import Entry, Group, examine, group_campaigns, group_key, save_paths
 from game.reports.facts import ending_title
@@ -72,9 +72,11 @@ def analyse(rt: Runtime, group: Group) -> dict[str, Any]:
         return data
     players = {id(e.session): e.player for e in ok}
     ending_rows = ca.endings(rt, finished)
-    split_rows = ca.splits(rt, sessions)
+    split_rows = class_tables.splits(rt, sessions, players)
     data.update(endings=ending_rows, splits=split_rows, spreads=ca.final_spreads(rt, sessions, finished),
-                relations=ca.relations(rt, sessions), paths=ca.paths(rt, sessions),
+                cross=class_tables.cross_table(rt, finished, split_rows),
+                bands=class_tables.relation_bands(rt, sessions),
+                paths=class_tables.repeated_paths(ca.paths(rt, sessions)),
                 outliers=ca.outliers(rt, finished, players), discussion=ca.guide(rt, ending_rows, split_rows))
     return data
 
@@ -83,10 +85,12 @@ def _charts(data: dict[str, Any]) -> dict[str, str]:
     if not data["has_data"]:
         return {}
     spreads = data["spreads"]
-    out = {"endings": charts.bar_chart("Endings reached", {r["title"]: r["count"] for r in data["endings"]}),
-           "meters": charts.box_chart("Final meters", {m["name"]: m["values"] for m in spreads["meters"]}),
-           "relations": charts.line_chart("Mean relations over time", data["relations"]["labels"],
-                                          data["relations"]["series"])}
+    bands = data["bands"]
+    out: dict[str, Any] = {
+        "endings": charts.bar_chart("Endings reached",
+                                    {r["title"]: r["count"] for r in data["endings"] if r["count"]}),
+        "meters": charts.box_chart("Final meters", {m["name"]: m["values"] for m in spreads["meters"]}),
+        "relations": [charts.band_chart(p["name"], bands["labels"], p["bands"]) for p in bands["partners"]]}
     if spreads["scores"]:
         out["scores"] = charts.box_chart("Final scores", {m["name"]: m["values"] for m in spreads["scores"]})
     return out
