@@ -114,3 +114,17 @@ def test_continue_resumes_only_the_players_own_campaign(rt, pack_dir: Path, tmp_
     assert taken.returncode == 2 and "is Ann's campaign, not Ben's" in taken.stderr
     for path in folder.glob("*.json"):
         assert json.loads(path.read_text())["meta"]["player"] == "Ann"
+
+
+def test_debrief_a_folder_writes_one_report_per_campaign(rt, cli, pack_dir: Path, tmp_path: Path) -> None:
+    code = encode_class_code(rt, "standard", "normal", 13)
+    folder = tmp_path / "class"
+    for i in range(3):
+        play(rt, code, f"Stu {i}", f"stu{i:05d}", folder, bot=i, turns=40)
+    out = tmp_path / "reports"
+    ok = cli("debrief", str(folder), "--out", str(out), "--format", "html", "--content", str(pack_dir))
+    assert ok.returncode == 0, ok.stderr
+    assert sorted(p.name for p in out.iterdir()) == [f"Stu-{i}-stu{i:05d}.html" for i in range(3)]
+    assert "3 report(s)" in ok.stderr
+    usage = cli("debrief", str(folder), "--content", str(pack_dir))
+    assert usage.returncode == 2 and "needs --out DIR" in usage.stderr
