@@ -19,6 +19,7 @@ COMMANDS = {
     "class-code": "class_code",
     "debrief": "debrief",
     "class-report": "class_report",
+    "handout": "handout",
 }
 
 
