@@ -20,6 +20,7 @@ COMMANDS = {
     "debrief": "debrief",
     "class-report": "class_report",
     "handout": "handout",
+    "schema": "schema",
 }
 
 
