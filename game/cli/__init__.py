@@ -21,6 +21,7 @@ COMMANDS = {
     "class-report": "class_report",
     "handout": "handout",
     "schema": "schema",
+    "lint": "lint",
 }
 
 

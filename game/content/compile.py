@@ -215,6 +215,12 @@ class _Compiler:
 
 def compile_pack(pack: Pack) -> tuple[Runtime, list[Diagnostic]]:
     """Check every reference of a pack and compile it; return the runtime and errors."""
+    runtime, errors, _ = compile_with_scope(pack)
+    return runtime, errors
+
+
+def compile_with_scope(pack: Pack) -> tuple[Runtime, list[Diagnostic], Scope]:
+    """As ``compile_pack``, with the names the compiler saw used and set (for the linter)."""
     compiler = _Compiler(pack)
     runtime = compiler.build()
-    return runtime, compiler.scope.errors
+    return runtime, compiler.scope.errors, compiler.scope
