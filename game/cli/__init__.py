@@ -22,6 +22,7 @@ COMMANDS = {
     "handout": "handout",
     "schema": "schema",
     "lint": "lint",
+    "explain": "explain",
 }
 
 

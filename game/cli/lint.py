@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.cli.common import Exit, add_content, content_dir
+from game.cli.common import Exit, add_content, content_dir, mod_dirs
 
 
 def register(sub: Any, name: str) -> None:
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from game.content.loader import read_pack
 
     root = Path(content_dir(args))
-    pack, errors = read_pack(root)
+    pack, errors = read_pack(root, mod_dirs(args))
     rt = scope = None
     if pack is not None and not errors:
         rt, errors, scope = compile_with_scope(pack)

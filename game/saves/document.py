@@ -23,6 +23,15 @@ META_KEYS = ("player", "class_code", "campaign_id", "created")  # session.option
 _STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class ModRef(BaseModel):
+    """A mod the campaign was played with."""
+
+    model_config = _STRICT
+    id: str = Field(description="The mod id.")
+    version: str = Field(description="The mod version.")
+    content_hash: str = Field(description="sha256 of the mod's YAML files.")
+
+
 class PackRef(BaseModel):
     """The pack a campaign was played with."""
 
@@ -30,6 +39,7 @@ class PackRef(BaseModel):
     id: str = Field(description="The pack id.")
     version: str = Field(description="The pack version.")
     content_hash: str | None = Field(description="sha256 of the pack's YAML files (None if unknown).")
+    mods: list[ModRef] = Field(default_factory=list, description="The mods laid over it, in load order.")
 
 
 class Campaign(BaseModel):
@@ -124,6 +134,16 @@ def content_hash(rt: Runtime) -> str:
     return value
 
 
+def pack_ref(rt: Runtime) -> dict[str, Any]:
+    """What a save records of the pack and its mods (``mods`` only when there are any)."""
+    manifest = rt.pack.manifest
+    ref: dict[str, Any] = {"id": manifest.id, "version": manifest.version, "content_hash": content_hash(rt)}
+    mods = getattr(rt.pack, "mods", [])
+    if mods:
+        ref["mods"] = [m.ref() for m in mods]
+    return ref
+
+
 def state_json(rt: Runtime, state: State) -> dict[str, Any]:
     """A state as the JSON mapping a save stores (and a replay is compared with)."""
     names = rt.quantities
@@ -158,12 +178,11 @@ def campaign_options(session: Session) -> dict[str, bool]:
 def build(session: Session, name: str | None, kind: str, campaign_id: str, created: str) -> dict[str, Any]:
     """The save document for a session (checksum included)."""
     rt = session.rt
-    manifest = rt.pack.manifest
     ending = session.state.ending
     doc: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "pack": {"id": manifest.id, "version": manifest.version, "content_hash": content_hash(rt)},
+        "pack": pack_ref(rt),
         "campaign": {"scenario": session.scenario, "difficulty": session.difficulty, "seed": session.seed,
                      "rules": session.state.rules, "options": campaign_options(session),
                      "class_code": session.options.get("class_code") or None},

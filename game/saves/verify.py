@@ -61,10 +61,33 @@ def pack_note(doc: SaveDoc, rt: Runtime) -> str | None:
     return None
 
 
+def mods_problem(doc: SaveDoc, rt: Runtime) -> str | None:
+    """Why the mods loaded now are not the ones the save was played with, naming them."""
+    saved = {m.id: m for m in doc.pack.mods}
+    loaded = {m.manifest.id: m for m in getattr(rt.pack, "mods", [])}
+    problems = []
+    for mid, m in saved.items():
+        now = loaded.get(mid)
+        if now is None:
+            problems.append(f"load mod '{mid}' {m.version} (--mod DIR)")
+        elif now.manifest.version != m.version or now.content_hash != m.content_hash:
+            problems.append(f"mod '{mid}' is version {now.manifest.version} here"
+                            + (" with other content" if now.manifest.version == m.version else "")
+                            + f"; the save was played with {m.version}")
+    problems += [f"mod '{mid}' is loaded but the save was played without it"
+                 for mid in loaded if mid not in saved]
+    if [m.id for m in doc.pack.mods] != [mid for mid in loaded if mid in saved] and not problems:
+        problems.append("the mods load in another order than the save's: " + ", ".join(saved))
+    return "; ".join(problems) or None
+
+
 def _settings(doc: SaveDoc, rt: Runtime) -> None:
     manifest = rt.pack.manifest
     if doc.pack.id != manifest.id:
         raise _Diverged(None, f"made with pack '{doc.pack.id}', not with '{manifest.id}'")
+    mods = mods_problem(doc, rt)
+    if mods:
+        raise _Diverged(None, f"played with other mods: {mods}")
     c = doc.campaign
     if c.scenario not in {s.id for s in rt.pack.scenarios}:
         raise _Diverged(None, f"scenario '{c.scenario}' is not in pack {manifest.id} {manifest.version}")

@@ -61,7 +61,7 @@ class HonorableExit(Navigation):
         from game.tui.loading import freeze_heap, load_everything
 
         loaded = load_everything(self.config.content, self.config.saves, self.config.runtime,
-                                self.config.player)
+                                 self.config.player, self.config.mods)
         if self.config.owns_process:
             freeze_heap()
         with suppress(RuntimeError):  # the app closed while loading
