@@ -129,3 +129,14 @@ def test_saves_record_mods_and_refuse_others(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stdout + ok.stderr
     refused = cli("replay", str(save))
     assert refused.returncode == 1 and "load mod 'baghdad-channel' 0.1.0" in refused.stdout + refused.stderr
+
+
+def test_class_codes_fix_the_mods() -> None:
+    made = cli("class-code", "--mod", str(EXAMPLE), "--seed", "5")
+    assert made.returncode == 0 and "+ mod baghdad-channel 0.1.0" in made.stderr
+    code = made.stdout.strip()
+    plain = cli("class-code", "--seed", "5")
+    assert plain.stdout.strip() != code
+    without = subprocess.run([sys.executable, "-m", "game", "play", "--plain", "--class-code", code],
+                             input="quit\n", capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert without.returncode == 2 and "load the same mods" in without.stderr
