@@ -31,6 +31,9 @@ class Pack:
     where: dict[tuple[str, str], Where] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     overlay: Overlay = field(default_factory=Overlay)  # the mods laid over the pack, in load order
+    # ids of items that failed validation: known to the reference checks, so that one
+    # mistake is reported once, not again at every place that names the item
+    broken: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def mods(self) -> list[Mod]:
@@ -95,6 +98,37 @@ def _rel(path: FsPath, root: FsPath) -> str:
     return rel if not rel.startswith("..") else str(FsPath(path).resolve())
 
 
+_WANTED = {"int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
+           "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false",
+           "bool_parsing": "true or false", "string_type": "text", "list_type": "a list ([a, b] or - items)",
+           "dict_type": "a mapping (key: value)"}
+# words modders reach for, and what the format calls them
+_FIELD_HINTS = {"greater": "gt", "greater_than": "gt", "above": "gt", "more_than": "gt", "less": "lt",
+                "less_than": "lt", "below": "lt", "at_least": "gte", "minimum": "gte", "at_most": "lte",
+                "maximum": "lte", "equals": "eq", "description_": "description", "effect": "effects",
+                "condition": "when", "if_": "if", "choice": "choices", "cite": "cites"}
+
+
+def _type_message(err: Any, loc: tuple[Any, ...]) -> tuple[str, str | None] | None:
+    """'weight: "high" is not a whole number', with a hint for YAML's own traps."""
+    wanted = _WANTED.get(err["type"])
+    if wanted is None:
+        return None
+    field_name = next((str(x) for x in reversed(loc) if isinstance(x, str)), "the value")
+    value = err.get("input")
+    shown: object = value
+    if isinstance(value, str):
+        shown = f'"{value}"'
+    elif isinstance(value, bool):
+        shown = str(value).lower()
+    hint = None
+    if isinstance(value, bool) and wanted == "text":
+        hint = "YAML reads yes, no, on, off, true and false as yes/no values: put the text in quotes"
+    elif isinstance(value, str) and value.lower() in ("yes", "no", "on", "off") and wanted == "true or false":
+        hint = "write true or false"
+    return f"{field_name}: {shown} is not {wanted}", hint
+
+
 def _schema_errors(exc: ValidationError, where: Where) -> list[Diagnostic]:
     out = []
     for err in exc.errors():
@@ -104,12 +138,16 @@ def _schema_errors(exc: ValidationError, where: Where) -> list[Diagnostic]:
         pos = where.doc.pos(path, key=at_key)
         message = str(err["msg"]).removeprefix("Value error, ")
         hint = None
+        typed = _type_message(err, loc)
         if at_key:
             field_name = str(loc[-1])
             message = f"unknown field '{field_name}'"
-            hint = did_you_mean(field_name, _vocabulary())
+            known = _FIELD_HINTS.get(field_name.lower())
+            hint = f"did you mean '{known}'?" if known else did_you_mean(field_name, _vocabulary())
         elif err["type"] == "missing":
             message = f"missing field '{loc[-1]}'"
+        elif typed is not None:
+            message, hint = typed
         out.append(Diagnostic(where.doc.file, pos.line, pos.column, f"schema-{err['type']}", message, hint))
     return out
 
@@ -185,6 +223,8 @@ class _Reader:
 
     def document(self, pack: Pack, doc: Document) -> None:
         if doc.data is None:
+            self.errors.append(Diagnostic(doc.file, 1, 1, "empty-file", "the file is empty",
+                                          "give it a section (events:, flags:, ...) or remove it"))
             return
         if not isinstance(doc.data, dict):
             pos = doc.pos(())
@@ -213,6 +253,8 @@ class _Reader:
             item = model.model_validate(raw)
         except ValidationError as exc:
             self.errors += _schema_errors(exc, where)
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                pack.broken.setdefault(section, set()).add(raw["id"])  # no follow-on errors for it
             return
         key = (section, item.id)  # type: ignore[attr-defined]
         if key in pack.where:

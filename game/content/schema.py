@@ -158,6 +158,11 @@ class Actor(BaseModel):
         None, ge=1, le=3, description="The brief's tier (1-3); none for partners outside the tiers."
     )
     relation: bool = Field(True, description="Whether Moscow's relation with them is tracked.")
+
+    @field_validator("tier", mode="before")
+    @classmethod
+    def _no_tier(cls, value: object) -> object:
+        return None if isinstance(value, str) and value.strip().lower() == "none" else value
     initial: int = Field(0, ge=-100, le=100, description="Starting relation, from -100 to 100.")
     cites: list[ParagraphId] = Field(default_factory=list, description="Paragraphs naming them.")
 
