@@ -85,6 +85,9 @@ def _settings(doc: SaveDoc, rt: Runtime) -> None:
     manifest = rt.pack.manifest
     if doc.pack.id != manifest.id:
         raise _Diverged(None, f"made with pack '{doc.pack.id}', not with '{manifest.id}'")
+    if doc.campaign.options.get("debug"):
+        raise _Diverged(None, "it was played with the test bench (--debug), which changes the campaign "
+                              "outside the rules: such a save is for testing and never verifies")
     mods = mods_problem(doc, rt)
     if mods:
         raise _Diverged(None, f"played with other mods: {mods}")
