@@ -36,7 +36,7 @@ def splits(rt: Runtime, sessions: list[Session], players: dict[int, str]) -> lis
         for s, m in zip(sessions, met, strict=True):
             for turn, c, choice in m:
                 if c == card:
-                    picks[choice] += 1
+                    _count(s, turn, card, choice, picks)
                     turns.append(turn)
                     names.setdefault(choice, []).append(players.get(id(s), "?"))
         seen = sum(picks.values())
@@ -48,6 +48,18 @@ def splits(rt: Runtime, sessions: list[Session], players: dict[int, str]) -> lis
                      "turn": statistics.median(turns), "choices": choices,
                      "division": round(1 - max(picks.values()) / seen, 2)})
     return sorted(rows, key=lambda r: (r["turn"], r["title"]))
+
+
+def _count(session: Session, turn: int, card: str, choice: str, picks: Counter[str]) -> None:
+    """One meeting's votes: the class's tally in a projector session, else the one choice."""
+    tally = session.votes.get(turn)
+    record = next((r for r in session.records if r.turn == turn), None)
+    if tally and record is not None and card in record.cards:
+        counts = tally[record.cards.index(card)]
+        for c, n in zip(session.rt.events[card].choices, counts, strict=True):
+            picks[c.id] += n
+    else:
+        picks[choice] += 1
 
 
 def cross_table(rt: Runtime, finished: list[Session], split_rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -21,13 +21,15 @@ from game.reports.facts import (
 )
 from game.reports.render import render
 from game.session import Session, TurnRecord
+from game.vote import split
 
 
-def _card(session: Session, event: str, choice: str) -> dict[str, Any]:
+def _card(session: Session, event: str, choice: str, votes: tuple[int, ...] | None = None) -> dict[str, Any]:
     rt = session.rt
     card = rt.pack.get("events", event)
     picked = next(c for c in card.choices if c.id == choice)
-    return {"title": card.title, "text": " ".join(card.text.split()), "chosen": picked.label,
+    vote = split(votes, [c.label for c in card.choices]) if votes else None
+    return {"title": card.title, "text": " ".join(card.text.split()), "chosen": picked.label, "vote": vote,
             "outcome": picked.outcome, "advice": advice(rt, card),
             "others": [c.label for c in card.choices if c.id != choice],
             "paragraphs": paragraphs(rt, list(card.cites) + list(picked.cites))}
@@ -37,7 +39,9 @@ def _turn(session: Session, record: TurnRecord) -> dict[str, Any]:
     rt = session.rt
     policies = [describe_cause(rt, c.cause) for c in record.changes
                 if c.target.startswith("policy:") and c.cause.note == "set" and c.turn == record.turn]
-    cards = [_card(session, e, c) for e, c in zip(record.cards, record.decision.choices, strict=True)]
+    tallies = session.votes.get(record.turn) or (None,) * len(record.cards)
+    cards = [_card(session, e, c, v)
+             for e, c, v in zip(record.cards, record.decision.choices, tallies, strict=True)]
     changes = [{"cause": cause, "changes": items} for cause, items in group_report(rt, record.changes)]
     return {"turn": record.turn, "date": month_label(record.month), "cards": cards,
             "policies": policies, "changes": changes}

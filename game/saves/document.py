@@ -62,6 +62,7 @@ class LoggedDecision(BaseModel):
     cards: list[str] | None = Field(description="The cards on the desk (None in migrated saves).")
     choices: list[str]
     policies: list[str]
+    votes: list[list[int]] | None = Field(None, description="A class vote's tally per card and choice.")
 
 
 class SavedState(BaseModel):
@@ -165,9 +166,15 @@ def state_json(rt: Runtime, state: State) -> dict[str, Any]:
 
 
 def decisions_json(session: Session) -> list[dict[str, Any]]:
-    """The decision log: each turn's cards, choices and policy levels."""
-    return [{"turn": r.turn, "cards": list(r.cards), "choices": list(r.decision.choices),
-             "policies": list(r.decision.policies)} for r in session.records]
+    """The decision log: each turn's cards, choices and policy levels (and a class vote's tallies)."""
+    out = []
+    for r in session.records:
+        row: dict[str, Any] = {"turn": r.turn, "cards": list(r.cards), "choices": list(r.decision.choices),
+                               "policies": list(r.decision.policies)}
+        if r.turn in session.votes:
+            row["votes"] = [list(counts) for counts in session.votes[r.turn]]
+        out.append(row)
+    return out
 
 
 def campaign_options(session: Session) -> dict[str, bool]:
