@@ -23,6 +23,9 @@ def register(sub: Any, name: str) -> None:
                         help="folder for autosaves and named saves (default: saves/)")
     parser.add_argument("--class-code", metavar="CODE", default=None,
                         help="start the campaign a class code fixes")
+    parser.add_argument("--vote", action="store_true",
+                        help="a class vote on a projector (line mode): for each card, type the class's "
+                             "tally per choice; the majority is taken and the save keeps the tallies")
     parser.add_argument("--player", metavar="NAME", default=None,
                         help="your name, stored in saves and shown in the class report")
     resume = parser.add_mutually_exclusive_group()
@@ -34,7 +37,7 @@ def register(sub: Any, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the chosen front end."""
-    if args.plain or not sys.stdin.isatty() or not sys.stdout.isatty():
+    if args.plain or args.vote or not sys.stdin.isatty() or not sys.stdout.isatty():
         return run_plain(args)
     from game.tui.launch import launch  # the only import of Textual, and only here
 
@@ -135,7 +138,12 @@ def run_plain(args: argparse.Namespace) -> int:
         last.append(str(save_session(s, folder, name)))
         return last[-1]
 
-    result = Plain(session, sys.stdin, sys.stdout, saver=saver).run()
+    front = Plain
+    if args.vote:
+        from game.plain_vote import VotePlain
+
+        front = VotePlain
+    result = front(session, sys.stdin, sys.stdout, saver=saver).run()
     if last:
         content = f" --content {args.content}" if args.content else ""
         print(f"Saved in {folder}. After-action report: honorable-exit debrief {last[-1]}{content}",
