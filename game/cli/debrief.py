@@ -35,14 +35,13 @@ def emit(text: str, out: str | None) -> int:
     if out is None:
         sys.stdout.write(text)
         return Exit.OK
-    from game.saves.store import write_atomic
+    from game.cli.output import OutputError, write_output
 
-    path = Path(out)
     try:
-        write_atomic(path, text.encode())
-    except OSError as exc:
-        print(f"honorable-exit: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
-        return Exit.INVALID
+        path = write_output(out, text.encode())
+    except OutputError as exc:
+        print(f"honorable-exit: error: {exc}", file=sys.stderr)
+        return Exit.USAGE if exc.usage else Exit.INVALID
     print(f"wrote {path}", file=sys.stderr)
     return Exit.OK
 

@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.cli.common import Exit, add_campaign, load_or_report, pick_campaign, usage_error
+from game.cli.common import (
+    Exit,
+    add_campaign,
+    check_folder,
+    fail,
+    load_or_report,
+    pick_campaign,
+    usage_error,
+)
 
 
 def register(sub: Any, name: str) -> None:
@@ -37,11 +45,21 @@ def register(sub: Any, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the chosen front end."""
-    if args.plain or args.vote or not sys.stdin.isatty() or not sys.stdout.isatty():
+    problem = check_folder(saves_dir(args), "--saves-dir")
+    if problem:
+        return usage_error(problem)
+    if args.plain or args.vote or not _tty(sys.stdin) or not _tty(sys.stdout):
         return run_plain(args)
     from game.tui.launch import launch  # the only import of Textual, and only here
 
     return int(launch(args))
+
+
+def _tty(stream: Any) -> bool:
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def saves_dir(args: argparse.Namespace) -> Path:
@@ -64,11 +82,11 @@ def _conflict(args: argparse.Namespace) -> str | None:
 
 
 def _ask_player() -> str | None:
-    if not sys.stdin.isatty():
+    if not _tty(sys.stdin) or not _tty(sys.stdout):
         return None
     sys.stdout.write("Your name (for the class report): ")
     sys.stdout.flush()
-    return sys.stdin.readline().strip() or None
+    return sys.stdin.readline(200).strip() or None
 
 
 def _resume(rt: Any, args: argparse.Namespace) -> Any:
@@ -117,9 +135,13 @@ def make_session(rt: Any, args: argparse.Namespace) -> Any:
 
 def run_plain(args: argparse.Namespace) -> int:
     """Play in the plain-text mode, autosaving every turn into the saves folder."""
+    from game.cli.streams import LineGuard, prepare_plain
     from game.plain import Plain
-    from game.saves import save_session
+    from game.saves import clean_temporaries, save_session
 
+    stream_problem = prepare_plain()
+    if stream_problem:
+        return fail(stream_problem)
     clash = _conflict(args)
     if clash:
         return usage_error(clash)
@@ -129,9 +151,9 @@ def run_plain(args: argparse.Namespace) -> int:
     session = make_session(rt, args)
     if isinstance(session, tuple):
         code, message = session
-        print(f"honorable-exit: error: {message}", file=sys.stderr)
-        return int(code)
+        return fail(message, code)
     folder = saves_dir(args)
+    clean_temporaries(folder)
     last: list[str] = []
 
     def saver(s: Any, name: str | None) -> str:
@@ -143,9 +165,10 @@ def run_plain(args: argparse.Namespace) -> int:
         from game.plain_vote import VotePlain
 
         front = VotePlain
-    result = front(session, sys.stdin, sys.stdout, saver=saver).run()
+    guard = LineGuard(sys.stdin)
+    result = front(session, guard, sys.stdout, saver=saver).run()  # type: ignore[arg-type]
     if last:
         content = f" --content {args.content}" if args.content else ""
         print(f"Saved in {folder}. After-action report: honorable-exit debrief {last[-1]}{content}",
               file=sys.stderr)
-    return result
+    return Exit.INVALID if guard.stopped else result

@@ -75,11 +75,24 @@ def _clashes(pack: Pack, scope: Scope) -> None:
             seen.setdefault(item.id, section[:-1])
 
 
+def _meter_ranges(pack: Pack, scope: Scope) -> None:
+    """A meter's range must hold its own starting value."""
+    for meter in pack.meters:
+        where = pack.where[("meters", meter.id)]
+        if meter.min >= meter.max:
+            scope.error(where / "max", "out-of-range", f"meter {meter.id}: max ({meter.max}) must be "
+                                                       f"above min ({meter.min})")
+        elif not meter.min <= meter.initial <= meter.max:
+            scope.error(where / "initial", "out-of-range", f"meter {meter.id} starts at {meter.initial}, "
+                        f"outside its own range {meter.min} to {meter.max}")
+
+
 class _Compiler:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self.scope, self.qmin, self.qmax, self.qdefault = _scope(pack)
         _clashes(pack, self.scope)
+        _meter_ranges(pack, self.scope)
         self.cond = ConditionCompiler(self.scope)
         self.fx = EffectCompiler(self.scope, self.cond, (self.qmin, self.qmax))
 

@@ -9,12 +9,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from game.boundedio import ReadProblem, TooLarge, read_regular
 from game.content import schema as s
 from game.content.diagnostics import Diagnostic, PackError, did_you_mean, sort_key
 from game.content.gcpause import gc_paused
+from game.content.limits import MAX_FILE_BYTES
 from game.content.overlay import Applier, Mod, Overlay, check_base, folder_hash, known_section, order
 from game.content.scope import Where
-from game.content.yamlsrc import Document, read_yaml
+from game.content.textscan import decode, too_large
+from game.content.yamlsrc import TOO_LARGE, Document, read_yaml
 
 MANIFEST = "pack.yaml"
 
@@ -95,7 +98,7 @@ def _rel(path: FsPath, root: FsPath) -> str:
         rel = os.path.relpath(path)
     except ValueError:  # another drive
         return str(path)
-    return rel if not rel.startswith("..") else str(FsPath(path).resolve())
+    return rel if not rel.startswith("..") else os.path.abspath(path)
 
 
 _WANTED = {"int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
@@ -112,6 +115,8 @@ _FIELD_HINTS = {"greater": "gt", "greater_than": "gt", "above": "gt", "more_than
 def _type_message(err: Any, loc: tuple[Any, ...]) -> tuple[str, str | None] | None:
     """'weight: "high" is not a whole number', with a hint for YAML's own traps."""
     wanted = _WANTED.get(err["type"])
+    if err["type"] == "literal_error":
+        wanted = "one of " + str(err.get("ctx", {}).get("expected", "the allowed values"))
     if wanted is None:
         return None
     field_name = next((str(x) for x in reversed(loc) if isinstance(x, str)), "the value")
@@ -188,13 +193,23 @@ class _Reader:
     def read(self, path: FsPath) -> Document | None:
         name = _rel(path, self.root)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.errors.append(Diagnostic(name, 1, 1, "unreadable", f"cannot read file: {exc}"))
+            data = read_regular(path, MAX_FILE_BYTES)
+        except TooLarge as exc:
+            self.errors.append(too_large(name, exc))
+            return None
+        except ReadProblem as exc:
+            self.errors.append(Diagnostic(name, 1, 1, "unreadable", f"cannot read the file: {exc}",
+                                          "a content file is a regular YAML file of at most "
+                                          f"{MAX_FILE_BYTES // 1024 ** 2} MB"))
+            return None
+        text, problem = decode(data, name)
+        if text is None:
+            assert problem is not None
+            self.errors.append(problem)
             return None
         doc, errors = read_yaml(text, name)
         self.errors += errors
-        return None if errors else doc
+        return None if any(e.code != TOO_LARGE for e in errors) else doc
 
     def manifest(self) -> s.Manifest | None:
         path = self.root / MANIFEST

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from game.saves.document import build, dumps, now_iso
 from game.saves.read import Loaded, SaveError, read_save
+from game.saves.temporaries import lock
 from game.session import Session
 
 AUTOSAVES_KEPT = 5  # per campaign
@@ -57,6 +58,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    held = lock(fd)  # until the file is in place: a stale temporary is one nobody holds (see temporaries)
     try:
         with os.fdopen(fd, "wb") as out:
             if hasattr(os, "fchmod"):
@@ -69,6 +71,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    finally:
+        if held is not None:
+            os.close(held)
     fsync_dir(folder)
 
 
