@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from game.describe import describe_cause, group_report
 from game.engine.state import month_label
+from game.history import campaign_notes, played_text
 from game.reports import charts
 from game.reports.consequence import Branch, most_consequential
 from game.reports.facts import (
@@ -23,21 +25,22 @@ from game.reports.render import render
 from game.session import Session, TurnRecord
 
 
-def _card(session: Session, event: str, choice: str) -> dict[str, Any]:
+def _card(session: Session, index: int, event: str, choice: str) -> dict[str, Any]:
     rt = session.rt
     card = rt.pack.get("events", event)
     picked = next(c for c in card.choices if c.id == choice)
-    return {"title": card.title, "text": " ".join(card.text.split()), "chosen": picked.label,
+    text = played_text(session, index, card)
+    return {"title": card.title, "text": " ".join(text.split()), "chosen": picked.label,
             "outcome": picked.outcome, "advice": advice(rt, card),
             "others": [c.label for c in card.choices if c.id != choice],
             "paragraphs": paragraphs(rt, list(card.cites) + list(picked.cites))}
 
 
-def _turn(session: Session, record: TurnRecord) -> dict[str, Any]:
+def _turn(session: Session, index: int, record: TurnRecord) -> dict[str, Any]:
     rt = session.rt
     policies = [describe_cause(rt, c.cause) for c in record.changes
                 if c.target.startswith("policy:") and c.cause.note == "set" and c.turn == record.turn]
-    cards = [_card(session, e, c) for e, c in zip(record.cards, record.decision.choices, strict=True)]
+    cards = [_card(session, index, e, c) for e, c in zip(record.cards, record.decision.choices, strict=True)]
     changes = [{"cause": cause, "changes": items} for cause, items in group_report(rt, record.changes)]
     return {"turn": record.turn, "date": month_label(record.month), "cards": cards,
             "policies": policies, "changes": changes}
@@ -99,7 +102,9 @@ def debrief_data(session: Session) -> dict[str, Any]:
         "campaign": campaign_header(session),
         "ending": _ending(session),
         "key": [_branch(session, b) for b in most_consequential(session)],
-        "turns": [_turn(session, r) for r in session.records],
+        "turns": [_turn(session, i, r) for i, r in enumerate(session.records)],
+        "history": [asdict(n) | {"same": n.same} for n in campaign_notes(session)
+                    if n.basis or n.happened or n.actual],
         "meters": quantity_rows(session, meter_ids(rt, hidden=False)),
         "relations": quantity_rows(session, relation_ids(rt)),
         "hidden": [dict(row, description=hidden[row["id"]].description)
