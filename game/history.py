@@ -83,7 +83,8 @@ def decided_notes(session: Session) -> list[Note]:
         return []
     record = session.records[-1]
     pack = session.rt.pack
-    return [note(pack.get("events", e), c) for e, c in zip(record.cards, record.decision.choices, strict=True)]
+    picks = zip(record.cards, record.decision.choices, strict=True)
+    return [note(pack.get("events", e), c) for e, c in picks]
 
 
 def campaign_notes(session: Session) -> list[Note]:

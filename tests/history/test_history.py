@@ -62,7 +62,8 @@ def test_the_debrief_gathers_the_notes_and_reads_the_variants(history_rt: Runtim
     md = render_debrief(session, "md")
     section = md.split("## History and your campaign", 1)[1].split("## Turn by turn", 1)[0]
     assert HAPPENED in section and SOURCES in section
-    assert "Moscow's actual course: *Invite the UN envoy*; you chose *Invite the UN envoy* (the same)" in section
+    same = "Moscow's actual course: *Invite the UN envoy*; you chose *Invite the UN envoy* (the same)"
+    assert same in section
     assert "(plausible development)" in section
     html = render_debrief(session, "html")
     assert '<section id="history">' in html and HAPPENED in html

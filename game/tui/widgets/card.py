@@ -52,7 +52,7 @@ BADGE_STYLES = {"historical": "bold $text-success", "plausible": "bold $text-war
 
 
 def basis_badge(card: Any) -> Parts:
-    """' · Historical' or ' · Plausible development', styled by theme variables (nothing without a history)."""
+    """' · Historical' or ' · Plausible development', in theme colours (nothing without a history)."""
     label = basis_label(card)
     if label is None:
         return []

@@ -22,7 +22,8 @@ def report_content(session: Session) -> Content | Table:
     if not session.records:
         sc = session.rt.pack.get("scenarios", session.scenario)
         rows.append(("", Text.assemble(("The campaign begins. ", "bold"), sc.description)))
-    notes = [("◇", history_text(n)) for n in decided_notes(session) if n.happened or n.actual]
+    notes: list[tuple[Text | str, ...]] = [("◇", history_text(n)) for n in decided_notes(session)
+                                          if n.happened or n.actual]
     if session.records and not groups:
         if not notes:
             return Content("Nothing moved last month.")
