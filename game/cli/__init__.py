@@ -19,6 +19,10 @@ COMMANDS = {
     "class-code": "class_code",
     "debrief": "debrief",
     "class-report": "class_report",
+    "handout": "handout",
+    "schema": "schema",
+    "lint": "lint",
+    "explain": "explain",
 }
 
 

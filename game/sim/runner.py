@@ -112,11 +112,11 @@ def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str,
 _WORKER_RT: Runtime | None = None
 
 
-def _init_worker(content: str) -> None:
+def _init_worker(content: str, mods: tuple[str, ...] = ()) -> None:
     global _WORKER_RT
     from game.content.loader import load_runtime
 
-    _WORKER_RT = load_runtime(content)
+    _WORKER_RT = load_runtime(content, mods)
 
 
 def _work(args: tuple[str, list[str], str, str]) -> tuple[str, StrategyStats, set[str], set[tuple[str, str]]]:
@@ -126,7 +126,8 @@ def _work(args: tuple[str, list[str], str, str]) -> tuple[str, StrategyStats, se
 
 
 def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario: str,
-             difficulty: str, jobs: int = 1, content: str | None = None) -> SimResult:
+             difficulty: str, jobs: int = 1, content: str | None = None,
+             mods: tuple[str, ...] = ()) -> SimResult:
     """Play ``games`` campaigns per strategy; ``jobs`` > 1 spreads them over processes."""
     start = time.perf_counter()
     plan = {s: [f"{seed}:{s}:{i}" for i in range(games)] for s in strategies}
@@ -134,7 +135,7 @@ def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario
     if jobs > 1 and content is not None:
         chunks = [(s, seeds[i::jobs], scenario, difficulty) for s, seeds in plan.items()
                   for i in range(jobs) if seeds[i::jobs]]
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(content,)) as pool:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(content, mods)) as pool:
             outputs = list(pool.map(_work, chunks))
     else:
         outputs = [(s, *play_games(rt, s, seeds, scenario, difficulty)) for s, seeds in plan.items()]

@@ -60,7 +60,8 @@ class HonorableExit(Navigation):
         """Load, compile and warm up in a thread; hand the result back to the UI thread."""
         from game.tui.loading import freeze_heap, load_everything
 
-        loaded = load_everything(self.config.content, self.config.saves, self.config.runtime)
+        loaded = load_everything(self.config.content, self.config.saves, self.config.runtime,
+                                 self.config.player, self.config.mods)
         if self.config.owns_process:
             freeze_heap()
         with suppress(RuntimeError):  # the app closed while loading
