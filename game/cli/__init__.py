@@ -20,6 +20,10 @@ COMMANDS = {
     "class-code": "class_code",
     "debrief": "debrief",
     "class-report": "class_report",
+    "handout": "handout",
+    "schema": "schema",
+    "lint": "lint",
+    "explain": "explain",
 }
 
 

@@ -39,9 +39,12 @@ def seed_text(value: str) -> str:
 
 
 def add_content(parser: argparse.ArgumentParser) -> None:
-    """--content DIR."""
+    """--content DIR and --mod DIR (repeatable)."""
     parser.add_argument("--content", metavar="DIR", default=None,
                         help="content pack folder (default: the base pack)")
+    parser.add_argument("--mod", metavar="DIR", action="append", default=None, dest="mods",
+                        help="a mod folder laid over the pack (repeatable; loaded in the order given, "
+                             "adjusted by each mod's load_after)")
 
 
 def add_campaign(parser: argparse.ArgumentParser) -> None:
@@ -57,11 +60,16 @@ def content_dir(args: argparse.Namespace) -> str:
     return str(args.content) if args.content else str(default_content())
 
 
+def mod_dirs(args: argparse.Namespace) -> tuple[str, ...]:
+    """The mod folders given with --mod, in the order given."""
+    return tuple(getattr(args, "mods", None) or ())
+
+
 def load_or_report(args: argparse.Namespace) -> Any:
-    """Load the pack's runtime, or print its errors to stderr and return None."""
+    """Load the pack's runtime (with its mods), or print its errors to stderr and return None."""
     from game.content.loader import load
 
-    _, runtime, errors = load(content_dir(args))
+    _, runtime, errors = load(content_dir(args), mod_dirs(args))
     if errors:
         for error in errors:
             print(error.render(), file=sys.stderr)

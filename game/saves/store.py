@@ -199,9 +199,14 @@ def _mtime(path: Path) -> int:
         return 0
 
 
-def latest_autosave(folder: Path) -> Path | None:
-    """The newest readable autosave in a folder, if any."""
+def same_player(a: str | None, b: str | None) -> bool:
+    """Whether two player names are the same person's (case and outer spaces aside)."""
+    return (a or "").strip().casefold() == (b or "").strip().casefold()
+
+
+def latest_autosave(folder: Path, player: str | None = None) -> Path | None:
+    """The newest readable autosave in a folder, if any; given a player, only that player's."""
     for info in list_saves(folder):
-        if info.ok and info.kind == "auto":
+        if info.ok and info.kind == "auto" and (player is None or same_player(info.player, player)):
             return info.path
     return None

@@ -72,7 +72,8 @@ class HonorableExit(CrashGuard, Navigation):
             from game.saves import clean_temporaries
 
             clean_temporaries(self.config.saves)
-        loaded = load_everything(self.config.content, self.config.saves, self.config.runtime)
+        loaded = load_everything(self.config.content, self.config.saves, self.config.runtime,
+                                 self.config.player, self.config.mods)
         if self.config.owns_process:
             freeze_heap()
         with suppress(RuntimeError):  # the app closed while loading

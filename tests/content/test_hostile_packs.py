@@ -22,7 +22,7 @@ def test_validate_refuses_cleanly(case: Case, tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr + done.stdout
     first = done.stderr.splitlines()[0]
     assert len(done.stderr) < 20_000, "an error message must not repeat the offending text"
-    where = re.match(r"^pack/([\w.]+):(\d+):(\d+): error\[", first)
+    where = re.match(r"^(?:.*/)?pack/([\w.]+):(\d+):(\d+): error\[", first)
     assert where is not None, first
     assert where.group(1) == case.file, first
     if case.line is not None:
