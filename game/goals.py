@@ -44,7 +44,7 @@ def clause_lines(c: Clause, indent: str = "  ", top: bool = True) -> list[str]:
         out = [f"{indent}{mark(c)} {'all' if c.kind == 'all' else 'one'} of:"]
         for i, k in enumerate(c.children):
             sub = clause_lines(k, indent + "    ", False)
-            if sub and c.kind == "any" and i == c.closest and not c.holds:
+            if sub and c.kind == "any" and i == c.closest and not c.holds and not k.hidden:
                 sub[0] += "  <- closest"
             out.extend(sub)
         return out

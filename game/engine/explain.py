@@ -157,7 +157,7 @@ def term_text(t: Term, s: State | None = None) -> str:
     if isinstance(t, Qty):
         return t.label
     if isinstance(t, Tol):
-        return _fmt(value(t, s)) if s is not None else f"the {t.id} tolerance"
+        return _fmt(value(t, s)) if s is not None else f"{t.id} tolerance"
     if isinstance(t, Num):
         return _fmt(t.value)
     if isinstance(t, Clock):
@@ -173,7 +173,7 @@ def _side(t: Term, s: State) -> str:
         return term_text(t, s)
     number = _fmt(value(t, s))
     if isinstance(t, Tol):
-        return f"{number} (the {t.id} tolerance)"
+        return f"{number} ({t.id} tolerance)"
     if _has(t, Tol):
         return f"{number} ({term_text(t, None)})"
     return number

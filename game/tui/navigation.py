@@ -43,6 +43,13 @@ class Navigation(GameFlows):
         if self.session is not None:
             self.open_over_campaign(WhyScreen(self.session, target or None))
 
+    def action_goals(self) -> None:
+        """Every ending with what it needs now, and what is coming up."""
+        from game.tui.screens.goals import GoalsScreen
+
+        if self.session is not None:
+            self.open_over_campaign(GoalsScreen(self.session))
+
     def action_timeline(self) -> None:
         """Every month's events and decisions, searchable."""
         from game.tui.screens.timeline import TimelineScreen
