@@ -139,7 +139,7 @@ def _leaf_list(c: Clause) -> list[Clause]:
 
 def ending_reasons(session: Session) -> list[str]:
     """Why this ending was reached, and for the best ending not reached, what failed and by how much."""
-    rt, state = session.rt, session.state
+    state = session.state
     if state.ending is None:
         return []
     all_goals = goals(session)
@@ -194,5 +194,14 @@ def good_direction(session: Session, qid: str) -> str:
     """'higher is better', 'lower is better' or '' for a quantity."""
     for m in session.rt.pack.meters:
         if m.id == qid:
-            return {"high": "higher is better", "low": "lower is better"}.get(m.good, "")
+            return {"high": "higher is better", "low": "lower is better"}.get(m.good, "neither way is better")
     return "higher is better"
+
+
+def locked_reason(session: Session, event: str, choice: str) -> str:
+    """A closed choice's reason: the pack's words, then the clauses that lock it with their values."""
+    model = next(ch for ch in session.rt.pack.get("events", event).choices if ch.id == choice)
+    words = str(model.unavailable or "not available now").rstrip(".")
+    lines = lock_lines(session, event, choice)
+    return words + "." if not lines else f"{words}: " + " ".join(
+        line if line.endswith(".") else line + "." for line in lines)

@@ -6,9 +6,9 @@ import textwrap
 from collections.abc import Callable
 from typing import IO, Any
 
-from game.describe import find_target, format_change, group_report, name_of, preview_text, signed
+from game.describe import find_target, format_change, group_report, name_of, preview_text
 from game.engine.turn import DecisionError
-from game.goals import POLICY_RULE, coming_up, ending_reasons, goals_lines, lock_lines, thresholds
+from game.goals import POLICY_RULE, coming_up, ending_reasons, goals_lines, locked_reason, thresholds
 from game.plain_status import status_lines
 from game.saves.read import SaveError
 from game.session import Session
@@ -130,10 +130,8 @@ class Plain:
                 effects = preview_text(self.rt, visible(self.s, self.s.preview(card.id, choice.id)), mode)
                 self.para(f"{i}. {choice.label} [{effects}]", "    ")
             else:
-                reason = choice.unavailable or "not available now"
+                reason = locked_reason(self.s, card.id, choice.id)
                 self.para(f"{i}. (unavailable: {reason}) {choice.label}", "    ")
-                for line in lock_lines(self.s, card.id, choice.id):
-                    self.para(line, "         ")
 
     def quiet_month(self) -> None:
         """A month with no card: still a chance to set policies, save or look around."""

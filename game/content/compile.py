@@ -6,9 +6,9 @@ from typing import Any
 
 from game.content import schema as s
 from game.content.compile_conditions import ConditionCompiler
+from game.content.compile_effects import EffectCompiler, preview
 from game.content.compile_explain import conditions as explained
 from game.content.compile_explain import uses as used
-from game.content.compile_effects import EffectCompiler, preview
 from game.content.diagnostics import Diagnostic
 from game.content.guards import window
 from game.content.loader import Pack

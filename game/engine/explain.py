@@ -408,10 +408,11 @@ class Use:
     key: str  # the condition's key in Runtime.conditions
 
 
-def threshold_lines(rt: Runtime, qid: str, s: State) -> list[str]:
-    """Each threshold on a quantity as one line, tolerances as their numbers on this difficulty."""
+def threshold_lines(rt: Runtime, qid: str, s: State | None = None) -> list[str]:
+    """Each threshold on a quantity as one line: tolerances as their numbers on a state's
+    difficulty (by name when no state is given)."""
     out = []
     for use in rt.uses.get(qid, ()):
-        limit = _side(use.threshold, s)
+        limit = _side(use.threshold, s) if s is not None else term_text(use.threshold)
         out.append(f"{SYMBOL[use.op]} {limit}: {use.gates}")
     return list(dict.fromkeys(out))

@@ -34,7 +34,8 @@ class Navigation(GameFlows):
         mode = "magnitude"
         if self.session is not None:
             mode = str(self.rt.pack.get("difficulties", self.session.difficulty).preview)
-        self.push_screen(HelpScreen(self.rt, teaching=teaching, mode=mode))
+        state = self.session.state if self.session is not None else None
+        self.push_screen(HelpScreen(self.rt, teaching=teaching, mode=mode, state=state))
 
     def action_why(self, target: str = "") -> None:
         """Why did this move? The causal history of a meter or relation."""
