@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.explain import Clause, explain_key, failing, month_name, threshold_lines
+from game.engine.explain import Clause, explain_key, failing, month_name
 from game.engine.turn import final_ending
+from game.engine.uses import threshold_lines
 from game.session import Session
 from game.visibility import shows_hidden
 
@@ -171,7 +172,7 @@ def _best_missed(session: Session, all_goals: list[Goal]) -> Goal | None:
         return (sum(scores.values()), -len(failing(g.clause)) if g.clause else 0)
 
     best = max(candidates, key=worth)
-    reached_scores = sum(rt.pack.get("endings", session.state.ending).scores.values())
+    reached_scores = sum(rt.pack.get("endings", str(session.state.ending)).scores.values())
     return best if worth(best)[0] > reached_scores else None
 
 

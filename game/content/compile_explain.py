@@ -9,6 +9,7 @@ from game.content.expr import Node, parse
 from game.content.loader import Pack
 from game.engine import explain as x
 from game.engine.state import month_index
+from game.engine.uses import Use
 
 _OPS = {"lt": "<", "lte": "<=", "gt": ">", "gte": ">=", "eq": "==", "ne": "!="}
 _MIRROR = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
@@ -164,15 +165,15 @@ def gate_label(pack: Pack, key: str) -> str:
     return f"the level {level} of {pol.name}"
 
 
-def uses(pack: Pack, trees: dict[str, x.Cond]) -> dict[str, list[x.Use]]:
+def uses(pack: Pack, trees: dict[str, x.Cond]) -> dict[str, list[Use]]:
     """For each meter and relation, every threshold the conditions test and what it gates."""
-    out: dict[str, list[x.Use]] = {}
+    out: dict[str, list[Use]] = {}
     for key, tree in trees.items():
         gates = gate_label(pack, key)
         for cmp in _compares(tree):
             for q, op, other in ((cmp.left, cmp.op, cmp.right), (cmp.right, _MIRROR[cmp.op], cmp.left)):
                 if isinstance(q, x.Qty) and not x.quantities(other) and not isinstance(other, x.Clock):
-                    out.setdefault(q.id, []).append(x.Use(q.id, op, other, gates, key))
+                    out.setdefault(q.id, []).append(Use(q.id, op, other, gates, key))
     return out
 
 

@@ -26,8 +26,8 @@ Public API (pure; no I/O, no front end):
   is the smallest, and ``closest`` is the index of that branch.
 - ``explain_key(rt, key, state, show_hidden=False) -> Clause | None``.
 - ``failing(clause) -> list[Clause]``: the leaves that do not hold.
-- ``Use`` and ``Runtime.uses``: for each meter and relation id, every
-  threshold the pack's conditions test and what it gates;
+- ``game.engine.uses``: ``Use`` and ``Runtime.uses``, for each meter and
+  relation id every threshold the pack's conditions test and what it gates;
   ``threshold_lines(rt, qid, state)`` renders them for a state's difficulty.
 
 Values follow the rules' own closures: a clause holds exactly when the
@@ -167,7 +167,7 @@ def term_text(t: Term, s: State | None = None) -> str:
     return f"{term_text(t.a, s)} {t.op} {term_text(t.b, s)}"
 
 
-def _side(t: Term, s: State) -> str:
+def side(t: Term, s: State) -> str:
     """A side of a comparison: a constant side folded to its number, tolerances named."""
     if quantities(t) or _has(t, Clock):
         return term_text(t, s)
@@ -309,13 +309,14 @@ def _compare(c: Compare, s: State, show_hidden: bool) -> Clause:
     hidden = any(q.hidden for q in quantities(c.left) + quantities(c.right)) and not show_hidden
     if hidden:
         return Clause("compare", HIDDEN_TEXT, holds, _gap(c.op, a, b), None, True)
-    left, right = _side(c.left, s), _side(c.right, s)
+    left, right = side(c.left, s), side(c.right, s)
+    now: str | None = None
     if isinstance(c.left, Clock) and c.left.kind == "date":
         right, now = month_name(int(b)), f"now {month_name(int(a))}"
-    else:
-        now = f"now {_fmt(a)}" if quantities(c.left) or isinstance(c.left, Clock) else None
-        if now and quantities(c.right):
-            now = f"now {_fmt(a)} vs {_fmt(b)}"
+    elif quantities(c.left) or isinstance(c.left, Clock):
+        now = f"now {_fmt(a)} vs {_fmt(b)}" if quantities(c.right) else f"now {_fmt(a)}"
+    elif quantities(c.right):
+        now = f"now {_fmt(b)}"
     return Clause("compare", f"{left} {SYMBOL[c.op]} {right}", holds, _gap(c.op, a, b), now)
 
 
@@ -395,24 +396,3 @@ def leaves(clause: Clause) -> list[Clause]:
     if clause.kind in ("all", "any"):
         return [x for k in clause.children for x in leaves(k)]
     return [clause]
-
-
-@dataclass(frozen=True, slots=True)
-class Use:
-    """One threshold a condition tests on a quantity, and what it gates."""
-
-    quantity: str
-    op: str  # as seen from the quantity: "qty op threshold"
-    threshold: Term
-    gates: str  # e.g. "ending 'Honorable exit'"
-    key: str  # the condition's key in Runtime.conditions
-
-
-def threshold_lines(rt: Runtime, qid: str, s: State | None = None) -> list[str]:
-    """Each threshold on a quantity as one line: tolerances as their numbers on a state's
-    difficulty (by name when no state is given)."""
-    out = []
-    for use in rt.uses.get(qid, ()):
-        limit = _side(use.threshold, s) if s is not None else term_text(use.threshold)
-        out.append(f"{SYMBOL[use.op]} {limit}: {use.gates}")
-    return list(dict.fromkeys(out))

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from game.content.loader import Pack
-    from game.engine.explain import Cond, Use
+    from game.engine.explain import Cond
     from game.engine.rng import Rng
     from game.engine.state import Cause, Change, State
+    from game.engine.uses import Use
 
 Predicate = Callable[["State"], bool]
 Numeric = Callable[["State"], float]

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from game.describe import preview_text
-from game.engine.explain import threshold_lines
+from game.engine.uses import threshold_lines
 from game.tui.text import tier_title
 
 Parts = list[str | tuple[str, str]]

@@ -8,10 +8,11 @@ from pydantic import TypeAdapter
 from game.content.compile_explain import ExplainBuilder
 from game.content.conditions import Condition
 from game.content.yamlsrc import read_yaml
-from game.engine.explain import HIDDEN_TEXT, Clause, explain, failing, threshold_lines
+from game.engine.explain import HIDDEN_TEXT, Clause, explain, failing
 from game.engine.runtime import Runtime
 from game.engine.state import State
 from game.engine.turn import new_campaign
+from game.engine.uses import threshold_lines
 from tests.engine.helpers import condition
 
 

@@ -11,8 +11,8 @@ from textual.widgets import Static
 from game.content.loader import load_runtime
 from game.goals import clock_ending
 from game.tui.app import HonorableExit, make_app
-from game.tui.config import GameConfig
 from game.tui.commands.game import GameCommands
+from game.tui.config import GameConfig
 from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.ending import EndingScreen
 from game.tui.screens.goals import GoalsScreen
