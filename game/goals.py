@@ -101,14 +101,27 @@ def goals_lines(session: Session) -> list[str]:
 
 
 def lock_lines(session: Session, event: str, choice: str) -> list[str]:
-    """Why a choice is closed now: its failing clauses with current values (empty if open)."""
+    """Why a choice is closed now: its unmet clauses with current values (empty if open)."""
     clause = explain_key(session.rt, f"choice:{event}.{choice}", session.state, shows_hidden(session))
     if clause is None or clause.holds:
         return []
-    out = [f"needs {clause_text(c)}" for c in failing(clause)]
-    if any(c.kind == "policy" for c in failing(clause)):
+    unmet = _unmet(clause)
+    out = [f"needs {inline(c)}" for c in unmet]
+    if any(c.kind == "policy" for u in unmet for c in leaves_of(u)):
         out.append(POLICY_RULE)
     return out
+
+
+def _unmet(c: Clause) -> list[Clause]:
+    """The parts of an 'all of' that do not hold (an 'one of' is kept whole)."""
+    if c.kind == "all":
+        return [x for k in c.children if not k.holds for x in _unmet(k)]
+    return [c]
+
+
+def leaves_of(c: Clause) -> list[Clause]:
+    """Every leaf under a clause."""
+    return [x for k in c.children for x in leaves_of(k)] if c.children else [c]
 
 
 def coming_up(session: Session) -> list[str]:
@@ -127,15 +140,17 @@ def coming_up(session: Session) -> list[str]:
         for ch in ev.choices:
             clause = explain_key(rt, f"choice:{ev.id}.{ch.id}", state, show)
             if clause is not None:
-                needs = "; ".join(clause_text(c) for c in _leaf_list(clause))
-                out.append(f"    '{ch.label}' will need {needs}")
+                out.append(f"    '{ch.label}' will need {inline(clause)}")
     return out
 
 
-def _leaf_list(c: Clause) -> list[Clause]:
+def inline(c: Clause) -> str:
+    """A clause tree on one line: each leaf marked ✓/✗ with its value, 'and' / 'one of ... or'."""
     if c.kind == "all":
-        return [x for k in c.children for x in _leaf_list(k)]
-    return [c]
+        return "; ".join(inline(k) for k in c.children)
+    if c.kind == "any":
+        return "one of: " + " or ".join(inline(k) for k in c.children)
+    return f"{mark(c)} {clause_text(c)}"
 
 
 def ending_reasons(session: Session) -> list[str]:
