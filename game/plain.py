@@ -6,8 +6,10 @@ import textwrap
 from collections.abc import Callable
 from typing import IO, Any
 
-from game.describe import find_target, format_change, group_report, name_of, preview_text, signed
+from game.chronicle import report_sections
+from game.describe import find_target, format_change, name_of, signed
 from game.engine.turn import DecisionError
+from game.preview import choice_preview, lens_for
 from game.saves.read import SaveError
 from game.session import Session
 from game.visibility import concealed, visible
@@ -98,12 +100,14 @@ class Plain:
                 self.say(f"  Autosave failed: {exc}")
 
     def report(self) -> None:
-        groups = group_report(self.rt, visible(self.s, self.s.report))
+        sections = report_sections(self.s, visible(self.s, self.s.report))
         self.say("Situation report:")
-        if not groups:
+        if not sections:
             self.say("  Nothing has changed yet.")
-        for cause, changes in groups:
-            self.para(f"{cause}: {', '.join(changes)}", "  - ")
+        for section in sections:
+            self.say(f"  {section.heading}:")
+            for line in section.lines:
+                self.para(line, "  - ")
 
     def card(self, card: Any, n: int, total: int) -> None:
         self.say("")
@@ -120,10 +124,10 @@ class Plain:
                     favors = f" (favours {ids.index(advice.favors) + 1})"
                 self.para(f"{name}: {says}{favors}", "    ")
         self.say("  Choices:")
-        mode = self.rt.pack.get("difficulties", self.s.difficulty).preview
+        lens = lens_for(self.s)
         for i, (choice, open_) in enumerate(zip(card.choices, self.s.available(card.id), strict=True), 1):
             if open_:
-                effects = preview_text(self.rt, visible(self.s, self.s.preview(card.id, choice.id)), mode)
+                effects = choice_preview(lens, card.id, choice.id)
                 self.para(f"{i}. {choice.label} [{effects}]", "    ")
             else:
                 reason = choice.unavailable or "not available now"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.describe import describe_cause, group_report
+from game.chronicle import month_changes, policy_move, sentences
 from game.engine.state import month_label
 from game.reports import charts
 from game.reports.consequence import Branch, most_consequential
@@ -35,10 +35,10 @@ def _card(session: Session, event: str, choice: str) -> dict[str, Any]:
 
 def _turn(session: Session, record: TurnRecord) -> dict[str, Any]:
     rt = session.rt
-    policies = [describe_cause(rt, c.cause) for c in record.changes
-                if c.target.startswith("policy:") and c.cause.note == "set" and c.turn == record.turn]
+    dated = month_changes(session, record.turn)  # dated as the timeline and the why view date them
+    policies = [policy_move(rt, c) for c in dated if c.target.startswith("policy:")]
     cards = [_card(session, e, c) for e, c in zip(record.cards, record.decision.choices, strict=True)]
-    changes = [{"cause": cause, "changes": items} for cause, items in group_report(rt, record.changes)]
+    changes = sentences(rt, dated)
     return {"turn": record.turn, "date": month_label(record.month), "cards": cards,
             "policies": policies, "changes": changes}
 

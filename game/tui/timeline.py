@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.describe import describe_cause, format_change
+from game.chronicle import month_changes, policy_move
+from game.describe import format_change
 from game.engine.state import month_label
 from game.session import Session
 from game.tui.visibility import visible
@@ -35,9 +36,10 @@ def entries(session: Session) -> list[Entry]:
             card = rt.pack.get("events", card_id)
             choice = next(c for c in card.choices if c.id == choice_id)
             out.append(Entry(rec.turn, month, "card", f"{card.title} → {choice.label}: {choice.outcome}"))
-        for change in visible(session, rec.changes):
+        # dated by the turn each change took effect in, as the why view and the report date them
+        for change in visible(session, month_changes(session, rec.turn)):
             if change.target.startswith("policy:"):
-                out.append(Entry(rec.turn, month, "policy", describe_cause(rt, change.cause)))
+                out.append(Entry(rec.turn, month, "policy", policy_move(rt, change)))
             else:
                 out.append(Entry(rec.turn, month, "change", format_change(rt, change)))
     if not session.finished:

@@ -8,23 +8,24 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from game.describe import group_report
+from game.chronicle import report_sections
 from game.session import Session
 from game.tui.text import hanging
 from game.tui.visibility import visible
 
 
 def report_content(session: Session) -> Content | Table:
-    """The report: one entry per cause, with the changes it made."""
-    groups = group_report(session.rt, visible(session, session.report))
+    """The report: dated sections, one sentence per cause with the changes it made."""
+    sections = report_sections(session, visible(session, session.report))
     rows: list[tuple[Text | str, ...]] = []
     if not session.records:
         sc = session.rt.pack.get("scenarios", session.scenario)
         rows.append(("", Text.assemble(("The campaign begins. ", "bold"), sc.description)))
-    elif not groups:
+    elif not sections:
         return Content("Nothing moved last month.")
-    for cause, changes in groups:
-        rows.append(("•", Text.assemble((cause, "bold"), ": ", ", ".join(changes))))
+    for section in sections:
+        rows.append(("", Text(section.heading, "bold")))
+        rows.extend(("•", Text(line)) for line in section.lines)
     return hanging(rows)
 
 
