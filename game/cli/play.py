@@ -17,6 +17,8 @@ def register(sub: Any, name: str) -> None:
                                         "line-by-line mode on stdin/stdout.")
     parser.add_argument("--plain", action="store_true",
                         help="line-by-line text mode (screen readers, scripts, slow links)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="plain mode: print the advisors' comments with every card")
     parser.add_argument("--teaching", action="store_true",
                         help="teaching mode: show hidden quantities and discussion questions")
     parser.add_argument("--saves-dir", metavar="DIR", default=None,
@@ -122,7 +124,7 @@ def run_plain(args: argparse.Namespace) -> int:
         last.append(str(save_session(s, folder, name)))
         return last[-1]
 
-    result = Plain(session, sys.stdin, sys.stdout, saver=saver).run()
+    result = Plain(session, sys.stdin, sys.stdout, saver=saver, verbose=args.verbose).run()
     if last:
         content = f" --content {args.content}" if args.content else ""
         print(f"Saved in {folder}. After-action report: honorable-exit debrief {last[-1]}{content}",
