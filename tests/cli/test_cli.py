@@ -94,8 +94,9 @@ def test_plain_mode_commands_and_end_of_input() -> None:
 
 
 def test_plain_mode_brief_timeline_policies_advisors_and_why_by_prefix() -> None:
-    done = cli("play", "--plain", "--seed", "7", stdin="advisors\nbrief\npolicies\nwhy cease\nwhy tur\nwhy un\n"
-               "1\ntimeline\ntimeline zzzz\nhelp\n")
+    done = cli("play", "--plain", "--seed", "7",
+               stdin="advisors\nbrief\npolicies\nwhy cease\nwhy tur\nwhy un\n"
+                     "1\ntimeline\ntimeline zzzz\nhelp\n")
     assert done.returncode == 0, done.stderr
     out = done.stdout
     card, _, rest = out.partition("Choice 1-3 >")
