@@ -28,6 +28,8 @@ from game.tui.widgets.report import SituationReport
 from game.tui.widgets.state_panel import StatePanel
 
 if TYPE_CHECKING:
+    from textual import events
+
     from game.tui.app import HonorableExit
 
 CHOOSE = Binding.Group("Choose", compact=True)
@@ -110,6 +112,16 @@ class DashboardScreen(Screen[None]):
         if action == "back":
             return True if o.step > 0 else None
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        """A number the card has no choice for says so (its binding is hidden, so it lands here)."""
+        card = self.orders.card()
+        key = event.character or ""
+        if card is not None and key.isdigit() and not 1 <= int(key) <= len(card.choices):
+            event.stop()
+            event.prevent_default()
+            self.notify(f"This card has {len(card.choices)} choices: there is no choice {event.character}.",
+                        title="No such choice", severity="warning")
 
     def action_pick(self, index: int) -> None:
         """Highlight a choice (the reason if it is closed)."""
