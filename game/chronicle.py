@@ -30,14 +30,30 @@ def at_start(change: Change) -> bool:
     return change.cause.kind == START
 
 
+# id(log) -> (changes read, the last one read, the sums so far)
+_EARLY: dict[int, tuple[int, Change | None, dict[tuple[int, str], int]]] = {}
+
+
+def _early(log: list[Change]) -> dict[tuple[int, str], int]:
+    """(turn, quantity) -> the sum of its start-of-month changes; read on from where it was last time."""
+    done, last, sums = _EARLY.get(id(log), (0, None, {}))
+    if done > len(log) or (done and log[done - 1] is not last):  # another list at a reused id
+        done, sums = 0, {}
+    for change in log[done:]:
+        if at_start(change):
+            key = (change.turn, change.target)
+            sums[key] = sums.get(key, 0) + change.delta
+    if len(_EARLY) > 8:
+        _EARLY.clear()
+    _EARLY[id(log)] = (len(log), log[-1] if log else None, dict(sums))
+    return sums
+
+
 def seen_series(session: Session, qid: str) -> list[int]:
     """A quantity's value as shown on each turn's dashboard so far (the last is its value now)."""
     i = session.rt.qindex[qid]
-    early: dict[int, int] = {}
-    for change in session.state.log or ():
-        if change.target == qid and at_start(change):
-            early[change.turn] = early.get(change.turn, 0) + change.delta
-    return [row[i] + early.get(k + 1, 0) for k, row in enumerate(session.state.history or ())]
+    early = _early(session.state.log) if session.state.log else {}
+    return [row[i] + early.get((k + 1, qid), 0) for k, row in enumerate(session.state.history or ())]
 
 
 def last_change(session: Session, qid: str) -> int:

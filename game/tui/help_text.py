@@ -14,11 +14,13 @@ from game.tui.text import tier_title
 Parts = list[str | tuple[str, str]]
 
 RULES = """\
-Each turn is one month. It opens with a situation report of what changed last month and why.
-Then one or more event cards reach the desk. Each card has a text, the positions of Moscow's
-advisors, and two to four choices. Under each choice is a preview of what it moves (▲ up,
-▼ down; amounts too, unless the difficulty hides them). A greyed choice (✕) says why it is
-closed.
+Each turn is one month. It opens with a situation report of what changed last month and why
+(on a short terminal it starts folded to one line: r opens and folds it). Then one or more
+event cards reach the desk. Each card has a text, two to four choices, and below them the
+positions of Moscow's advisors. Under each choice is a preview of what it moves (▲ up,
+▼ down; amounts too, unless the difficulty hides them): a conditional effect shows its
+condition ("if Damascus ≥ 15: ..."), a random one its odds ("50%: ... / 50%: ..."), a delayed
+one its month. A greyed choice (✕) says why it is closed.
 
 Press a number (1-4) to pick a choice, enter to confirm it. When every card is answered, the
 month's orders are shown: set the standing policies (p) if you want, then press enter to end
@@ -30,7 +32,9 @@ Every change can be traced: w (why did this move?) shows the history of any mete
 with the cause of each change; t shows the timeline of every month; c shows charts; b shows
 the brief's paragraphs behind the card.
 
-On the dashboard, ✓ marks a change that is good for Moscow and ✗ one that is bad; ⚠ marks a
+On the dashboard, the change beside each value is its value now minus a month ago (delayed
+consequences that landed at the start of the month included); ✓ marks a change that is good
+for Moscow and ✗ one that is bad; the small graphs share one scale per panel; ⚠ marks a
 threshold that is near. The campaign ends when an ending's conditions hold or the clock runs
 out: the end screen shows the epilogue, the scores and the hidden quantities.
 

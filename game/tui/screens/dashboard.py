@@ -43,6 +43,9 @@ class Desk(VerticalScroll):
         return repeat_line(self, crop, super().render_lines)
 
 
+FOLD_BELOW = 32  # terminal rows below which the situation report starts folded
+
+
 class DashboardScreen(Screen[None]):
     """The main screen of a campaign."""
 
@@ -58,6 +61,7 @@ class DashboardScreen(Screen[None]):
         Binding("c", "app.charts", "Charts", id="charts"),
         Binding("b", "app.brief", "Brief", id="brief"),
         Binding("l", "app.load", "Load", id="load", show=False),
+        Binding("r", "report", "Report", id="report", show=False),
     ]
 
     step: reactive[int] = reactive(0, init=False, repaint=False)
@@ -79,7 +83,9 @@ class DashboardScreen(Screen[None]):
         with Horizontal(id="dashboard"):
             yield StatePanel(self.session, self.orders).data_bind(DashboardScreen.month)
             with Desk(id="desk"):
-                yield SituationReport(self.session).data_bind(DashboardScreen.month)
+                # on a short terminal the report starts folded, so that the card opens at once
+                folded = self.app.size.height < FOLD_BELOW
+                yield SituationReport(self.session, folded=folded).data_bind(DashboardScreen.month)
                 yield CardView(self.orders).data_bind(DashboardScreen.step, DashboardScreen.selected,
                                                       DashboardScreen.month)
         yield GameFooter()
@@ -112,6 +118,13 @@ class DashboardScreen(Screen[None]):
         if action == "back":
             return True if o.step > 0 else None
         return True
+
+    def action_report(self) -> None:
+        """Open or fold the situation report."""
+        report = self.query_one(SituationReport)
+        report.folded = not report.folded
+        if not report.folded:
+            self.query_one("#desk", VerticalScroll).scroll_home(animate=False)
 
     def on_key(self, event: events.Key) -> None:
         """A number the card has no choice for says so (its binding is hidden, so it lands here)."""

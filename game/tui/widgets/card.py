@@ -96,10 +96,11 @@ class CardView(Group):
 
     def compose(self) -> ComposeResult:
         with Group(id="card-body"):
-            for name in ("card-title", "card-meta", "card-text", "advisors"):
+            for name in ("card-title", "card-meta", "card-text"):
                 yield Static("", classes=name)
-            for i in range(4):
+            for i in range(4):  # the choices before the advisors: reachable without scrolling past them
                 yield ChoiceRow(i)
+            yield Static("", classes="advisors")
             yield Static("", classes="discussion")
             yield Static("", classes="hint")
         yield OrdersView(self.orders)

@@ -29,6 +29,18 @@ def report_content(session: Session) -> Content | Table:
     return hanging(rows)
 
 
+def report_summary(session: Session) -> Content:
+    """The report folded to one line: how much it holds, and the key that opens it."""
+    if not session.records:
+        return Content.assemble(("The campaign begins.", "bold"), " r: read the briefing")
+    sections = report_sections(session, visible(session, session.report))
+    count = sum(len(x.lines) for x in sections)
+    if not count:
+        return Content("Nothing moved last month.")
+    heads = "; ".join(x.heading for x in sections)
+    return Content.assemble((f"{count} change(s)", "bold"), f": {heads}. ", ("r: read the report", "dim"))
+
+
 class SituationReport(Static):
     """Shown above the month's first card; refreshed when a month resolves."""
 
@@ -37,10 +49,12 @@ class SituationReport(Static):
                       padding: 0 1; }
     """
     month: reactive[int] = reactive(0, init=False, repaint=False)
+    folded: reactive[bool] = reactive(False, init=False, repaint=False)
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(report_content(session), id="report")
+    def __init__(self, session: Session, *, folded: bool = False) -> None:
+        super().__init__(report_summary(session) if folded else report_content(session), id="report")
         self.session = session
+        self.set_reactive(SituationReport.folded, folded)
         self.border_title = "Situation report"
 
     def on_mount(self) -> None:
@@ -48,5 +62,9 @@ class SituationReport(Static):
 
     def watch_month(self) -> None:
         """A month has resolved: report what it changed."""
-        self.update(report_content(self.session))
+        self.watch_folded()
         self.border_subtitle = self.session.date
+
+    def watch_folded(self) -> None:
+        """Fold the report to one line, or open it (`r`)."""
+        self.update(report_summary(self.session) if self.folded else report_content(self.session))
