@@ -31,7 +31,7 @@ class Lens:
     """What a preview may say: the campaign's state, what is concealed, and how precise to be."""
 
     rt: Runtime
-    state: State
+    state: State | None  # None: no campaign (the help screen), so no dates and no tolerances' numbers
     last_turn: int
     secret: frozenset[str] = frozenset()
     mode: str = "magnitude"  # or "direction"
@@ -46,6 +46,8 @@ def amount(lens: Lens, delta: int) -> str:
 
 def _operand(lens: Lens, value: Any) -> str:
     if isinstance(value, str) and value in lens.rt.tolerance_ids:
+        if lens.state is None:
+            return f"the difficulty's {value.replace('_', ' ')}"
         return str(lens.state.tolerances[lens.rt.tolerance_ids.index(value)])
     return str(value)
 
@@ -143,6 +145,8 @@ def effects_text(lens: Lens, items: Sequence[Any], after: int = 0) -> list[str]:
 
 
 def _when(lens: Lens, after: int) -> str:
+    if lens.state is None:
+        return f"in {after} month(s)"
     due = lens.state.turn + after
     month = month_label(lens.state.month + after)
     if due > lens.last_turn:
@@ -155,8 +159,8 @@ def _schedule(lens: Lens, sched: e.Schedule, after: int) -> list[str]:
     if sched.event is not None:
         return [f"a follow-up {_when(lens, total)}"]
     inner = effects_text(lens, sched.effects or [], total)
-    return [f"{_when(lens, total)}: {'; '.join(inner) or 'no visible effect'}"] if inner or \
-        lens.state.turn + total > lens.last_turn else []
+    late = lens.state is not None and lens.state.turn + total > lens.last_turn
+    return [f"{_when(lens, total)}: {'; '.join(inner) or 'no visible effect'}"] if inner or late else []
 
 
 def _random(lens: Lens, item: e.RandomEffect, after: int) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.content import Content
 
-from game.describe import preview_text
+from game.preview import Lens, level_preview
 from game.tui.text import tier_title
 
 Parts = list[str | tuple[str, str]]
@@ -117,11 +117,12 @@ def policies_content(rt: Any, mode: str, teaching: bool = False) -> Content:
     """Each standing policy and its levels, with what each level does a month."""
     secret = set() if teaching else {m.id for m in rt.pack.meters if m.hidden}
     parts: Parts = [("Standing policies", "bold $accent")]
-    for policy, compiled in zip(rt.pack.policies, rt.policies, strict=True):
+    lens = Lens(rt, None, 10**9, frozenset(secret), mode)
+    for policy in rt.pack.policies:
         step = f" (moves at most {policy.max_step} level a month)" if policy.max_step else ""
         parts += ["\n\n", (policy.name, "bold"), f": {policy.description}", (step, "dim")]
-        for level, clevel in zip(policy.levels, compiled.levels, strict=True):
-            effects = preview_text(rt, [i for i in clevel.preview if i.target not in secret], mode)
+        for level in policy.levels:
+            effects = level_preview(lens, policy.id, level.id)
             parts += ["\n  ", (level.name, "bold"), f": {level.description} ",
                       (f"(a month: {effects})", "dim")]
     return Content.assemble(*parts)

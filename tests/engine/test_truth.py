@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +120,30 @@ def test_a_start_of_month_consequence_is_dated_and_counted(base_rt: Runtime) -> 
                 assert sections[-1].heading.startswith("At the start of ")
                 return
     pytest.fail("no campaign had a start-of-month consequence")
+
+
+def test_no_preview_of_the_pack_shows_an_amount_no_branch_writes(base_rt: Runtime) -> None:
+    s = Session.new(base_rt, "standard", None, 1)
+    lens = lens_for(s)
+    shown = 0
+    for card in base_rt.pack.events:
+        for choice in card.choices:
+            text = choice_preview(lens, card.id, choice.id)
+            allowed = literal_amounts(list(choice.effects), {})
+            for qid, amount in shown_amounts(base_rt, text):
+                shown += 1
+                assert amount in allowed.get(qid, set()), (card.id, choice.id, qid, amount, text)
+    assert shown > 500
+
+
+def test_previews_show_conditions_odds_and_late_follow_ups(base_rt: Runtime) -> None:
+    s = Session.new(base_rt, "standard", None, 1)
+    lens = lens_for(s)
+    assert "if Damascus ≥ 15 and UN track momentum ≥ 20: UN track momentum +8" in \
+        choice_preview(lens, "envoy_geneva_round", "lean_on_damascus")
+    assert "50%: UN track momentum +3 / 50%: UN track momentum -2" in \
+        choice_preview(lens, "envoy_geneva_round", "lean_on_damascus")
+    late = replace(lens, state=replace(s.state, turn=s.turns, month=s.state.month + s.turns - 1))
+    text = choice_preview(late, "sochi_congress", "hand_to_un")
+    assert "after the campaign's last month, so it will not come" in text
+    assert text.count("follow-up") == 1
