@@ -38,7 +38,8 @@ def report_summary(session: Session) -> Content:
     if not count:
         return Content("Nothing moved last month.")
     heads = "; ".join(x.heading for x in sections)
-    return Content.assemble((f"{count} change(s)", "bold"), f": {heads}. ", ("r: read the report", "dim"))
+    return Content.assemble((f"{count} cause(s) moved things", "bold"), f": {heads}. ",
+                            ("r: read the report", "dim"))
 
 
 class SituationReport(Static):
