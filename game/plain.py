@@ -9,6 +9,7 @@ from typing import IO, Any
 from game.chronicle import report_sections
 from game.describe import find_target, format_change, name_of, signed
 from game.engine.turn import DecisionError
+from game.history import basis_label, decided_notes, desk_text
 from game.plain_pages import advisor_lines, brief_lines, match_name, names_line, policy_lines, timeline_lines
 from game.preview import choice_preview, lens_for
 from game.saves.read import SaveError
@@ -101,6 +102,7 @@ class Plain:
             self.say(f"Policy change refused: {exc}. Keeping the current policies.")
             s.play(s.decide(choices))
         self.pending = {}
+        self.history_notes()
         if self.saver is not None:
             try:
                 self.saver(s, None)
@@ -119,9 +121,11 @@ class Plain:
 
     def card(self, card: Any, n: int, total: int) -> None:
         self.say("")
-        self.say(f"--- Card {n} of {total}: {card.title}  [cites {', '.join(card.cites)}]")
+        basis = basis_label(card)
+        word = f" ({basis.lower()})" if basis else ""
+        self.say(f"--- Card {n} of {total}: {card.title}{word}  [cites {', '.join(card.cites)}]")
         self.current = card
-        self.para(card.text)
+        self.para(desk_text(self.s, card))
         self.say("  Choices:")
         lens = lens_for(self.s)
         for i, (choice, open_) in enumerate(zip(card.choices, self.s.available(card.id), strict=True), 1):
@@ -135,6 +139,20 @@ class Plain:
             self.advisors()
         elif card.advice:
             self.say(f"  {len(card.advice)} advisors comment: type 'advisors' to hear them.")
+
+    def history_notes(self) -> None:
+        """Once the month is decided: what actually happened, and Moscow's course beside the player's."""
+        for n in decided_notes(self.s):
+            if n.happened is None and n.actual is None:
+                continue
+            self.say(f"What actually happened - {n.title}:")
+            if n.happened:
+                self.para(n.happened)
+            if n.sources:
+                self.para(f"Sources: {n.sources}")
+            if n.actual:
+                same = " (as you did)" if n.same else f" (you chose: {n.chosen})"
+                self.para(f"Moscow's actual course: {n.actual}{same}")
 
     def quiet_month(self) -> None:
         """A month with no card: still a chance to set policies, save or look around."""

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from game.chronicle import report_sections
+from game.history import Note, decided_notes
 from game.session import Session
 from game.tui.text import hanging
 from game.tui.visibility import visible
@@ -21,12 +22,31 @@ def report_content(session: Session) -> Content | Table:
     if not session.records:
         sc = session.rt.pack.get("scenarios", session.scenario)
         rows.append(("", Text.assemble(("The campaign begins. ", "bold"), sc.description)))
-    elif not sections:
-        return Content("Nothing moved last month.")
+    notes: list[tuple[Text | str, ...]] = [("◇", history_text(n)) for n in decided_notes(session)
+                                          if n.happened or n.actual]
+    if session.records and not sections:
+        if not notes:
+            return Content("Nothing moved last month.")
+        rows.append(("", "Nothing moved last month."))
     for section in sections:
         rows.append(("", Text(section.heading, "bold")))
         rows.extend(("•", Text(line)) for line in section.lines)
-    return hanging(rows)
+    return hanging(rows + notes)
+
+
+def history_text(note: Note) -> Text:
+    """What actually happened for a card of the month just decided, and Moscow's course beside yours."""
+    text = Text.assemble(("What actually happened", "bold"), f" ({note.title}): ")
+    if note.happened:
+        text.append(note.happened)
+    if note.sources:
+        text.append(f" Sources: {note.sources}.", "italic")
+    if note.actual:
+        yours = "as you did" if note.same else f"you chose: {note.chosen}"
+        text.append("\n")
+        text.append("Moscow's actual course: ", "bold")
+        text.append(f"{note.actual} ({yours})")
+    return text
 
 
 def report_summary(session: Session) -> Content:
@@ -35,10 +55,12 @@ def report_summary(session: Session) -> Content:
         return Content.assemble(("The campaign begins.", "bold"), " r: read the briefing")
     sections = report_sections(session, visible(session, session.report))
     count = sum(len(x.lines) for x in sections)
-    if not count:
+    notes = [n.title for n in decided_notes(session) if n.happened or n.actual]
+    told = f"; what actually happened: {', '.join(notes)}" if notes else ""
+    if not count and not notes:
         return Content("Nothing moved last month.")
-    heads = "; ".join(x.heading for x in sections)
-    return Content.assemble((f"{count} cause(s) moved things", "bold"), f": {heads}. ",
+    heads = "; ".join(x.heading for x in sections) or "nothing moved"
+    return Content.assemble((f"{count} cause(s) moved things", "bold"), f": {heads}{told}. ",
                             ("r: read the report", "dim"))
 
 
