@@ -147,3 +147,18 @@ def test_previews_show_conditions_odds_and_late_follow_ups(base_rt: Runtime) -> 
     text = choice_preview(late, "sochi_congress", "hand_to_un")
     assert "after the campaign's last month, so it will not come" in text
     assert text.count("follow-up") == 1
+
+
+def test_the_timeline_dates_every_change_as_why_does(base_rt: Runtime) -> None:
+    from game.describe import format_change
+    from game.timeline import entries
+
+    s = Session.new(base_rt, "standard", None, 7)
+    for _ in range(8):
+        s.play(s.decide([next(c.id for c, ok in zip(card.choices, s.available(card.id), strict=True) if ok)
+                         for card in s.cards()]))
+    timeline = sorted((e.turn, e.text) for e in entries(s) if e.kind == "change")
+    why = sorted((c.turn, format_change(base_rt, c)) for c in all_changes(s)
+                 if not c.target.startswith("policy:"))
+    assert any(c.cause.kind == "scheduled" for c in all_changes(s))
+    assert set(timeline) <= set(why) and len(timeline) > 20
