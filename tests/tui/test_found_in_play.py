@@ -93,3 +93,38 @@ def test_continue_with_no_save_says_so(app: HonorableExit) -> None:
             await pilot.pause()
             assert any("no autosave" in m for m in messages(app))
     run(go())
+
+
+def test_new_campaign_dialog_focuses_the_first_field_and_names_the_cli_ids(app: HonorableExit) -> None:
+    from textual.widgets import Select
+
+    from game.tui.screens.new_campaign import NewCampaignDialog
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await loaded(pilot)
+            await pilot.press("n")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, NewCampaignDialog)
+            scenario = dialog.query_one("#scenario", Select)
+            assert dialog.focused is scenario
+            assert "(standard)" in app.export_screenshot()  # the title and the CLI id, side by side
+            await pilot.press("enter")  # enter over a closed list starts, it does not open the list
+            await pilot.pause()
+            assert isinstance(app.screen, DashboardScreen)
+    run(go())
+
+
+def test_the_report_starts_folded_at_80x24_and_r_opens_it(app: HonorableExit) -> None:
+    from game.tui.widgets.report import SituationReport
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await start(pilot)
+            report = app.screen.query_one(SituationReport)
+            assert report.folded
+            await pilot.press("r")
+            await pilot.pause()
+            assert not report.folded
+    run(go())
