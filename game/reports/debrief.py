@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from game.describe import describe_cause, group_report
+from game.chronicle import month_changes, policy_move, sentences
 from game.engine.state import month_label
 from game.goals import ending_reasons
 from game.history import campaign_notes, played_text
@@ -42,12 +42,12 @@ def _card(session: Session, index: int, event: str, choice: str,
 
 def _turn(session: Session, index: int, record: TurnRecord) -> dict[str, Any]:
     rt = session.rt
-    policies = [describe_cause(rt, c.cause) for c in record.changes
-                if c.target.startswith("policy:") and c.cause.note == "set" and c.turn == record.turn]
+    dated = month_changes(session, record.turn)  # dated as the timeline and the why view date them
+    policies = [policy_move(rt, c) for c in dated if c.target.startswith("policy:")]
     tallies = session.votes.get(record.turn) or (None,) * len(record.cards)
     cards = [_card(session, index, e, c, v)
              for e, c, v in zip(record.cards, record.decision.choices, tallies, strict=True)]
-    changes = [{"cause": cause, "changes": items} for cause, items in group_report(rt, record.changes)]
+    changes = sentences(rt, dated)
     return {"turn": record.turn, "date": month_label(record.month), "cards": cards,
             "policies": policies, "changes": changes}
 
