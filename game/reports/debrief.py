@@ -24,6 +24,7 @@ from game.reports.facts import (
 )
 from game.reports.render import render
 from game.session import Session, TurnRecord
+from game.visibility import shows_hidden, visible
 from game.vote import split
 
 
@@ -42,7 +43,7 @@ def _card(session: Session, index: int, event: str, choice: str,
 
 def _turn(session: Session, index: int, record: TurnRecord) -> dict[str, Any]:
     rt = session.rt
-    dated = month_changes(session, record.turn)  # dated as the timeline and the why view date them
+    dated = visible(session, month_changes(session, record.turn))  # dated as the timeline and why view
     policies = [policy_move(rt, c) for c in dated if c.target.startswith("policy:")]
     tallies = session.votes.get(record.turn) or (None,) * len(record.cards)
     cards = [_card(session, index, e, c, v)
@@ -110,7 +111,8 @@ def discussion(session: Session) -> list[dict[str, Any]]:
 def debrief_data(session: Session) -> dict[str, Any]:
     """Everything the debrief shows, as plain data."""
     rt = session.rt
-    hidden = {m.id: m for m in rt.pack.meters if m.hidden}
+    # an unfinished campaign outside teaching mode keeps its hidden quantities hidden
+    hidden = {m.id: m for m in rt.pack.meters if m.hidden} if shows_hidden(session) else {}
     return {
         "campaign": campaign_header(session),
         "ending": _ending(session),
