@@ -6,9 +6,11 @@ import textwrap
 from collections.abc import Callable
 from typing import IO, Any
 
-from game.describe import find_target, format_change, group_report, name_of, preview_text, signed
+from game.describe import find_target, format_change, group_report, name_of, preview_text
 from game.engine.turn import DecisionError
+from game.goals import POLICY_RULE, coming_up, ending_reasons, goals_lines, locked_reason, thresholds
 from game.history import basis_label, decided_notes, desk_text
+from game.plain_status import status_lines
 from game.saves.read import SaveError
 from game.session import Session
 from game.visibility import concealed, visible
@@ -16,14 +18,16 @@ from game.visibility import concealed, visible
 HELP = """\
 Commands (at any prompt):
   1-4                 answer the card with that choice
-  status              the dashboard: meters, partners, policies
+  status              the dashboard: meters, partners, policies, with thresholds
+  goals               every ending with what it needs, now; and what is coming up
   why METER           every change of a meter or partner, with its cause (e.g. why ceasefire)
   set POLICY LEVEL    change a standing policy this month (e.g. set posture drawdown)
   policies            the standing policies and their levels
   save [NAME]         save the campaign (when saving is available)
   help                this text
   quit                leave the campaign (it is autosaved each turn when saving is available)
-The month ends when the last card is answered; the policies then apply."""
+The month ends when the last card is answered; the policies then apply.
+""" + POLICY_RULE
 
 
 def _interactive(stream: IO[str]) -> bool:
@@ -130,7 +134,7 @@ class Plain:
                 effects = preview_text(self.rt, visible(self.s, self.s.preview(card.id, choice.id)), mode)
                 self.para(f"{i}. {choice.label} [{effects}]", "    ")
             else:
-                reason = choice.unavailable or "not available now"
+                reason = locked_reason(self.s, card.id, choice.id)
                 self.para(f"{i}. (unavailable: {reason}) {choice.label}", "    ")
 
     def history_notes(self) -> None:
@@ -168,7 +172,9 @@ class Plain:
                     self.para(f"-> {choice.outcome}", "  ")
                     self.discuss(card)
                     return str(choice.id)
-                self.say(f"  {k} is not an open choice on this card.")
+                why = (f" {locked_reason(self.s, card.id, card.choices[k - 1].id)}"
+                       if 1 <= k <= len(card.choices) else "")
+                self.para(f"{k} is not an open choice on this card.{why}", "  ")
                 continue
             self.command(line)
 
@@ -193,6 +199,8 @@ class Plain:
             self.say(HELP)
         elif word == "status":
             self.status()
+        elif word == "goals":
+            self.goals()
         elif word == "why":
             self.why(rest)
         elif word == "set":
@@ -205,20 +213,17 @@ class Plain:
             self.say(f"  Unknown command '{word}'. Type 'help' for the commands.")
 
     def status(self) -> None:
-        s, rt = self.s, self.rt
-        teaching = bool(s.options.get("teaching"))
-        self.say("Meters:")
-        for meter in rt.pack.meters:
-            if meter.hidden and not teaching:
-                continue
-            hidden = " (hidden)" if meter.hidden else ""
-            self.say(f"  {meter.name:28} {s.value(meter.id):4}{hidden}")
-        self.say("Partners and forces:")
-        for actor in rt.pack.actors:
-            if actor.relation:
-                tier = f"tier {actor.tier}" if actor.tier else actor.kind
-                self.say(f"  {actor.name:28} {signed(s.value(actor.id)):>4}  ({tier})")
+        for line in status_lines(self.s):
+            self.say(line)
         self.policies()
+
+    def goals(self) -> None:
+        for line in goals_lines(self.s):
+            self.say(line)
+        coming = coming_up(self.s)
+        self.say("Coming up:" if coming else "Coming up: no follow-up card is scheduled.")
+        for line in coming:
+            self.say(f"  {line}")
 
     def policies(self) -> None:
         self.say("Standing policies (set POLICY LEVEL):")
@@ -263,6 +268,10 @@ class Plain:
             self.say("  No change yet.")
         for change in changes:
             self.para(format_change(self.rt, change, with_turn=True), "  ")
+        marks = thresholds(self.s, target)
+        self.say("Thresholds the rules test:" if marks else "No condition tests it.")
+        for line in marks:
+            self.para(line, "  ")
 
     def save(self, name: str | None) -> None:
         if self.saver is None:
@@ -289,6 +298,8 @@ class Plain:
         for paragraph in ending.epilogue.split("\n\n"):
             self.para(paragraph)
         self.say(f"  [plays out {', '.join(ending.cites)}]")
+        for line in ending_reasons(s):
+            self.say(line)
         self.say("Scores:")
         for dim in rt.pack.items("score_dimensions"):
             self.say(f"  {dim.name:24} {s.scores()[dim.id]:3}/100")

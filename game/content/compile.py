@@ -7,6 +7,8 @@ from typing import Any
 from game.content import schema as s
 from game.content.compile_conditions import ConditionCompiler
 from game.content.compile_effects import EffectCompiler, preview
+from game.content.compile_explain import conditions as explained
+from game.content.compile_explain import uses as used
 from game.content.diagnostics import Diagnostic
 from game.content.guards import window
 from game.content.loader import Pack
@@ -233,7 +235,7 @@ class _Compiler:
             if ev.month is not None:
                 historical.setdefault(ev.month, []).append(ev)
         rules = pack.manifest.rules.cards_per_turn
-        return Runtime(
+        rt = Runtime(
             pack=pack, quantities=list(self.scope.quantities), qindex=dict(self.scope.quantities),
             qmin=self.qmin, qmax=self.qmax, qdefault=self.qdefault,
             tolerance_ids=list(self.scope.tolerances), events=events, historical=historical,
@@ -243,6 +245,10 @@ class _Compiler:
             cards_min=rules.min, cards_max=max(rules.min, rules.max),
             extra={"cited": sorted(self.scope.cited)},
         )
+        if not self.scope.errors:  # the explainable trees assume every name resolves
+            rt.conditions = explained(pack, rt.qindex, rt.tolerance_ids)
+            rt.uses = used(pack, rt.conditions)
+        return rt
 
 
 def compile_pack(pack: Pack) -> tuple[Runtime, list[Diagnostic]]:

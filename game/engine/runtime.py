@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from game.content.loader import Pack
+    from game.engine.explain import Cond
     from game.engine.rng import Rng
     from game.engine.state import Cause, Change, State
+    from game.engine.uses import Use
 
 Predicate = Callable[["State"], bool]
 Numeric = Callable[["State"], float]
@@ -149,6 +151,10 @@ class Runtime:
     lengths: dict[str, int] = field(default_factory=dict)
     watch: list[tuple[str, Predicate]] = field(default_factory=list)  # endings checked every turn
     decks: dict[tuple[int, int], Deck] = field(default_factory=dict)  # cache of `deck()`
+    # explainable trees of the conditions, by key, and the thresholds each quantity is
+    # tested against (see game.engine.explain); built once at load, never on the hot path
+    conditions: dict[str, Cond] = field(default_factory=dict)
+    uses: dict[str, list[Use]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lengths = {sc.id: sc.turns for sc in self.pack.scenarios}

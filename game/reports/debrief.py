@@ -7,6 +7,7 @@ from typing import Any
 
 from game.describe import describe_cause, group_report
 from game.engine.state import month_label
+from game.goals import ending_reasons
 from game.history import campaign_notes, played_text
 from game.reports import charts
 from game.reports.consequence import RULE, Branch, most_consequential
@@ -83,6 +84,7 @@ def _ending(session: Session) -> dict[str, Any] | None:
     return {"title": ending.title, "summary": ending.summary,
             "epilogue": [" ".join(p.split()) for p in ending.epilogue.split("\n\n") if p.strip()],
             "paragraphs": paragraphs(rt, list(ending.cites)),
+            "why": ending_reasons(session),
             "scores": [{"name": d.name, "value": scores[d.id], "description": d.description}
                        for d in rt.pack.items("score_dimensions")]}
 

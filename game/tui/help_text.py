@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from game.describe import preview_text
+from game.engine.uses import threshold_lines
 from game.tui.text import tier_title
 
 Parts = list[str | tuple[str, str]]
@@ -98,14 +99,16 @@ def meters_content(rt: Any, teaching: bool) -> Content:
     return Content.assemble(*parts)
 
 
-def partners_content(rt: Any) -> Content:
-    """Partners by tier, with who they are; relations run from -100 to +100."""
+def partners_content(rt: Any, state: Any = None) -> Content:
+    """Partners by tier, with who they are and the thresholds the rules test; relations run -100 to +100."""
     parts: Parts = [("Partners", "bold $accent"), "  relations run from -100 (hostile) to +100 (close)"]
     actors = sorted((a for a in rt.pack.actors if a.relation), key=lambda a: a.tier or 9)
     for tier, group in groupby(actors, key=lambda a: a.tier):
         parts += ["\n\n", (tier_title(tier) if tier else "Others on the board", "bold")]
         for a in group:
             parts += ["\n  ", (a.name, "bold"), f": {a.description}"]
+            for line in threshold_lines(rt, a.id, state):
+                parts += ["\n    ", (line, "dim")]
     return Content.assemble(*parts)
 
 

@@ -34,7 +34,8 @@ class Navigation(GameFlows):
         mode = "magnitude"
         if self.session is not None:
             mode = str(self.rt.pack.get("difficulties", self.session.difficulty).preview)
-        self.push_screen(HelpScreen(self.rt, teaching=teaching, mode=mode))
+        state = self.session.state if self.session is not None else None
+        self.push_screen(HelpScreen(self.rt, teaching=teaching, mode=mode, state=state))
 
     def action_why(self, target: str = "") -> None:
         """Why did this move? The causal history of a meter or relation."""
@@ -42,6 +43,13 @@ class Navigation(GameFlows):
 
         if self.session is not None:
             self.open_over_campaign(WhyScreen(self.session, target or None))
+
+    def action_goals(self) -> None:
+        """Every ending with what it needs now, and what is coming up."""
+        from game.tui.screens.goals import GoalsScreen
+
+        if self.session is not None:
+            self.open_over_campaign(GoalsScreen(self.session))
 
     def action_timeline(self) -> None:
         """Every month's events and decisions, searchable."""

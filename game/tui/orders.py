@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine.turn import DecisionError
+from game.goals import locked_reason
 from game.session import Session
 
 
@@ -55,7 +56,7 @@ class MonthOrders:
             return "There is no such choice on this card."
         if self.session.available(card.id)[index]:
             return None
-        return str(card.choices[index].unavailable or "This choice is not available now.")
+        return locked_reason(self.session, card.id, card.choices[index].id)
 
     def select(self, index: int) -> str | None:
         """Highlight a choice; the reason if it cannot be chosen."""

@@ -167,9 +167,10 @@ def test_a_closed_choice_is_greyed_out_with_its_reason(app: HonorableExit) -> No
             await pilot.press("1")  # the key of a closed choice says why, and picks nothing
             await pilot.pause()
             assert dash.orders.selected is None
-            assert said == [("Choice 1 is unavailable", "Damascus no longer listens.")]
+            reason = "Damascus no longer listens: needs ✗ Relations with Damascus > -50 (now -60)."
+            assert said == [("Choice 1 is unavailable", reason)]
             row = app.screen.query(".-unavailable").first()
-            assert row.id is None and "Damascus no longer listens." in plain_text(row.content)
+            assert row.id is None and "Damascus > -50 (now -60)" in plain_text(row.content)
             await pilot.press("enter")  # nothing picked: enter says so
             await pilot.pause()
             assert said[-1] == ("", "Pick a choice first (keys 1-4).")

@@ -107,6 +107,7 @@ SCREENS: dict[str, Callable[[Path], Setup]] = {
     "dashboard": lambda _: campaign(1, keys=("1",)),
     "policies": lambda _: campaign(0, keys=("p",)),
     "why": lambda _: campaign(2, keys=("w",)),
+    "goals": lambda _: campaign(2, keys=("g",)),
     "timeline": lambda _: campaign(2, keys=("t",)),
     "charts": lambda _: campaign(4, keys=("c",)),
     "brief": lambda _: campaign(1, keys=("b",)),

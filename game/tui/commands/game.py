@@ -28,6 +28,8 @@ class GameCommands(Provider):
         if game.session is not None:
             out += [
                 ("Save the campaign", "app.save", "Write a named save (ctrl+s)"),
+                ("Goals: what each ending needs", "app.goals",
+                 "Every ending with its conditions, now, and what is coming up (g)"),
                 ("Why did this move?", "app.why", "The causal history of a meter or partner (w)"),
                 ("Timeline", "app.timeline", "Every month's events and decisions, searchable (t)"),
                 ("Charts", "app.charts", "Meters and relations over time (c)"),

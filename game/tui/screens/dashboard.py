@@ -51,6 +51,7 @@ class DashboardScreen(Screen[None]):
         Binding("enter", "confirm", "Confirm", id="confirm"),
         Binding("backspace", "back", "Back", id="back", show=False),
         Binding("p", "policies", "Policies", id="policies"),
+        Binding("g", "app.goals", "Goals", id="goals"),
         Binding("w", "app.why", "Why?", id="why"),
         Binding("t", "app.timeline", "Timeline", id="timeline"),
         Binding("c", "app.charts", "Charts", id="charts"),

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from game.goals import ending_reasons
 from game.session import Session
 from game.tui.widgets.footer import GameFooter
 
@@ -73,6 +74,7 @@ class EndingScreen(Screen[None]):
                                     f"  ({s.date}, after {len(s.decisions)} months)")
             yield Static(head, id="ending-title")
             yield Static(Content(ending.summary), classes="ending-summary")
+            yield Static(Content("\n".join(ending_reasons(s))), classes="panel", id="ending-why")
             for paragraph in ending.epilogue.split("\n\n"):
                 yield Static(Content(" ".join(paragraph.split())), classes="epilogue")
             yield Static(Content.assemble(("Plays out the brief's ", "dim"), ", ".join(ending.cites)),

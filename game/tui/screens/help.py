@@ -23,8 +23,10 @@ class HelpScreen(Screen[None]):
         Binding("right", "tab(1)", "Next tab", key_display="→", id="help_next"),
     ]
 
-    def __init__(self, rt: Any, *, teaching: bool = False, mode: str = "magnitude") -> None:
+    def __init__(self, rt: Any, *, teaching: bool = False, mode: str = "magnitude",
+                 state: Any = None) -> None:
         super().__init__()
+        self.state = state
         self.rt = rt
         self.teaching = teaching
         self.mode = mode
@@ -41,7 +43,7 @@ class HelpScreen(Screen[None]):
                 with TabPane("Meters", id="help-meters"), VerticalScroll():
                     yield Static(meters_content(self.rt, self.teaching), classes="help-text")
                 with TabPane("Partners", id="help-partners"), VerticalScroll():
-                    yield Static(partners_content(self.rt), classes="help-text")
+                    yield Static(partners_content(self.rt, self.state), classes="help-text")
                 with TabPane("Policies", id="help-policies"), VerticalScroll():
                     yield Static(policies_content(self.rt, self.mode, self.teaching), classes="help-text")
         yield GameFooter()

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from game.describe import describe_cause, name_of
 from game.engine.state import month_index, month_label
+from game.goals import good_direction, thresholds
 from game.session import Session
 from game.tui.screens.dashboard import WIDE
 from game.tui.text import hanging, short_month, tier_title, trend
@@ -61,6 +62,16 @@ def history_table(session: Session, qid: str) -> Table:
     return hanging(rows, nowrap=2)
 
 
+def thresholds_content(session: Session, qid: str) -> Content:
+    """The thresholds the pack's conditions test on this quantity, and what each gates."""
+    marks = thresholds(session, qid)
+    if not marks:
+        return Content.styled("No condition of the pack tests it.", "dim")
+    lines = [Content.styled(f"Thresholds the rules test ({good_direction(session, qid)})", "bold")]
+    lines += [Content(f"  {line}") for line in marks]
+    return Content("\n").join(lines)
+
+
 class WhyScreen(Screen[None]):
     """The causal history of any meter or relation."""
 
@@ -86,6 +97,7 @@ class WhyScreen(Screen[None]):
             yield OptionList(*self.options(), id="why-list", markup=False)
             with VerticalScroll(id="why-detail"):
                 yield Static("", id="why-head")
+                yield Static("", id="why-thresholds")
                 yield Static("", id="why-history")
         yield GameFooter()
 
@@ -100,5 +112,6 @@ class WhyScreen(Screen[None]):
     def show(self, event: OptionList.OptionHighlighted) -> None:
         qid = str(event.option.id)
         self.query_one("#why-head", Static).update(history_head(self.session, qid))
+        self.query_one("#why-thresholds", Static).update(thresholds_content(self.session, qid))
         self.query_one("#why-history", Static).update(history_table(self.session, qid))
         self.query_one("#why-detail", VerticalScroll).scroll_home(animate=False)

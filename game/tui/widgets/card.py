@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from game.describe import preview_text
+from game.goals import locked_reason
 from game.history import basis_label, desk_text
 from game.tui.orders import MonthOrders
 from game.tui.text import hanging
@@ -149,7 +150,7 @@ class CardView(Group):
                 set_display(row, False)
                 continue
             choice = card.choices[row.index]
-            reason = None if open_[row.index] else (choice.unavailable or "not available now")
+            reason = None if open_[row.index] else locked_reason(s, card.id, choice.id)
             preview = None
             if reason is None:
                 preview = preview_text(rt, visible(s, s.preview(card.id, choice.id)), mode)
