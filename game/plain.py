@@ -48,12 +48,17 @@ class Quit(Exception):
     """The player asked to leave, or input ended."""
 
 
+class _Redo(Exception):
+    """The month's desk changed under the player (test bench, or a reloaded pack): show it again."""
+
+
 class Plain:
     """Plays a session on text streams."""
 
     def __init__(self, session: Session, stdin: IO[str], stdout: IO[str], width: int = 78,
                  saver: Callable[[Session, str | None], str] | None = None, *,
-                 verbose: bool = False) -> None:
+                 verbose: bool = False, bench: bool = False,
+                 watch: Callable[[Session], Any] | None = None) -> None:
         self.s = session
         self.rt = session.rt
         self.inp = stdin
@@ -62,6 +67,8 @@ class Plain:
         self.saver = saver
         self.pending: dict[str, str] = {}
         self.verbose = verbose
+        self.bench = bench  # `play --debug`: the test bench's commands are open
+        self.watch = watch  # `play --watch`: polled before each prompt for a reloaded pack
         self.current: Any | None = None  # the card being answered
 
     def say(self, text: str = "") -> None:
@@ -92,13 +99,14 @@ class Plain:
         self.say("")
         self.say(f"=== {s.date} - turn {s.state.turn} of {s.turns} ===")
         self.report()
-        choices = []
-        cards = s.cards()
-        for n, card in enumerate(cards, 1):
-            self.card(card, n, len(cards))
-            choices.append(self.ask_choice(card))
-        if not cards:
-            self.quiet_month()
+        while True:
+            try:
+                choices = self.answer_cards()
+                break
+            except _Redo:
+                s = self.s
+                self.say("")
+                self.say(f"=== {s.date} - turn {s.state.turn} of {s.turns} (the desk changed) ===")
         try:
             decision = s.decide(choices, self.pending)
             s.play(decision)
@@ -112,6 +120,49 @@ class Plain:
                 self.saver(s, None)
             except SaveError as exc:
                 self.say(f"  Autosave failed: {exc}")
+
+    def answer_cards(self) -> list[str]:
+        """Show each card of the month and read its answer."""
+        choices = []
+        cards = self.s.cards()
+        for n, card in enumerate(cards, 1):
+            self.card(card, n, len(cards))
+            choices.append(self.ask_choice(card))
+        if not cards:
+            self.quiet_month()
+        return choices
+
+    def bench_command(self, rest: str) -> None:
+        """`debug ...`: the test bench (play --debug)."""
+        from game.bench import BENCH_HELP, BenchError, command
+
+        if not rest.strip():
+            self.say(BENCH_HELP)
+            return
+        try:
+            message, desk_changed = command(self.s, rest)
+        except BenchError as exc:
+            self.say(f"  {exc}")
+            return
+        self.say(f"  Test bench: {message}. This campaign's saves will not verify.")
+        if desk_changed:
+            raise _Redo()
+
+    def poll_watch(self) -> None:
+        """`play --watch`: if the pack changed, replay the campaign on it (or keep it, saying why)."""
+        if self.watch is None:
+            return
+        got = self.watch(self.s)
+        if got is None:
+            return
+        self.say("")
+        self.say(f"  Watch: {got.message()}.")
+        for error in got.errors[:10]:
+            self.para(error, "    ")
+        if got.session is not None:
+            self.s, self.rt = got.session, got.session.rt
+            self.pending = {}
+            raise _Redo()
 
     def report(self) -> None:
         sections = report_sections(self.s, visible(self.s, self.s.report))
@@ -186,6 +237,7 @@ class Plain:
             self.command(line)
 
     def read(self, prompt: str) -> str:
+        self.poll_watch()
         self.out.write(prompt)
         self.out.flush()
         line = self.inp.readline()
@@ -194,6 +246,7 @@ class Plain:
             raise Quit("End of input: leaving the campaign.")
         if not _interactive(self.inp):  # echo piped input so the transcript reads well
             self.say(line.strip())
+        self.poll_watch()  # a change while the prompt waited: the line answers the old desk, so drop it
         return line.strip()
 
     # -- commands -------------------------------------------------------------
@@ -222,6 +275,8 @@ class Plain:
             self.lines(timeline_lines(self.s, rest))
         elif word == "save":
             self.save(rest.strip() or None)
+        elif word == "debug" and self.bench:
+            self.bench_command(rest)
         elif word:
             self.say(f"  Unknown command '{word}'. Type 'help' for the commands.")
 

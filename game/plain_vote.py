@@ -11,6 +11,10 @@ from game.vote import VoteError, split, winners
 class VotePlain(Plain):
     """Plain mode where each card is answered by the class's tally, not by one choice."""
 
+    def answer_cards(self) -> list[str]:
+        self.s.votes.pop(self.s.state.turn, None)  # a redrawn month is voted again from the start
+        return super().answer_cards()
+
     def ask_choice(self, card: Any) -> str:
         open_ = self.s.available(card.id)
         labels = ", ".join(f"{i}" for i in range(1, len(card.choices) + 1))
@@ -48,10 +52,7 @@ class VotePlain(Plain):
     def record(self, counts: list[int]) -> None:
         """Keep this card's tally for the month (the save holds every tally)."""
         turn = self.s.state.turn
-        done = self.s.votes.get(turn, ())
-        if len(done) >= len(self.s.state.cards):
-            done = ()
-        self.s.votes[turn] = (*done, tuple(counts))
+        self.s.votes[turn] = (*self.s.votes.get(turn, ()), tuple(counts))
 
 
 def _numbers(line: str) -> list[int] | None:

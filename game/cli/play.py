@@ -25,6 +25,15 @@ def register(sub: Any, name: str) -> None:
                                         "line-by-line mode on stdin/stdout.")
     parser.add_argument("--plain", action="store_true",
                         help="line-by-line text mode (screen readers, scripts, slow links)")
+    bench = parser.add_argument_group("test bench (for modders; saves made with it never verify)")
+    bench.add_argument("--debug", action="store_true",
+                       help="open the test bench: 'debug fire CARD', 'debug set QUANTITY N', "
+                            "'debug flag FLAG on|off', 'debug jump YYYY-MM' at any prompt (line mode)")
+    bench.add_argument("--start-event", metavar="ID", default=None,
+                       help="put this card on the first month's desk (implies --debug)")
+    bench.add_argument("--watch", action="store_true",
+                       help="reload the pack and mods when a file changes and replay the campaign on "
+                            "them (line mode)")
     parser.add_argument("--verbose", action="store_true",
                         help="plain mode: print the advisors' comments with every card")
     parser.add_argument("--teaching", action="store_true",
@@ -50,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
     problem = check_folder(saves_dir(args), "--saves-dir")
     if problem:
         return usage_error(problem)
-    if args.plain or args.vote or not _tty(sys.stdin) or not _tty(sys.stdout):
+    line_only = args.vote or args.debug or args.start_event or args.watch
+    if args.plain or line_only or not _tty(sys.stdin) or not _tty(sys.stdout):
         return run_plain(args)
     from game.tui.launch import launch  # the only import of Textual, and only here
 
@@ -114,6 +124,23 @@ def _resume(rt: Any, args: argparse.Namespace) -> Any:
     return session
 
 
+def _watching(args: argparse.Namespace) -> tuple[Any, Any]:
+    """For --watch: a started watcher on the pack and mods, and the poll the line mode calls."""
+    if not args.watch:
+        return None, None
+    from game.cli.common import content_dir, mod_dirs
+    from game.watch import Watcher, reload
+
+    content, mods = content_dir(args), mod_dirs(args)
+    watcher = Watcher([Path(content), *(Path(m) for m in mods)]).start()
+
+    def poll(session: Any) -> Any:
+        return reload(content, mods, session) if watcher.changed() else None
+
+    print(f"Watching {content}" + "".join(f", {m}" for m in mods) + " for changes.", file=sys.stderr)
+    return watcher, poll
+
+
 def make_session(rt: Any, args: argparse.Namespace) -> Any:
     """The campaign the options ask for, or (exit code, message) when they cannot give one."""
     from game.classcode import ClassCodeError, class_session
@@ -162,14 +189,26 @@ def run_plain(args: argparse.Namespace) -> int:
         last.append(str(save_session(s, folder, name)))
         return last[-1]
 
+    if args.start_event:
+        from game.bench import BenchError, fire
+
+        try:
+            fire(session, args.start_event)
+        except BenchError as exc:
+            return fail(f"--start-event: {exc}", Exit.USAGE)
     front = Plain
     if args.vote:
         from game.plain_vote import VotePlain
 
         front = VotePlain
     guard = LineGuard(sys.stdin)
-    result = front(session, guard, sys.stdout, saver=saver,  # type: ignore[arg-type]
-                   verbose=args.verbose).run()
+    watcher, poll = _watching(args)
+    try:
+        result = front(session, guard, sys.stdout, saver=saver,  # type: ignore[arg-type]
+                       verbose=args.verbose, bench=bool(args.debug or args.start_event), watch=poll).run()
+    finally:
+        if watcher is not None:
+            watcher.stop()
     if last:
         content = f" --content {args.content}" if args.content else ""
         print(f"Saved in {folder}. After-action report: honorable-exit debrief {last[-1]}{content}",
