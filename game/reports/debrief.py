@@ -125,7 +125,21 @@ def debrief_data(session: Session) -> dict[str, Any]:
         "hidden": [dict(row, description=hidden[row["id"]].description)
                    for row in quantity_rows(session, list(hidden))],
         "discussion": discussion(session),
+        "summary_questions": summary_questions(session),
     }
+
+
+def summary_questions(session: Session, limit: int = 3) -> list[dict[str, Any]]:
+    """Three questions for the summary: the ending's first, then those of the decisions that
+    mattered most, then the rest in the order the cards came."""
+    rt = session.rt
+    questions = discussion(session)
+    ending = rt.pack.get("endings", session.state.ending) if session.state.ending else None
+    first = {q.question for q in ending.discussion} if ending else set()
+    key_cards = {b.subject for b in most_consequential(session) if b.kind == "choice"}
+    key_titles = {rt.pack.get("events", c).title for c in key_cards}
+    ranked = sorted(questions, key=lambda q: (q["question"] not in first, q["about"] not in key_titles))
+    return ranked[:limit]
 
 
 def _charts(session: Session, data: dict[str, Any]) -> dict[str, str]:
