@@ -77,6 +77,15 @@ class Saves:
         return session
 
 
+def class_settings(rt: Any, code: str) -> Any:
+    """What a class code fixes in this pack (ServiceError with the reason if it cannot be used)."""
+    mod = _module("game.classcode", "Class codes")
+    try:
+        return mod.decode_class_code(code.strip(), rt)
+    except mod.ClassCodeError as exc:
+        raise ServiceError(f"class code: {exc}") from exc
+
+
 def class_campaign(rt: Any, code: str, player: str | None) -> Session:
     """The campaign a class code fixes (ServiceError with the reason if the code cannot be used)."""
     mod = _module("game.classcode", "Class codes")

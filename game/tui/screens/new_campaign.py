@@ -14,7 +14,9 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from game.session import Session
 from game.tui.config import GameConfig
-from game.tui.services import ServiceError, class_campaign
+from game.tui.services import ServiceError, class_campaign, class_settings
+
+FIXED = ("#scenario", "#difficulty", "#seed", "#teaching")  # what a class code fixes
 
 
 class NewCampaignDialog(ModalScreen[Session | None]):
@@ -82,11 +84,45 @@ class NewCampaignDialog(ModalScreen[Session | None]):
 
     @on(Select.Changed, "#scenario, #difficulty")
     def describe(self) -> None:
-        """Say what the chosen scenario and difficulty mean."""
+        """Say what the chosen scenario and difficulty mean (unless a class code fixes them)."""
+        if self.query_one("#scenario", Select).disabled:
+            return
         sc = self.rt.pack.get("scenarios", self.query_one("#scenario", Select).value)
         diff = self.rt.pack.get("difficulties", self.query_one("#difficulty", Select).value)
         self.query_one("#about", Static).update(
             f"{sc.description} ({sc.turns} months from {sc.start})\n{diff.name}: {diff.description}")
+
+    @on(Input.Changed, "#class-code")
+    def show_class_code(self) -> None:
+        """Show the settings a class code fixes (and lock those fields), or why the code is refused."""
+        code = self.query_one("#class-code", Input).value.strip()
+        error = self.query_one("#new-error", Static)
+        settings = None
+        if code:
+            try:
+                settings = class_settings(self.rt, code)
+            except ServiceError as exc:
+                error.update(f"⚠ {exc}")
+        if settings is None:
+            for selector in FIXED:
+                self.query_one(selector).disabled = False
+            if not code:
+                error.update("")
+            self.describe()
+            return
+        error.update("")
+        self.query_one("#scenario", Select).value = settings.scenario
+        self.query_one("#difficulty", Select).value = settings.difficulty
+        self.query_one("#seed", Input).value = settings.seed
+        self.query_one("#teaching", Select).value = settings.teaching
+        for selector in FIXED:
+            self.query_one(selector).disabled = True
+        sc = self.rt.pack.get("scenarios", settings.scenario)
+        diff = self.rt.pack.get("difficulties", settings.difficulty)
+        self.query_one("#about", Static).update(
+            f"Class code {settings.code} fixes: {sc.title} ({sc.id}), {sc.turns} months from {sc.start}; "
+            f"{diff.name} ({diff.id}); seed {settings.seed}; teaching "
+            f"{'on' if settings.teaching else 'off'}; pack {settings.pack_id} {settings.pack_version}.")
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
