@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         rt, errors, scope = compile_with_scope(pack)
     found = list(errors)
     if pack is not None and not errors:
-        found += lint_pack(pack, scope)
+        found += lint_pack(pack, scope, rt)
         if args.simulate > 0:
             found += _simulated(pack, rt, args.simulate)
     found.sort(key=sort_key)

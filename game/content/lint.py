@@ -40,6 +40,7 @@ class Linter:
 
     pack: Any
     scope: Any
+    rt: Any
     found: list[Diagnostic] = field(default_factory=list)
 
     def at(self, where: Where | None, severity: str, code: str, message: str,
@@ -102,7 +103,7 @@ class Linter:
 
     def conditions(self) -> None:
         ranges = quantity_ranges(self.pack)
-        for what, cond, w in conditions_of(self.pack, self):
+        for what, cond, w in conditions_of(self.pack, self.rt, self):
             for problem in contradiction(cond, ranges):
                 self.at(w, "warning", "condition-never-holds",
                         f"the condition of {what} can never hold: {problem}")
@@ -115,7 +116,8 @@ class Linter:
             return
         for ev in self.pack.events:
             month = month_index(ev.date) if ev.date else None
-            window = condition_bounds(ev.when, {}).get("date") if ev.when is not None else None
+            tree = self.rt.conditions.get(f"event:{ev.id}")
+            window = condition_bounds(tree, {}).get("date") if tree is not None else None
             lo = month if month is not None else (window.lo if window else None)
             hi = month if month is not None else (window.hi if window else None)
             if lo is None and hi is None:
@@ -189,24 +191,19 @@ def effect_lists(pack: Any, linter: Linter) -> Iterator[tuple[list[Any], Where |
             yield lv.monthly, (w / "levels" / i / "monthly" if w else None)
 
 
-def conditions_of(pack: Any, linter: Linter) -> Iterator[tuple[str, Any, Where | None]]:
-    """Every condition of the pack: (what it gates, the condition, its place)."""
-    for ev in pack.events:
-        w = linter.where("events", ev.id)
-        if ev.when is not None:
-            yield f"card '{ev.id}'", ev.when, (w / "when" if w else None)
-        for i, ch in enumerate(ev.choices):
-            if ch.when is not None:
-                yield f"choice '{ev.id}.{ch.id}'", ch.when, (w / "choices" / i / "when" if w else None)
-    for en in pack.endings:
-        if en.when is not None:
-            w = linter.where("endings", en.id)
-            yield f"ending '{en.id}'", en.when, (w / "when" if w else None)
-    for p in pack.policies:
-        w = linter.where("policies", p.id)
-        for i, lv in enumerate(p.levels):
-            if lv.when is not None:
-                yield f"level '{p.id}.{lv.id}'", lv.when, (w / "levels" / i / "when" if w else None)
+def conditions_of(pack: Any, rt: Any, linter: Linter) -> Iterator[tuple[str, Any, Where | None]]:
+    """Every condition of the pack as the rules explain it (``Runtime.conditions``, the same trees
+    the goals screen and the bots read): (what it gates, the tree, its place)."""
+    for key, cond in rt.conditions.items():
+        kind, _, name = key.partition(":")
+        owner, _, sub = name.partition(".")
+        section = {"ending": "endings", "event": "events", "choice": "events", "level": "policies"}[kind]
+        w = linter.where(section, owner)
+        if w is not None and kind in ("choice", "level"):
+            items = pack.get(section, owner).choices if kind == "choice" else pack.get(section, owner).levels
+            w = w / ("choices" if kind == "choice" else "levels") / [i.id for i in items].index(sub)
+        label = {"ending": "ending", "event": "card", "choice": "choice", "level": "level"}[kind]
+        yield f"{label} '{name}'", cond, (w / "when" if w is not None else None)
 
 
 
@@ -240,9 +237,9 @@ def suppressed(d: Diagnostic, root: Path, cache: dict[str, list[str]]) -> bool:
     return match is not None and d.code in {x.strip() for x in match.group(1).split(",")}
 
 
-def lint_pack(pack: Any, scope: Any) -> list[Diagnostic]:
+def lint_pack(pack: Any, scope: Any, rt: Any) -> list[Diagnostic]:
     """The linter's findings for a validated pack (suppressions applied), in file order."""
-    found = Linter(pack, scope).run()
+    found = Linter(pack, scope, rt).run()
     cache: dict[str, list[str]] = {}
     return sorted((d for d in found if not suppressed(d, pack.root, cache)), key=sort_key)
 

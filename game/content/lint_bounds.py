@@ -1,20 +1,19 @@
-"""Interval reasoning over conditions for the linter: can a condition ever hold?
+"""Interval reasoning for the linter over the rules' own explainable conditions.
 
-Each comparison of a quantity (or ``date`` / ``turn``) with a number narrows that name to an
-interval; the clauses of an ``all`` (or ``and``) intersect; an ``any`` (or ``or``) can hold
-when one branch can. Anything the reasoning cannot read (tolerances, arithmetic, ``!=``,
-``not``) is taken as possible, so a finding is always a real impossibility.
+The linter reads the same trees the goals screen and the bots read (``Runtime.conditions``,
+built by the content compiler from ``game.engine.explain``). Each comparison of one meter or
+relation (or the turn or the month) with a constant narrows that name to an interval; the
+parts of an ``all`` intersect; an ``any`` can hold when one branch can. What the reasoning
+cannot read (tolerances, arithmetic, ``!=``, negations) is taken as possible, so a finding is
+always a real impossibility.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
 
-from game.content import conditions as c
-from game.content.expr import ExprError, Node, parse
-from game.engine.state import month_index
+from game.engine import explain as x
 
 INF = 10**9
 
@@ -35,88 +34,69 @@ class Bounds:
 
 
 def _interval(op: str, k: float) -> Bounds | None:
-    if op in (">=", "gte"):
+    if op == ">=":
         return Bounds(math.ceil(k), INF)
-    if op in (">", "gt"):
+    if op == ">":
         return Bounds(math.floor(k) + 1, INF)
-    if op in ("<=", "lte"):
+    if op == "<=":
         return Bounds(-INF, math.floor(k))
-    if op in ("<", "lt"):
+    if op == "<":
         return Bounds(-INF, math.ceil(k) - 1)
-    if op in ("==", "eq"):
+    if op == "==":
         return Bounds(math.ceil(k), math.floor(k))
     return None
 
 
-_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+_MIRROR = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 
-def _leaves_expr(node: Node) -> list[tuple[str, Bounds]] | None:
-    """The (name, interval) facts of an expression conjunction; None for a disjunction."""
-    if node.kind == "and":
-        out: list[tuple[str, Bounds]] = []
-        for arg in node.args:
-            part = _leaves_expr(arg)
-            if part is not None:
-                out += part
-        return out
-    if node.kind == "compare":
-        left, right = node.args
-        op = str(node.value)
-        if left.kind != "name" and right.kind == "name":
-            left, right, op = right, left, _FLIP[op]
-        if left.kind == "name" and right.kind in ("num", "month"):
-            k = month_index(str(right.value)) if right.kind == "month" else float(right.value)  # type: ignore[arg-type]
-            interval = _interval(op, k)
-            return [(str(left.value), interval)] if interval else []
-    return []
+def _name(t: x.Term) -> str | None:
+    if isinstance(t, x.Qty):
+        return t.id
+    if isinstance(t, x.Clock):
+        return "date" if t.kind == "date" else "turn"
+    return None
 
 
-def _leaves(cond: Any) -> list[tuple[str, Bounds]]:
-    """The interval facts that must all hold for ``cond`` (its top-level conjunction)."""
-    if isinstance(cond, str):
-        try:
-            return _leaves_expr(parse(cond)) or []
-        except ExprError:
-            return []
-    if isinstance(cond, c.AllCondition):
-        return [leaf for part in cond.all for leaf in _leaves(part)]
-    if isinstance(cond, c.MeterCondition | c.RelationCondition):
-        name = cond.meter if isinstance(cond, c.MeterCondition) else cond.relation
-        out = []
-        for op, k in cond.bounds():
-            interval = _interval(op, k) if not isinstance(k, str) else None
-            if interval is not None:
-                out.append((name, interval))
-        return out
-    if isinstance(cond, c.DateCondition | c.TurnCondition):
-        key, window = ("date", cond.date) if isinstance(cond, c.DateCondition) else ("turn", cond.turn)
-        ends = [month_index(x) if isinstance(x, str) else x for x in (window.min, window.max)]
-        lo, hi = (ends[0] if ends[0] is not None else -INF), (ends[1] if ends[1] is not None else INF)
-        return [(key, Bounds(lo, hi))]
-    return []
+def _leaf(cond: x.Cond) -> list[tuple[str, Bounds]]:
+    if isinstance(cond, x.Window):
+        key = "date" if cond.kind == "date" else "turn"
+        lo = cond.lo if cond.lo is not None else -INF
+        return [(key, Bounds(lo, cond.hi if cond.hi is not None else INF))]
+    if not isinstance(cond, x.Compare):
+        return []
+    left, op, right = cond.left, cond.op, cond.right
+    if _name(left) is None and _name(right) is not None:
+        left, right, op = right, left, _MIRROR[op]
+    name = _name(left)
+    if name is None or not isinstance(right, x.Num):
+        return []
+    interval = _interval(op, right.value)
+    return [(name, interval)] if interval is not None else []
 
 
-def condition_bounds(cond: Any, ranges: dict[str, Bounds]) -> dict[str, Bounds]:
+def conjunction(cond: x.Cond) -> list[tuple[str, Bounds]]:
+    """The interval facts that must all hold for ``cond`` (its top-level ``all``)."""
+    if isinstance(cond, x.All):
+        return [fact for part in cond.parts for fact in conjunction(part)]
+    return _leaf(cond)
+
+
+def condition_bounds(cond: x.Cond, ranges: dict[str, Bounds]) -> dict[str, Bounds]:
     """Each name's interval under the condition's conjunction, within the names' own ranges."""
     out: dict[str, Bounds] = {}
-    for name, interval in _leaves(cond):
+    for name, interval in conjunction(cond):
         out[name] = out.get(name, ranges.get(name, Bounds(-INF, INF))).meet(interval)
     return out
 
 
-def contradiction(cond: Any, ranges: dict[str, Bounds]) -> list[str]:
+def contradiction(cond: x.Cond, ranges: dict[str, Bounds]) -> list[str]:
     """Why the condition can never hold (empty when it can, or when that cannot be told)."""
-    if isinstance(cond, c.AnyCondition):
-        branches = [contradiction(b, ranges) for b in cond.any]
+    if isinstance(cond, x.Any_):
+        branches = [contradiction(b, ranges) for b in cond.parts]
         return [f"every branch fails ({'; '.join(b[0] for b in branches)})"] if all(branches) else []
-    if isinstance(cond, str):
-        try:
-            node = parse(cond)
-        except ExprError:
-            return []
-        if node.kind == "or":
-            return []
+    if isinstance(cond, x.Const):
+        return [] if cond.truth else ["it is written as false"]
     problems = []
     for name, interval in condition_bounds(cond, ranges).items():
         if interval.empty:
