@@ -13,7 +13,7 @@ every month.
 
 from __future__ import annotations
 
-from game.engine.explain import Clause, explain
+from game.engine.explain import Clause, explain, leaves
 from game.engine.rng import Rng
 from game.engine.runtime import CChoice, PreviewItem, Runtime
 from game.engine.state import State
@@ -23,18 +23,19 @@ from game.sim.bots import Plan, as_decision
 _CERTAINTY = {"sure": 1.0, "maybe": 0.5, "later": 0.8}
 _UNIT = {"flag": 12.0, "fired": 6.0, "policy": 8.0, "window": 0.0, "const": 0.0, "not": 6.0}
 LOOK_AHEAD = 3  # months of a standing policy's preview counted when choosing a level
-REACH = 6.0  # gap a careful month can close, to judge which endings are still reachable
+REACH = 9.0  # gap a careful month can close, to judge which endings are still reachable
 MARGIN = 12.0  # how close to a cutting-short ending's conditions the planner starts to worry
 DANGER = 3.0  # weight of that worry against the target's gap
 
 
-def weighted_gap(clause: Clause) -> float:
-    """An explanation's gap with flags and policies in meter-sized units; hidden clauses count 0."""
+def weighted_gap(clause: Clause, shared: frozenset[str] = frozenset()) -> float:
+    """An explanation's gap with flags and policies in meter-sized units; hidden clauses, and
+    clauses in ``shared`` (ones the target needs too), count 0."""
     if clause.kind == "all":
-        return sum(weighted_gap(k) for k in clause.children)
+        return sum(weighted_gap(k, shared) for k in clause.children)
     if clause.kind == "any":
-        return min((weighted_gap(k) for k in clause.children), default=0.0)
-    if clause.holds or clause.hidden:
+        return min((weighted_gap(k, shared) for k in clause.children), default=0.0)
+    if clause.holds or clause.hidden or clause.text in shared:
         return 0.0
     return clause.gap * _UNIT.get(clause.kind, 1.0)
 
@@ -48,7 +49,7 @@ class PlannerBot:
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
         worth = {e.id: sum(e.scores.values()) for e in rt.pack.endings}
-        self.ranked = sorted((e for e in rt.endings if e.id in rt.conditions or e.fallback),
+        self.ranked = sorted((e for e in rt.endings if f"ending:{e.id}" in rt.conditions or e.fallback),
                              key=lambda e: -worth[e.id])
         self.worth = worth
 
@@ -71,9 +72,14 @@ class PlannerBot:
 
     def _cost(self, state: State, target: str | None, dangers: list[str]) -> float:
         cond = self.rt.conditions
-        cost = weighted_gap(explain(cond[f"ending:{target}"], state)) if target else 0.0
+        cost = 0.0
+        shared: frozenset[str] = frozenset()
+        if target:
+            goal = explain(cond[f"ending:{target}"], state)
+            cost = weighted_gap(goal)
+            shared = frozenset(c.text for c in leaves(goal))
         for d in dangers:
-            cost += DANGER * max(0.0, MARGIN - weighted_gap(explain(cond[f"ending:{d}"], state)))
+            cost += DANGER * max(0.0, MARGIN - weighted_gap(explain(cond[f"ending:{d}"], state), shared))
         return cost
 
     def _imagine(self, state: State, items: list[tuple[PreviewItem, float]]) -> State:
