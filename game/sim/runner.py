@@ -30,14 +30,16 @@ class StrategyStats:
     high: dict[str, int] = field(default_factory=dict)
     deck_share: list[float] = field(default_factory=list)
     cards: Counter[str] = field(default_factory=Counter)  # campaigns that saw each card
-    offered: Counter[tuple[str, str]] = field(default_factory=Counter)  # (event, choice) open on a card
+    shown: Counter[str] = field(default_factory=Counter)  # months each card was on the table
+    closed: Counter[tuple[str, str]] = field(default_factory=Counter)  # (event, choice) shown but closed
     taken: Counter[tuple[str, str]] = field(default_factory=Counter)
     missed: dict[str, Counter[str]] = field(default_factory=dict)  # ending -> failing clause -> campaigns
 
     def merge(self, other: StrategyStats) -> None:
         self.games += other.games
         self.cards.update(other.cards)
-        self.offered.update(other.offered)
+        self.shown.update(other.shown)
+        self.closed.update(other.closed)
         self.taken.update(other.taken)
         for ending, clauses in other.missed.items():
             self.missed.setdefault(ending, Counter()).update(clauses)
@@ -98,7 +100,7 @@ def coverage(rt: Runtime, stats: list[StrategyStats], games: int) -> dict[str, A
         "card_seen_share": {e: round(total.cards.get(e, 0) / games, 3) if games else 0 for e in rt.events},
         "choice_taken_share": {
             f"{e}.{c}": round(total.taken[(e, c)] / n, 3)
-            for e, c in sorted(_all_choices(rt)) if (n := total.offered.get((e, c), 0))
+            for e, c in sorted(_all_choices(rt)) if (n := total.shown[e] - total.closed[(e, c)])
         },
         "ending_failed_clauses": {
             e: [{"clause": text, "campaigns": n} for text, n in total.missed.get(e, Counter()).most_common(5)]
@@ -134,15 +136,17 @@ def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str,
     taken: set[tuple[str, str]] = set()
     deck = len(rt.events) or 1
     names = rt.quantities
+    gated = {e.id: [c for c in e.choices if c.when is not None] for e in rt.events.values()}
     for seed in seeds:
         state = new_campaign(rt, scenario, difficulty, seed, log=False)
         while state.ending is None:
             picks, moves = bot.plan(state, Rng(seed, state.turn, "bot"))
             for card, choice in zip(state.cards, picks, strict=True):
                 stats.taken[(card, choice.id)] += 1
-                for c in rt.events[card].choices:
-                    if c.when is None or c.when(state):
-                        stats.offered[(card, c.id)] += 1
+                stats.shown[card] += 1
+                for c in gated.get(card, ()):
+                    if not c.when(state):  # type: ignore[misc]
+                        stats.closed[(card, c.id)] += 1
             apply_turn(rt, state, picks, moves)
         stats.games += 1
         stats.endings[state.ending] += 1
