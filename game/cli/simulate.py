@@ -147,6 +147,6 @@ def render_coverage(data: dict[str, Any], over: str) -> str:
     rare = sorted((share, card) for card, share in data["card_seen_share"].items())[:5]
     lines.append("  rarest cards (share of campaigns): " + ", ".join(f"{c} {100 * s:.0f}%" for s, c in rare))
     for ending, clauses in data["ending_failed_clauses"].items():
-        top = "; ".join(f"{c['clause']} ({c['campaigns']})" for c in clauses[:3])
-        lines.append(f"  missed {ending}, most often failing: {top}")
+        top = "; ".join(f"{c['clause']} ({100 * c['campaigns'] / c['of']:.0f}%)" for c in clauses[:3])
+        lines.append(f"  missed {ending}, most often failing (share of a sample of {clauses[0]['of']}): {top}")
     return "\n".join(lines)

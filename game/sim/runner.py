@@ -34,6 +34,7 @@ class StrategyStats:
     closed: Counter[tuple[str, str]] = field(default_factory=Counter)  # (event, choice) shown but closed
     taken: Counter[tuple[str, str]] = field(default_factory=Counter)
     missed: dict[str, Counter[str]] = field(default_factory=dict)  # ending -> failing clause -> campaigns
+    sampled: Counter[str] = field(default_factory=Counter)  # ending -> sampled campaigns that missed it
 
     def merge(self, other: StrategyStats) -> None:
         self.games += other.games
@@ -43,6 +44,7 @@ class StrategyStats:
         self.taken.update(other.taken)
         for ending, clauses in other.missed.items():
             self.missed.setdefault(ending, Counter()).update(clauses)
+        self.sampled.update(other.sampled)
         self.endings.update(other.endings)
         self.turns += other.turns
         self.deck_share += other.deck_share
@@ -92,7 +94,8 @@ class SimResult:
 
 def coverage(rt: Runtime, stats: list[StrategyStats], games: int) -> dict[str, Any]:
     """Per card the share of campaigns that saw it, per choice its share taken when offered, and
-    per ending the clauses that most often failed in the campaigns that missed it."""
+    per ending the clauses that most often failed in the campaigns that missed it (over a sample
+    of one campaign in ``CLAUSE_SAMPLE``: ``of`` says how many sampled campaigns missed it)."""
     total = StrategyStats()
     for st in stats:
         total.merge(st)
@@ -103,10 +106,14 @@ def coverage(rt: Runtime, stats: list[StrategyStats], games: int) -> dict[str, A
             for e, c in sorted(_all_choices(rt)) if (n := total.shown[e] - total.closed[(e, c)])
         },
         "ending_failed_clauses": {
-            e: [{"clause": text, "campaigns": n} for text, n in total.missed.get(e, Counter()).most_common(5)]
+            e: [{"clause": text, "campaigns": n, "of": total.sampled[e]}
+                for text, n in total.missed.get(e, Counter()).most_common(5)]
             for e in _ending_ids(rt) if total.missed.get(e)
         },
     }
+
+
+CLAUSE_SAMPLE = 4  # explain the missed endings of one campaign in this many (an explanation costs a campaign's time)
 
 
 def _missed(rt: Runtime, state: State, stats: StrategyStats) -> None:
@@ -115,6 +122,7 @@ def _missed(rt: Runtime, state: State, stats: StrategyStats) -> None:
         cond = rt.conditions.get(f"ending:{ending.id}")
         if ending.id == state.ending or cond is None:
             continue
+        stats.sampled[ending.id] += 1
         counter = stats.missed.setdefault(ending.id, Counter())
         counter.update({c.text for c in failing(explain(cond, state, show_hidden=True))})
 
@@ -154,7 +162,8 @@ def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str,
         stats.deck_share.append(len(state.fired) / deck)
         seen.update(state.fired)
         stats.cards.update(state.fired.keys())
-        _missed(rt, state, stats)
+        if stats.games % CLAUSE_SAMPLE == 1 or CLAUSE_SAMPLE == 1:
+            _missed(rt, state, stats)
         for q, v in zip(names, state.values, strict=True):
             stats.low[q] = min(v, stats.low.get(q, v))
             stats.high[q] = max(v, stats.high.get(q, v))
