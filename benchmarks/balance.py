@@ -62,12 +62,14 @@ def check(rt, runs: dict[tuple[str, str], SimResult]) -> list[str]:  # type: ign
         missed.append(f"events never seen: {sorted(set(rt.events) - seen)}")
     untaken = {(e.id, c.id) for e in rt.events.values() for c in e.choices} - taken
     if untaken:
-        missed.append(f"{len(untaken)} choices never taken: " + ", ".join(f"{e}.{c}" for e, c in sorted(untaken)))
+        names = ", ".join(f"{e}.{c}" for e, c in sorted(untaken))
+        missed.append(f"{len(untaken)} choices never taken: {names}")
     standard = runs[("standard", "normal")]
     decks = [d for st in standard.strategies.values() for d in st.deck_share]
     turns = [t for st in standard.strategies.values() for t in st.turns]
     if statistics.median(decks) > 0.60:
-        missed.append(f"median standard campaign sees {statistics.median(decks):.0%} of the deck (want <= 60%)")
+        deck = statistics.median(decks)
+        missed.append(f"median standard campaign sees {deck:.0%} of the deck (want <= 60%)")
     if not 20 <= statistics.median(turns) <= 36:
         missed.append(f"median standard campaign {statistics.median(turns)} turns (want 20-36)")
     return missed
@@ -98,7 +100,8 @@ def main() -> int:
     for sc in SCENARIOS:
         for diff in ("normal", "easy", "hard"):
             strategies = bots if diff == "normal" else ["planner"]
-            runs[(sc, diff)] = simulate(rt, strategies, args.games, "balance", sc, diff, args.jobs, args.content)
+            runs[(sc, diff)] = simulate(rt, strategies, args.games, "balance", sc, diff, args.jobs,
+                                        args.content)
     print(table(rt, runs))
     missed = check(rt, runs)
     print("\n" + ("\n".join("MISSED " + m for m in missed) if missed else "every target met"))

@@ -11,7 +11,6 @@ from game.cli.common import (
     add_campaign,
     content_dir,
     load_or_report,
-    mod_dirs,
     pick_campaign,
     usage_error,
 )
@@ -82,7 +81,8 @@ def campaigns(rt: Any, args: argparse.Namespace) -> list[tuple[str, str]] | str:
     scenarios = [s.id for s in rt.pack.scenarios] if args.scenario == "all" else [args.scenario]
     combos = []
     for scenario in scenarios:
-        one = argparse.Namespace(scenario=scenario, difficulty=None if args.difficulty == "all" else args.difficulty)
+        difficulty = None if args.difficulty == "all" else args.difficulty
+        one = argparse.Namespace(scenario=scenario, difficulty=difficulty)
         picked = pick_campaign(rt, one)
         if isinstance(picked, str):
             return picked
@@ -140,7 +140,8 @@ def render_text(data: dict[str, Any], scenario: str, difficulty: str) -> str:
 def render_coverage(data: dict[str, Any], over: str) -> str:
     """What no game saw, took or reached, and the clauses that most often kept the best endings away."""
     lines = [f"coverage over {over}:"]
-    for key, label in (("events_never_seen", "events never seen"), ("choices_never_taken", "choices never taken"),
+    for key, label in (("events_never_seen", "events never seen"),
+                       ("choices_never_taken", "choices never taken"),
                        ("endings_never_reached", "endings never reached")):
         never = data[key]
         lines.append(f"  {label}: {len(never)}" + (": " + ", ".join(never) if never else ""))
@@ -148,5 +149,5 @@ def render_coverage(data: dict[str, Any], over: str) -> str:
     lines.append("  rarest cards (share of campaigns): " + ", ".join(f"{c} {100 * s:.0f}%" for s, c in rare))
     for ending, clauses in data["ending_failed_clauses"].items():
         top = "; ".join(f"{c['clause']} ({100 * c['campaigns'] / c['of']:.0f}%)" for c in clauses[:3])
-        lines.append(f"  missed {ending}, most often failing (share of a sample of {clauses[0]['of']}): {top}")
+        lines.append(f"  missed {ending}, most often failing (of a sample of {clauses[0]['of']}): {top}")
     return "\n".join(lines)

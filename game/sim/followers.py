@@ -43,8 +43,8 @@ def fitting_levels(rt: Runtime, weights: dict[str, float]) -> list[int | None]:
     """Per policy, the level whose monthly preview scores best under a line's weights."""
     targets: list[int | None] = []
     for policy in rt.policies:
-        ranked = sorted(range(len(policy.levels)), key=lambda k: (-score(policy.levels[k].preview, weights), k))
-        targets.append(ranked[0])
+        levels = policy.levels
+        targets.append(min(range(len(levels)), key=lambda k: (-score(levels[k].preview, weights), k)))
     return targets
 
 
@@ -103,4 +103,5 @@ class HistoryBot(Follower):
                 picks[ev.id] = historical[0]
         super().__init__(rt, picks, line_weights(rt, picks))
         lead_name = rt.pack.get("advisors", lead).name if lead else "the line's"
-        self.description = f"Takes what Moscow actually did where a card says, elsewhere the {lead_name}'s pick."
+        self.description = (f"Takes what Moscow actually did where a card says, "
+                            f"elsewhere the {lead_name}'s pick.")

@@ -117,7 +117,7 @@ class PlannerBot:
             reachable = [k for k in range(max(0, now - step), min(len(policy.levels), now + step + 1))
                          if k == now or level_allowed(rt, state, i, k) is None]
 
-            def cost(k: int, i: int = i) -> tuple[float, int]:
+            def cost(k: int, i: int = i, now: int = now) -> tuple[float, int]:
                 trial = levels[:]
                 trial[i] = k
                 return self._cost(self._imagine(state, items([], trial)), target, dangers), abs(k - now)

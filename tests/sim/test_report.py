@@ -27,9 +27,12 @@ def test_all_scenarios_and_difficulties_give_a_table_each() -> None:
         assert set(by) == {d.id for d in rt.pack.difficulties}
         for part in by.values():
             assert set(part) >= {"strategies", "endings", "events_never_seen", "endings_never_reached"}
-    assert data["games"] == sum(p["games"] for by in data["by_scenario"].values() for p in by.values())
-    text = cli("simulate", "--content", str(STARTER), "--games", "3", "--scenario", "all", "--difficulty", "all")
-    assert text.returncode == 0 and text.stdout.count("games of '") == len(rt.pack.scenarios) * len(rt.pack.difficulties)
+    parts = [p for by in data["by_scenario"].values() for p in by.values()]
+    assert data["games"] == sum(p["games"] for p in parts)
+    text = cli("simulate", "--content", str(STARTER), "--games", "3", "--scenario", "all",
+               "--difficulty", "all")
+    tables = len(rt.pack.scenarios) * len(rt.pack.difficulties)
+    assert text.returncode == 0 and text.stdout.count("games of '") == tables
 
 
 def test_shares_and_failing_clauses_are_measured() -> None:
@@ -50,7 +53,8 @@ def test_fail_on_exits_1_only_when_a_list_is_not_empty() -> None:
     data = json.loads(one.stdout)
     assert data["endings_never_reached"] and one.returncode == 1
     many = json.loads(cli("simulate", "--content", str(STARTER), "--games", "30", "--format", "json").stdout)
-    lists = {"unseen": "events_never_seen", "untaken": "choices_never_taken", "unreached": "endings_never_reached"}
+    lists = {"unseen": "events_never_seen", "untaken": "choices_never_taken",
+             "unreached": "endings_never_reached"}
     empty = [k for k, v in lists.items() if not many[v]]
     assert empty, "some list is empty over 30 games a strategy"
     ok = cli("simulate", "--content", str(STARTER), "--games", "30", "--fail-on", ",".join(empty))
