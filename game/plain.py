@@ -172,7 +172,9 @@ class Plain:
                     self.para(f"-> {choice.outcome}", "  ")
                     self.discuss(card)
                     return str(choice.id)
-                self.say(f"  {k} is not an open choice on this card.")
+                why = (f" {locked_reason(self.s, card.id, card.choices[k - 1].id)}"
+                       if 1 <= k <= len(card.choices) else "")
+                self.para(f"{k} is not an open choice on this card.{why}", "  ")
                 continue
             self.command(line)
 

@@ -25,7 +25,7 @@ def status_lines(session: Session) -> list[str]:
     """Meters, then partners and forces; a hidden meter is listed only when it may be shown."""
     rt = session.rt
     secret = concealed(session)
-    lines = ["Meters (each with the thresholds the rules test, and what they gate):"]
+    lines = ["Meters:", "  (under each quantity: the thresholds the rules test, and what they gate)"]
     for meter in rt.pack.meters:
         if meter.id in secret:
             continue

@@ -24,7 +24,7 @@ class ExplainBuilder:
         names = {m.id: (m.name, m.hidden) for m in pack.meters}
         names.update({a.id: (f"Relations with {a.name}", False) for a in pack.actors if a.relation})
         for qid, i in qindex.items():
-            label, hidden = names[qid]
+            label, hidden = names.get(qid, (qid, False))
             self.qty[qid] = x.Qty(i, qid, label, hidden)
         self.tol = {t: i for i, t in enumerate(tolerances)}
         self.flags = {f.id: f.description.rstrip(".") for f in pack.items("flags")}
@@ -47,9 +47,9 @@ class ExplainBuilder:
             name = cond.meter if isinstance(cond, c.MeterCondition) else cond.relation
             return _all([x.Compare(self.qty[name], op, self._operand(v)) for op, v in cond.bounds()])
         if isinstance(cond, c.FlagCondition):
-            return x.FlagTest(cond.flag, self.flags[cond.flag])
+            return x.FlagTest(cond.flag, self.flags.get(cond.flag, cond.flag))
         if isinstance(cond, c.FiredCondition):
-            return x.FiredTest(cond.fired, self.events[cond.fired])
+            return x.FiredTest(cond.fired, self.events.get(cond.fired, cond.fired))
         if isinstance(cond, c.TurnCondition):
             return x.Window("turn", _int(cond.turn.min), _int(cond.turn.max))
         if isinstance(cond, c.DateCondition):
@@ -78,13 +78,13 @@ class ExplainBuilder:
         if node.kind == "call":
             name = str(node.args[0].value)
             if node.value == "fired":
-                return x.FiredTest(name, self.events[name])
-            return x.FlagTest(name, self.flags[name])
+                return x.FiredTest(name, self.events.get(name, name))
+            return x.FlagTest(name, self.flags.get(name, name))
         if node.kind == "name":
             name = str(node.value)
             if name in ("true", "false"):
                 return x.Const(name == "true")
-            return x.FlagTest(name, self.flags[name])
+            return x.FlagTest(name, self.flags.get(name, name))
         assert node.kind == "compare"
         left, right = node.args
         op = str(node.value)
