@@ -6,11 +6,14 @@ import textwrap
 from collections.abc import Callable
 from typing import IO, Any
 
-from game.describe import find_target, format_change, group_report, name_of, preview_text
+from game.chronicle import report_sections
+from game.describe import find_target, format_change, name_of
 from game.engine.turn import DecisionError
 from game.goals import POLICY_RULE, coming_up, ending_reasons, goals_lines, locked_reason, thresholds
 from game.history import basis_label, decided_notes, desk_text
+from game.plain_pages import advisor_lines, brief_lines, match_name, names_line, policy_lines, timeline_lines
 from game.plain_status import status_lines
+from game.preview import choice_preview, lens_for
 from game.saves.read import SaveError
 from game.session import Session
 from game.visibility import concealed, visible
@@ -20,9 +23,13 @@ Commands (at any prompt):
   1-4                 answer the card with that choice
   status              the dashboard: meters, partners, policies, with thresholds
   goals               every ending with what it needs, now; and what is coming up
-  why METER           every change of a meter or partner, with its cause (e.g. why ceasefire)
+  advisors            what the four advisors say about the card (--verbose prints them always)
+  brief               the brief's paragraphs behind the card and its choices
+  timeline [WORDS]    every month so far: cards, policy moves, changes (only lines with WORDS)
+  why METER           every change of a meter or partner, with its cause; any unambiguous
+                      beginning of a name will do (e.g. why cease, why un, why turkey)
   set POLICY LEVEL    change a standing policy this month (e.g. set posture drawdown)
-  policies            the standing policies and their levels
+  policies            each policy's levels, what each means and does every month
   save [NAME]         save the campaign (when saving is available)
   help                this text
   quit                leave the campaign (it is autosaved each turn when saving is available)
@@ -45,7 +52,8 @@ class Plain:
     """Plays a session on text streams."""
 
     def __init__(self, session: Session, stdin: IO[str], stdout: IO[str], width: int = 78,
-                 saver: Callable[[Session, str | None], str] | None = None) -> None:
+                 saver: Callable[[Session, str | None], str] | None = None, *,
+                 verbose: bool = False) -> None:
         self.s = session
         self.rt = session.rt
         self.inp = stdin
@@ -53,6 +61,8 @@ class Plain:
         self.width = width
         self.saver = saver
         self.pending: dict[str, str] = {}
+        self.verbose = verbose
+        self.current: Any | None = None  # the card being answered
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -104,38 +114,35 @@ class Plain:
                 self.say(f"  Autosave failed: {exc}")
 
     def report(self) -> None:
-        groups = group_report(self.rt, visible(self.s, self.s.report))
+        sections = report_sections(self.s, visible(self.s, self.s.report))
         self.say("Situation report:")
-        if not groups:
+        if not sections:
             self.say("  Nothing has changed yet.")
-        for cause, changes in groups:
-            self.para(f"{cause}: {', '.join(changes)}", "  - ")
+        for section in sections:
+            self.say(f"  {section.heading}:")
+            for line in section.lines:
+                self.para(line, "  - ")
 
     def card(self, card: Any, n: int, total: int) -> None:
         self.say("")
         basis = basis_label(card)
         word = f" ({basis.lower()})" if basis else ""
         self.say(f"--- Card {n} of {total}: {card.title}{word}  [cites {', '.join(card.cites)}]")
+        self.current = card
         self.para(desk_text(self.s, card))
-        if card.advice:
-            self.say("  Advisors:")
-            for advisor_id, advice in card.advice.items():
-                name = self.rt.pack.get("advisors", advisor_id).name
-                says = advice if isinstance(advice, str) else advice.says
-                favors = ""
-                if not isinstance(advice, str) and advice.favors:
-                    ids = [c.id for c in card.choices]
-                    favors = f" (favours {ids.index(advice.favors) + 1})"
-                self.para(f"{name}: {says}{favors}", "    ")
         self.say("  Choices:")
-        mode = self.rt.pack.get("difficulties", self.s.difficulty).preview
+        lens = lens_for(self.s)
         for i, (choice, open_) in enumerate(zip(card.choices, self.s.available(card.id), strict=True), 1):
             if open_:
-                effects = preview_text(self.rt, visible(self.s, self.s.preview(card.id, choice.id)), mode)
+                effects = choice_preview(lens, card.id, choice.id)
                 self.para(f"{i}. {choice.label} [{effects}]", "    ")
             else:
                 reason = locked_reason(self.s, card.id, choice.id)
                 self.para(f"{i}. (unavailable: {reason}) {choice.label}", "    ")
+        if card.advice and self.verbose:
+            self.advisors()
+        elif card.advice:
+            self.say(f"  {len(card.advice)} advisors comment: type 'advisors' to hear them.")
 
     def history_notes(self) -> None:
         """Once the month is decided: what actually happened, and Moscow's course beside the player's."""
@@ -206,11 +213,28 @@ class Plain:
         elif word == "set":
             self.set_policy(rest)
         elif word == "policies":
-            self.policies()
+            self.lines(policy_lines(self.s, self.pending))
+        elif word == "advisors":
+            self.advisors()
+        elif word == "brief":
+            self.lines(brief_lines(self.s, self.current))
+        elif word == "timeline":
+            self.lines(timeline_lines(self.s, rest))
         elif word == "save":
             self.save(rest.strip() or None)
         elif word:
             self.say(f"  Unknown command '{word}'. Type 'help' for the commands.")
+
+    def lines(self, lines: list[str]) -> None:
+        for line in lines:
+            stripped = line.lstrip(" ")
+            self.para(stripped, line[: len(line) - len(stripped)] or "")
+
+    def advisors(self) -> None:
+        if self.current is None:
+            self.say("  No card is on the desk.")
+            return
+        self.lines(advisor_lines(self.s, self.current))
 
     def status(self) -> None:
         for line in status_lines(self.s):
@@ -254,10 +278,18 @@ class Plain:
         self.say(f"  {name_of(self.rt, 'policy:' + policy)} will be {level} this month.")
 
     def why(self, text: str) -> None:
-        target = find_target(self.rt, text) if text.strip() else None
+        allowed = [q for q in self.rt.quantities if q not in concealed(self.s)]
+        target, candidates = match_name(self.s, text, allowed)
         if target is None:
-            self.say("  Usage: why METER (a meter or partner, e.g. why ceasefire, why turkey)")
-            return
+            hidden = find_target(self.rt, text) if text.strip() else None
+            if hidden is not None and hidden in concealed(self.s):
+                target = hidden
+            else:
+                what = ("Usage: why NAME, one of" if not text.strip() else
+                        f"No meter or partner matches '{text.strip()}'; the names are"
+                        if candidates == allowed else f"'{text.strip()}' could be any of")
+                self.para(f"{what}: {names_line(self.s, candidates)}", "  ")
+                return
         if target in concealed(self.s):
             self.say(f"  {name_of(self.rt, target)} is hidden until the campaign ends "
                      "(teaching mode shows it).")

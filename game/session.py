@@ -110,13 +110,16 @@ class Session:
         return level_allowed(self.rt, self.state, i, self.rt.policies[i].level_index[level])
 
     def why(self, target: str) -> list[Change]:
-        """Every recorded change of a quantity (or 'flag:ID' / 'policy:ID'), oldest first."""
-        return [c for c in self.state.log or () if c.target == target]
+        """Every recorded change of a quantity (or 'flag:ID' / 'policy:ID'), oldest first, dated by turn."""
+        from game.chronicle import all_changes
+
+        return [c for c in all_changes(self) if c.target == target]
 
     def series(self, qid: str) -> list[int]:
-        """A quantity's value at the start of each turn so far (and now)."""
-        i = self.rt.qindex[qid]
-        return [row[i] for row in self.state.history or ()]
+        """A quantity's value as each turn's dashboard showed it (start-of-month consequences in), and now."""
+        from game.chronicle import seen_series
+
+        return seen_series(self, qid)
 
     def scores(self) -> dict[str, int]:
         """The final scores (meaningful once finished)."""

@@ -25,6 +25,8 @@ def register(sub: Any, name: str) -> None:
                                         "line-by-line mode on stdin/stdout.")
     parser.add_argument("--plain", action="store_true",
                         help="line-by-line text mode (screen readers, scripts, slow links)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="plain mode: print the advisors' comments with every card")
     parser.add_argument("--teaching", action="store_true",
                         help="teaching mode: show hidden quantities and discussion questions")
     parser.add_argument("--saves-dir", metavar="DIR", default=None,
@@ -166,7 +168,8 @@ def run_plain(args: argparse.Namespace) -> int:
 
         front = VotePlain
     guard = LineGuard(sys.stdin)
-    result = front(session, guard, sys.stdout, saver=saver).run()  # type: ignore[arg-type]
+    result = front(session, guard, sys.stdout, saver=saver,  # type: ignore[arg-type]
+                   verbose=args.verbose).run()
     if last:
         content = f" --content {args.content}" if args.content else ""
         print(f"Saved in {folder}. After-action report: honorable-exit debrief {last[-1]}{content}",

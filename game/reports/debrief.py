@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from game.describe import describe_cause, group_report
+from game.chronicle import month_changes, policy_move, sentences
 from game.engine.state import month_label
 from game.goals import ending_reasons
 from game.history import campaign_notes, played_text
@@ -24,6 +24,7 @@ from game.reports.facts import (
 )
 from game.reports.render import render
 from game.session import Session, TurnRecord
+from game.visibility import shows_hidden, visible
 from game.vote import split
 
 
@@ -42,12 +43,12 @@ def _card(session: Session, index: int, event: str, choice: str,
 
 def _turn(session: Session, index: int, record: TurnRecord) -> dict[str, Any]:
     rt = session.rt
-    policies = [describe_cause(rt, c.cause) for c in record.changes
-                if c.target.startswith("policy:") and c.cause.note == "set" and c.turn == record.turn]
+    dated = visible(session, month_changes(session, record.turn))  # dated as the timeline and why view
+    policies = [policy_move(rt, c) for c in dated if c.target.startswith("policy:")]
     tallies = session.votes.get(record.turn) or (None,) * len(record.cards)
     cards = [_card(session, index, e, c, v)
              for e, c, v in zip(record.cards, record.decision.choices, tallies, strict=True)]
-    changes = [{"cause": cause, "changes": items} for cause, items in group_report(rt, record.changes)]
+    changes = sentences(rt, dated)
     return {"turn": record.turn, "date": month_label(record.month), "cards": cards,
             "policies": policies, "changes": changes}
 
@@ -110,7 +111,8 @@ def discussion(session: Session) -> list[dict[str, Any]]:
 def debrief_data(session: Session) -> dict[str, Any]:
     """Everything the debrief shows, as plain data."""
     rt = session.rt
-    hidden = {m.id: m for m in rt.pack.meters if m.hidden}
+    # an unfinished campaign outside teaching mode keeps its hidden quantities hidden
+    hidden = {m.id: m for m in rt.pack.meters if m.hidden} if shows_hidden(session) else {}
     return {
         "campaign": campaign_header(session),
         "ending": _ending(session),

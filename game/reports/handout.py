@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from game.describe import preview_text
 from game.engine.runtime import Runtime
+from game.preview import Lens, level_preview
 from game.reports.render import render
 
 TIER_NAMES = {1: "Tier 1", 2: "Tier 2", 3: "Tier 3"}
@@ -32,14 +32,13 @@ def _actors(rt: Runtime) -> list[dict[str, Any]]:
 
 
 def _policies(rt: Runtime) -> list[dict[str, Any]]:
-    hidden = {m.id for m in rt.pack.meters if m.hidden}
+    lens = Lens(rt, None, 0, frozenset(m.id for m in rt.pack.meters if m.hidden))
     out = []
-    for policy, compiled in zip(rt.pack.policies, rt.policies, strict=True):
+    for policy in rt.pack.policies:
         levels = []
-        for level, clevel in zip(policy.levels, compiled.levels, strict=True):
-            shown = [i for i in clevel.preview if i.target not in hidden]
+        for level in policy.levels:
             levels.append({"name": level.name, "description": level.description,
-                           "monthly": preview_text(rt, shown), "limit": level.unavailable})
+                           "monthly": level_preview(lens, policy.id, level.id), "limit": level.unavailable})
         step = f"moves at most {policy.max_step} level(s) a month" if policy.max_step else None
         out.append({"name": policy.name, "description": policy.description, "step": step,
                     "levels": levels})

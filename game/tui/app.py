@@ -6,7 +6,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
 from game.tui.commands import game_commands
@@ -16,6 +16,8 @@ from game.tui.navigation import Navigation
 from game.tui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from textual import events
     from textual.screen import Screen
 
@@ -45,6 +47,37 @@ class HonorableExit(CrashGuard, Navigation):
             self.animation_level = "none"
         if config.keymap:
             self.set_keymap(config.keymap)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, with Quit and Screenshot doing what the game's keys do."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":
+                yield SystemCommand("Quit", "Quit the game, asking first if answers are unsaved (ctrl+q)",
+                                    self.action_quit_game)
+            elif command.title == "Screenshot":
+                yield SystemCommand("Screenshot", f"Save an SVG of the screen into {self.config.saves}",
+                                    lambda: self.set_timer(0.1, self.action_save_screenshot))
+            else:
+                yield command
+
+    async def action_quit(self) -> None:
+        """Any quit (Textual's own included) goes through the unsaved-answers check."""
+        self.action_quit_game()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: quit as ctrl+q does, saying so (and asking first if answers are unsaved)."""
+        self.notify("ctrl+c quits, as ctrl+q does.", title="Quit")
+        self.action_quit_game()
+
+    def action_save_screenshot(self) -> None:
+        """Save an SVG of the screen into the saves folder and say where."""
+        try:
+            self.config.saves.mkdir(parents=True, exist_ok=True)
+            path = self.save_screenshot(path=str(self.config.saves))
+        except OSError as exc:
+            self.notify(f"The screenshot could not be saved: {exc}", title="Screenshot", severity="error")
+            return
+        self.notify(f"Saved to {path}", title="Screenshot")
 
     def campaign_context(self) -> str:
         """The campaign in play, for a crash report."""

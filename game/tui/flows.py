@@ -44,9 +44,8 @@ class GameFlows(App[int]):
         """Grey out what needs a campaign or the pack until there is one."""
         if action in NEEDS_SESSION:
             return True if self.session is not None else None
-        if action == "continue":
-            ok = self.rt is not None and self.latest is not None and self.latest.ok
-            return True if ok else None
+        if action == "continue":  # without an autosave, `c` says so (action_continue)
+            return True if self.rt is not None else None
         if action in NEEDS_PACK:
             return True if self.rt is not None else None
         return True

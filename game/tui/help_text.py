@@ -8,18 +8,20 @@ from typing import Any
 from textual.binding import Binding
 from textual.content import Content
 
-from game.describe import preview_text
 from game.engine.uses import threshold_lines
+from game.preview import Lens, level_preview
 from game.tui.text import tier_title
 
 Parts = list[str | tuple[str, str]]
 
 RULES = """\
-Each turn is one month. It opens with a situation report of what changed last month and why.
-Then one or more event cards reach the desk. Each card has a text, the positions of Moscow's
-advisors, and two to four choices. Under each choice is a preview of what it moves (▲ up,
-▼ down; amounts too, unless the difficulty hides them). A greyed choice (✕) says why it is
-closed.
+Each turn is one month. It opens with a situation report of what changed last month and why
+(on a short terminal it starts folded to one line: r opens and folds it). Then one or more
+event cards reach the desk. Each card has a text, two to four choices, and below them the
+positions of Moscow's advisors. Under each choice is a preview of what it moves (▲ up,
+▼ down; amounts too, unless the difficulty hides them): a conditional effect shows its
+condition ("if Damascus ≥ 15: ..."), a random one its odds ("50%: ... / 50%: ..."), a delayed
+one its month. A greyed choice (✕) says why it is closed.
 
 Press a number (1-4) to pick a choice, enter to confirm it. When every card is answered, the
 month's orders are shown: set the standing policies (p) if you want, then press enter to end
@@ -31,7 +33,9 @@ Every change can be traced: w (why did this move?) shows the history of any mete
 with the cause of each change; t shows the timeline of every month; c shows charts; b shows
 the brief's paragraphs behind the card.
 
-On the dashboard, ✓ marks a change that is good for Moscow and ✗ one that is bad; ⚠ marks a
+On the dashboard, the change beside each value is its value now minus a month ago (delayed
+consequences that landed at the start of the month included); ✓ marks a change that is good
+for Moscow and ✗ one that is bad; the small graphs share one scale per panel; ⚠ marks a
 threshold that is near. The campaign ends when an ending's conditions hold or the clock runs
 out: the end screen shows the epilogue, the scores and the hidden quantities.
 
@@ -116,11 +120,12 @@ def policies_content(rt: Any, mode: str, teaching: bool = False) -> Content:
     """Each standing policy and its levels, with what each level does a month."""
     secret = set() if teaching else {m.id for m in rt.pack.meters if m.hidden}
     parts: Parts = [("Standing policies", "bold $accent")]
-    for policy, compiled in zip(rt.pack.policies, rt.policies, strict=True):
+    lens = Lens(rt, None, 10**9, frozenset(secret), mode)
+    for policy in rt.pack.policies:
         step = f" (moves at most {policy.max_step} level a month)" if policy.max_step else ""
         parts += ["\n\n", (policy.name, "bold"), f": {policy.description}", (step, "dim")]
-        for level, clevel in zip(policy.levels, compiled.levels, strict=True):
-            effects = preview_text(rt, [i for i in clevel.preview if i.target not in secret], mode)
+        for level in policy.levels:
+            effects = level_preview(lens, policy.id, level.id)
             parts += ["\n  ", (level.name, "bold"), f": {level.description} ",
                       (f"(a month: {effects})", "dim")]
     return Content.assemble(*parts)

@@ -88,10 +88,38 @@ def test_plain_mode_commands_and_end_of_input() -> None:
     assert done.returncode == 0
     out = done.stdout
     assert "why METER" in out and "Partners and forces:" in out and "Ceasefire stability: now" in out
-    assert "Usage: why METER" in out and "reduced will be" not in out
+    assert "No meter or partner matches 'nothing'; the names are: ceasefire" in out
+    assert "reduced will be" not in out
     assert "Military posture will be reduced this month." in out
     assert "Unknown command 'bogus'" in out and "9 is not an open choice" in out
     assert out.rstrip().endswith("End of input: leaving the campaign.")
+
+
+def test_plain_mode_brief_timeline_policies_advisors_and_why_by_prefix() -> None:
+    done = cli("play", "--plain", "--seed", "7",
+               stdin="advisors\nbrief\npolicies\nwhy cease\nwhy tur\nwhy un\n"
+                     "1\ntimeline\ntimeline zzzz\nhelp\n")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    card, _, rest = out.partition("Choice 1-3 >")
+    rest = " ".join(rest.split())  # lines are wrapped at 78 columns
+    assert "Foreign Ministry:" not in card and "4 advisors comment: type 'advisors'" in card
+    assert "Foreign Ministry:" in rest and "(favours " in rest
+    assert "Behind the card 'December 2017 - Mission accomplished at Hmeimim':" in rest and "intro.1" in rest
+    assert "drawdown: Drawdown [not now: posture moves at most 1" in rest
+    assert "each month: Military commitment -4" in rest
+    assert "full: Full engagement [current]." in rest
+    assert "Ceasefire stability: now" in rest and "Turkey: now" in rest
+    assert "'un' could be any of: un_track (UN track momentum)" in rest
+    assert "December 2017 (turn 1):" in rest and "you chose 'Send the ground units home" in rest
+    assert "Nothing in the timeline matches." in rest
+    assert "timeline [WORDS]" in rest and "advisors what the four advisors say" in rest
+
+
+def test_plain_mode_verbose_prints_the_advisors_with_the_card() -> None:
+    done = cli("play", "--plain", "--verbose", "--seed", "7", stdin="1\n")
+    card = done.stdout.partition("Choice 1-3 >")[0]
+    assert done.returncode == 0 and "Foreign Ministry:" in card
 
 
 def test_plain_mode_keeps_hidden_meters_out_of_sight_until_the_end() -> None:

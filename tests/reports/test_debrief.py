@@ -135,3 +135,18 @@ def test_counterfactuals_keep_to_the_rules(rt) -> None:  # type: ignore[no-untyp
             assert min(current, wanted) <= level <= max(current, wanted)
             if policy.max_step is not None:
                 assert abs(level - current) <= policy.max_step
+
+
+def test_an_unfinished_debrief_keeps_hidden_quantities_hidden(rt) -> None:  # type: ignore[no-untyped-def]
+    from game.reports.debrief import render_debrief
+    from game.session import Session
+
+    hidden = [m for m in rt.pack.meters if m.hidden]
+    assert hidden, "the report pack has a hidden meter"
+    session = Session.new(rt, "standard", "normal", "unfinished", {})
+    for _ in range(3):
+        session.play(session.decide([rt.events[c].choices[0].id for c in session.state.cards]))
+    text = render_debrief(session, "md")
+    assert all(m.name not in text for m in hidden), "a hidden quantity shows before the end"
+    session.options["teaching"] = True
+    assert any(m.name in render_debrief(session, "md") for m in hidden)

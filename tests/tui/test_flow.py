@@ -42,10 +42,11 @@ def test_title_paints_before_the_pack_is_loaded(config: GameConfig, monkeypatch:
             await loaded(pilot)
             assert app.rt is not None and not menu.get_option("new").disabled
             assert "starter pack" in str(app.screen.query_one("#pack-line").render())
-            assert app.check_action("continue", ()) is None  # no autosave yet: greyed out
-            await pilot.press("c")
+            assert menu.get_option("continue").disabled  # no autosave yet: greyed out in the menu,
+            await pilot.press("c")  # but `c` stays live to say so
             await pilot.pause()
             assert isinstance(app.screen, TitleScreen)
+            assert any("no autosave" in str(n.message) for n in app._notifications)
 
     run(go())
 

@@ -14,12 +14,19 @@ from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
-from game.describe import name_of
+from game.reports.facts import series_labels
 from game.session import Session
 from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.state_panel import partners, visible_meters
 
 MARKERS = "●+x*o#@%&$"  # meaning never by colour alone: every series has its own marker
+
+
+def month_ticks(labels: list[str], room: int) -> tuple[list[int], list[str]]:
+    """At most `room` evenly spaced month labels ('Dec 2017') at positions 1.. of the series."""
+    step = max(1, -(-len(labels) // room))
+    picked = list(range(0, len(labels), step))
+    return [i + 1 for i in picked], [labels[i] for i in picked]
 
 
 class ChartsScreen(Screen[None]):
@@ -88,11 +95,16 @@ class ChartsScreen(Screen[None]):
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
+        points = 0
         for i, qid in enumerate(self.chosen):
             series = self.session.series(qid)
-            marker = MARKERS[i % len(MARKERS)]
-            plt.plot(list(range(1, len(series) + 1)), series, marker=marker,
-                     label=f"{marker} {name_of(self.session.rt, qid)}")
-        plt.title("Value at the start of each turn" if self.chosen else "Pick a line on the left (enter)")
-        plt.xlabel("turn")
+            points = len(series)
+            # no in-plot legend (it hides the plot's top-left): the list on the left shows each marker
+            plt.plot(list(range(1, points + 1)), series, marker=MARKERS[i % len(MARKERS)])
+        if points:
+            ticks, labels = month_ticks(series_labels(self.session), max(1, plot.size.width // 9))
+            plt.xticks([float(t) for t in ticks], labels)
+        plt.title("As the dashboard showed it each month (markers: see the list)" if self.chosen
+                  else "Pick a line on the left (enter)")
+        plt.xlabel("month")
         plot.refresh()

@@ -28,6 +28,8 @@ from game.tui.widgets.report import SituationReport
 from game.tui.widgets.state_panel import StatePanel
 
 if TYPE_CHECKING:
+    from textual import events
+
     from game.tui.app import HonorableExit
 
 CHOOSE = Binding.Group("Choose", compact=True)
@@ -39,6 +41,9 @@ class Desk(VerticalScroll):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         return repeat_line(self, crop, super().render_lines)
+
+
+FOLD_BELOW = 32  # terminal rows below which the situation report starts folded
 
 
 class DashboardScreen(Screen[None]):
@@ -57,6 +62,7 @@ class DashboardScreen(Screen[None]):
         Binding("c", "app.charts", "Charts", id="charts"),
         Binding("b", "app.brief", "Brief", id="brief"),
         Binding("l", "app.load", "Load", id="load", show=False),
+        Binding("r", "report", "Report", id="report", show=False),
     ]
 
     step: reactive[int] = reactive(0, init=False, repaint=False)
@@ -78,7 +84,9 @@ class DashboardScreen(Screen[None]):
         with Horizontal(id="dashboard"):
             yield StatePanel(self.session, self.orders).data_bind(DashboardScreen.month)
             with Desk(id="desk"):
-                yield SituationReport(self.session).data_bind(DashboardScreen.month)
+                # on a short terminal the report starts folded, so that the card opens at once
+                folded = self.app.size.height < FOLD_BELOW
+                yield SituationReport(self.session, folded=folded).data_bind(DashboardScreen.month)
                 yield CardView(self.orders).data_bind(DashboardScreen.step, DashboardScreen.selected,
                                                       DashboardScreen.month)
         yield GameFooter()
@@ -111,6 +119,23 @@ class DashboardScreen(Screen[None]):
         if action == "back":
             return True if o.step > 0 else None
         return True
+
+    def action_report(self) -> None:
+        """Open or fold the situation report."""
+        report = self.query_one(SituationReport)
+        report.folded = not report.folded
+        if not report.folded:
+            self.query_one("#desk", VerticalScroll).scroll_home(animate=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A number the card has no choice for says so (its binding is hidden, so it lands here)."""
+        card = self.orders.card()
+        key = event.character or ""
+        if card is not None and key.isdigit() and not 1 <= int(key) <= len(card.choices):
+            event.stop()
+            event.prevent_default()
+            self.notify(f"This card has {len(card.choices)} choices: there is no choice {event.character}.",
+                        title="No such choice", severity="warning")
 
     def action_pick(self, index: int) -> None:
         """Highlight a choice (the reason if it is closed)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
@@ -32,14 +32,14 @@ class NewCampaignDialog(ModalScreen[Session | None]):
         ids = [s.id for s in pack.scenarios]
         scenario = str(cfg.scenario) if cfg.scenario in ids else ids[0]
         with VerticalScroll(classes="dialog", id="new-campaign", can_focus=False):
-            yield Static("New campaign · enter: start · esc: cancel · tab: next field",
+            yield Static("New campaign · tab: next · space: a list · enter: start · esc: cancel",
                          classes="dialog-title")
             with Grid(id="new-form"):
                 yield Label("Scenario")
-                yield Select([(Content(s.title), s.id) for s in pack.scenarios], value=scenario,
+                yield Select([(Content(f"{s.title} ({s.id})"), s.id) for s in pack.scenarios], value=scenario,
                              allow_blank=False, id="scenario", compact=True)
                 yield Label("Difficulty")
-                yield Select([(Content(d.name), d.id) for d in pack.difficulties],
+                yield Select([(Content(f"{d.name} ({d.id})"), d.id) for d in pack.difficulties],
                              value=self.default_difficulty(scenario), allow_blank=False, id="difficulty",
                              compact=True)
                 yield Label("Seed")
@@ -70,7 +70,15 @@ class NewCampaignDialog(ModalScreen[Session | None]):
 
     def on_mount(self) -> None:
         self.describe()
-        self.query_one("#start", Button).focus()
+        self.query_one("#scenario", Select).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """enter on a closed dropdown starts the campaign (as the title says), never reopens it."""
+        focused = self.focused
+        if event.key == "enter" and isinstance(focused, Select) and not focused.expanded:
+            event.stop()
+            event.prevent_default()
+            self.start()
 
     @on(Select.Changed, "#scenario, #difficulty")
     def describe(self) -> None:

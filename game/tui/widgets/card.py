@@ -15,15 +15,14 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from game.describe import preview_text
 from game.goals import locked_reason
 from game.history import basis_label, desk_text
+from game.preview import choice_preview, lens_for
 from game.tui.orders import MonthOrders
 from game.tui.text import hanging
-from game.tui.visibility import visible
 from game.tui.widgets.choice import ChoiceRow, choice_content
 from game.tui.widgets.parts import GridStatic, Group, find_part, set_display, set_text
-from game.tui.widgets.policy_summary import PolicyView, preview_mode
+from game.tui.widgets.policy_summary import PolicyView
 
 Parts = list[str | tuple[str, str]]
 
@@ -110,10 +109,11 @@ class CardView(Group):
 
     def compose(self) -> ComposeResult:
         with Group(id="card-body"):
-            for name in ("card-title", "card-meta", "card-text", "advisors"):
+            for name in ("card-title", "card-meta", "card-text"):
                 yield Static("", classes=name)
-            for i in range(4):
+            for i in range(4):  # the choices before the advisors: reachable without scrolling past them
                 yield ChoiceRow(i)
+            yield Static("", classes="advisors")
             yield Static("", classes="discussion")
             yield Static("", classes="hint")
         yield OrdersView(self.orders)
@@ -143,7 +143,7 @@ class CardView(Group):
         advice, favours = advice_content(rt, card) if card.advice else (Content(""), {})
         set_text(self.part("advisors"), advice)
         set_display(self.part("advisors"), bool(card.advice))
-        mode = preview_mode(s)
+        lens = lens_for(s)
         open_ = s.available(card.id)
         for row in self.rows():
             if row.index >= len(card.choices):
@@ -153,7 +153,7 @@ class CardView(Group):
             reason = None if open_[row.index] else locked_reason(s, card.id, choice.id)
             preview = None
             if reason is None:
-                preview = preview_text(rt, visible(s, s.preview(card.id, choice.id)), mode)
+                preview = choice_preview(lens, card.id, choice.id)
             row.show(choice_content(row.index + 1, choice, preview, reason, favours.get(choice.id, [])),
                      available=reason is None, selected=row.index == o.selected)
         teaching = bool(s.options.get("teaching")) and bool(card.discussion)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from game.tui.memory import release_retained_caches
 
+HELP_ACTIONS = ("help", "app.help")
 SETTLE = 0.15  # seconds without a bindings change before the footer is rebuilt
 
 
@@ -29,6 +32,12 @@ class GameFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(compact=True)
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, with `?` Help first: at 80 columns the keys at the end are cut off."""
+        keys = list(super().compose())
+        first = [k for k in keys if isinstance(k, FooterKey) and k.action in HELP_ACTIONS]
+        yield from first + [k for k in keys if k not in first]
 
     def on_mount(self) -> None:
         """Show the keys even when the bindings settled before this footer was mounted."""

@@ -6,10 +6,9 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from game.describe import preview_text
+from game.preview import lens_for, level_preview
 from game.session import Session
 from game.tui.orders import MonthOrders
-from game.tui.visibility import visible
 from game.tui.widgets.parts import Group, set_text
 
 
@@ -20,9 +19,7 @@ def preview_mode(session: Session) -> str:
 
 def level_cost(session: Session, policy: str, level: str) -> str:
     """What holding a level does each month, in words."""
-    rt = session.rt
-    p = rt.policies[rt.policy_index[policy]]
-    return preview_text(rt, visible(session, p.levels[p.level_index[level]].preview), preview_mode(session))
+    return level_preview(lens_for(session), policy, level)
 
 
 def policy_rows(session: Session, orders: MonthOrders) -> list[tuple[Content, Content, Content]]:

@@ -15,7 +15,6 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
-from textual.renderables.sparkline import Sparkline
 from textual.widget import Widget
 
 from game.tui.text import judgement, mark, trend
@@ -31,6 +30,19 @@ class Reading:
     good: str = "high"
     signed: bool = False
     note: str = ""
+    scale: tuple[int, int] = (0, 100)  # the panel's lowest and highest value: one scale per panel
+
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def spark_text(series: list[int], width: int, scale: tuple[int, int]) -> str:
+    """One character a month, the latest on the right, all rows of a panel on the same scale."""
+    lo, hi = scale
+    span = max(1, hi - lo)
+    points = series[-width:]
+    bars = "".join(BARS[min(7, max(0, (v - lo) * 8 // (span + 1)))] for v in points)
+    return bars.rjust(width)
 
 
 def fit(name: str, width: int) -> str:
@@ -87,20 +99,17 @@ class QuantityRow(Widget, can_focus=True):
     def render(self) -> Table:
         r = self.reading
         assert r is not None
-        spark = max(4, min(16, self.size.width - 33))
+        width = max(4, min(16, self.size.width - 33))
         value = f"{r.value:+d}" if r.signed else str(r.value)
         tail = f"{value:>4} {trend(r.delta):<5}"
         verdict = judgement(r.delta, r.good)
-        room = max(1, self.size.width - spark - len(tail) - 3)
+        room = max(1, self.size.width - width - len(tail) - 3)
         line = Text.assemble(f"{fit(self.label, room):<{room}} ", tail,
                              (mark(verdict), self.colour(f"quantity--{verdict}") if verdict else ""))
-        high, low = (self.get_component_styles(f"quantity--{k}").color for k in ("high", "low"))
-        # one point would draw a full bar; a flat line draws the baseline
-        series = r.series if len(r.series) > 1 else []
-        graph = Sparkline(series, width=spark, min_color=low.rich_color, max_color=high.rich_color)
+        graph = Text(spark_text(r.series, width, r.scale), self.colour("quantity--note"))
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True)
-        table.add_column(width=spark, no_wrap=True)
+        table.add_column(width=width, no_wrap=True)
         table.add_row(line, graph)
         if r.note:
             table.add_row(Text(f"  {r.note}", self.colour("quantity--note")), "")

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from game.describe import group_report
+from game.chronicle import report_sections
 from game.history import Note, decided_notes
 from game.session import Session
 from game.tui.text import hanging
@@ -16,20 +16,21 @@ from game.tui.visibility import visible
 
 
 def report_content(session: Session) -> Content | Table:
-    """The report: one entry per cause, with the changes it made."""
-    groups = group_report(session.rt, visible(session, session.report))
+    """The report: dated sections, one sentence per cause with the changes it made."""
+    sections = report_sections(session, visible(session, session.report))
     rows: list[tuple[Text | str, ...]] = []
     if not session.records:
         sc = session.rt.pack.get("scenarios", session.scenario)
         rows.append(("", Text.assemble(("The campaign begins. ", "bold"), sc.description)))
     notes: list[tuple[Text | str, ...]] = [("◇", history_text(n)) for n in decided_notes(session)
                                           if n.happened or n.actual]
-    if session.records and not groups:
+    if session.records and not sections:
         if not notes:
             return Content("Nothing moved last month.")
         rows.append(("", "Nothing moved last month."))
-    for cause, changes in groups:
-        rows.append(("•", Text.assemble((cause, "bold"), ": ", ", ".join(changes))))
+    for section in sections:
+        rows.append(("", Text(section.heading, "bold")))
+        rows.extend(("•", Text(line)) for line in section.lines)
     return hanging(rows + notes)
 
 
@@ -48,6 +49,21 @@ def history_text(note: Note) -> Text:
     return text
 
 
+def report_summary(session: Session) -> Content:
+    """The report folded to one line: how much it holds, and the key that opens it."""
+    if not session.records:
+        return Content.assemble(("The campaign begins.", "bold"), " r: read the briefing")
+    sections = report_sections(session, visible(session, session.report))
+    count = sum(len(x.lines) for x in sections)
+    notes = [n.title for n in decided_notes(session) if n.happened or n.actual]
+    told = f"; what actually happened: {', '.join(notes)}" if notes else ""
+    if not count and not notes:
+        return Content("Nothing moved last month.")
+    heads = "; ".join(x.heading for x in sections) or "nothing moved"
+    return Content.assemble((f"{count} cause(s) moved things", "bold"), f": {heads}{told}. ",
+                            ("r: read the report", "dim"))
+
+
 class SituationReport(Static):
     """Shown above the month's first card; refreshed when a month resolves."""
 
@@ -56,10 +72,12 @@ class SituationReport(Static):
                       padding: 0 1; }
     """
     month: reactive[int] = reactive(0, init=False, repaint=False)
+    folded: reactive[bool] = reactive(False, init=False, repaint=False)
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(report_content(session), id="report")
+    def __init__(self, session: Session, *, folded: bool = False) -> None:
+        super().__init__(report_summary(session) if folded else report_content(session), id="report")
         self.session = session
+        self.set_reactive(SituationReport.folded, folded)
         self.border_title = "Situation report"
 
     def on_mount(self) -> None:
@@ -67,5 +85,9 @@ class SituationReport(Static):
 
     def watch_month(self) -> None:
         """A month has resolved: report what it changed."""
-        self.update(report_content(self.session))
+        self.watch_folded()
         self.border_subtitle = self.session.date
+
+    def watch_folded(self) -> None:
+        """Fold the report to one line, or open it (`r`)."""
+        self.update(report_summary(self.session) if self.folded else report_content(self.session))

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from game.chronicle import last_change
 from game.session import Session
 from game.tui.orders import MonthOrders
 from game.tui.text import tier_title
@@ -32,15 +33,21 @@ def partners(session: Session) -> list[Any]:
     return sorted(actors, key=lambda a: (a.tier or 9, a.kind != "partner"))
 
 
+def panel_scale(session: Session, ids: list[str]) -> tuple[int, int]:
+    """The lowest and highest value any of these quantities has shown: one sparkline scale per panel."""
+    values = [v for q in ids for v in session.series(q)] or [0]
+    return min(values), max(values)
+
+
 def reading(session: Session, qid: str, *, good: str = "high", signed: bool = False,
-            thresholds: Any = ()) -> Reading:
-    """A row's reading from the campaign."""
+            thresholds: Any = (), scale: tuple[int, int] = (0, 100)) -> Reading:
+    """A row's reading from the campaign: the change is the value now minus a month ago."""
     value = session.value(qid)
     series = session.series(qid)
-    delta = series[-1] - series[-2] if len(series) >= 2 else 0
+    delta = last_change(session, qid)
     near = [t for t in thresholds if abs(value - t.value) <= NEAR]
     note = "; ".join(f"⚠ {t.value}: {t.label}" for t in near)
-    return Reading(value, delta, series, good, signed, note)
+    return Reading(value, delta, series, good, signed, note, scale)
 
 
 class StatePanel(VerticalScroll):
@@ -53,25 +60,33 @@ class StatePanel(VerticalScroll):
         self.session = session
         self.orders = orders
 
+    def scales(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The sparkline scale of the meters' panel and of the partners' panel."""
+        s = self.session
+        return (panel_scale(s, [m.id for m in visible_meters(s)]),
+                panel_scale(s, [a.id for a in partners(s)]))
+
     def compose(self) -> ComposeResult:
         s = self.session
+        meters, relations = self.scales()
         yield Static("Meters", classes="heading")
         for m in visible_meters(s):
-            yield QuantityRow(m.id, m.name, reading(s, m.id, good=m.good, thresholds=m.thresholds),
-                              hidden=m.hidden)
+            yield QuantityRow(m.id, m.name, reading(s, m.id, good=m.good, thresholds=m.thresholds,
+                                                    scale=meters), hidden=m.hidden)
         for tier, group in groupby(partners(s), key=lambda a: a.tier):
             yield Static(f"Partners · {tier_title(tier)}" if tier else "Others on the board",
                          classes="heading")
             for a in group:
-                yield QuantityRow(a.id, a.name, reading(s, a.id, signed=True))
+                yield QuantityRow(a.id, a.name, reading(s, a.id, signed=True, scale=relations))
         yield PolicySummary(self.session, self.orders)
 
     def watch_month(self) -> None:
         """A month has resolved: show the new readings."""
         s = self.session
         meters = {m.id: m for m in s.rt.pack.meters}
+        meter_scale, relation_scale = self.scales()
         for row in self.query(QuantityRow):
             m = meters.get(row.qid)
-            row.show(reading(s, row.qid, good=m.good, thresholds=m.thresholds) if m is not None
-                     else reading(s, row.qid, signed=True))
+            row.show(reading(s, row.qid, good=m.good, thresholds=m.thresholds, scale=meter_scale)
+                     if m is not None else reading(s, row.qid, signed=True, scale=relation_scale))
         self.query_one(PolicySummary).refresh_text()
