@@ -11,7 +11,6 @@ from game.cli.common import (
     add_campaign,
     content_dir,
     load_or_report,
-    mod_dirs,
     pick_campaign,
     usage_error,
 )
@@ -26,7 +25,11 @@ def register(sub: Any, name: str) -> None:
     parser.add_argument("--strategy", default="all", help="a strategy id, or 'all' (default)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument("--fail-on", default="", metavar="LIST",
+                        help="exit 1 if any of these lists is not empty: unseen (events), untaken "
+                             "(choices), unreached (endings); comma-separated")
     add_campaign(parser)
+    parser.epilog = "--scenario all and --difficulty all play every scenario and difficulty, a table each."
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,10 +44,13 @@ def run(args: argparse.Namespace) -> int:
     rt = load_or_report(args)
     if rt is None:
         return Exit.INVALID
-    picked = pick_campaign(rt, args)
-    if isinstance(picked, str):
-        return usage_error(picked)
-    scenario, difficulty = picked
+    fail_on = [f for f in args.fail_on.split(",") if f]
+    wrong = [f for f in fail_on if f not in FAIL_ON]
+    if wrong:
+        return usage_error(f"unknown --fail-on '{wrong[0]}' (choose from: {', '.join(FAIL_ON)})")
+    combos = campaigns(rt, args)
+    if isinstance(combos, str):
+        return usage_error(combos)
     bots = list(make_bots(rt))
     if args.strategy == "all":
         strategies = bots
@@ -53,15 +59,55 @@ def run(args: argparse.Namespace) -> int:
     else:
         return usage_error(f"unknown strategy '{args.strategy}' (choose from: all, {', '.join(bots)})")
     seed = args.seed if args.seed is not None else "1"
-    result = simulate(rt, strategies, args.games, seed, scenario, difficulty, args.jobs, content_dir(args),
-                      mod_dirs(args))
-    data = result.to_json(rt)
+    results = {combo: simulate(rt, strategies, args.games, seed, *combo, args.jobs, content_dir(args))
+               for combo in combos}
+    data = merge_results(rt, results)
     if args.format == "json":
         print(json.dumps(data, indent=2))
     else:
-        print(render_text(data, scenario, difficulty))
-    return Exit.OK
+        print("\n\n".join(render_text(part, sc, diff) for sc, by in data["by_scenario"].items()
+                           for diff, part in by.items()))
+        if len(results) > 1:
+            print("\n" + render_coverage(data, "all scenarios and difficulties"))
+    return 1 if any(data[FAIL_ON[f]] for f in fail_on) else Exit.OK
 
+
+FAIL_ON = {"unseen": "events_never_seen", "untaken": "choices_never_taken",
+           "unreached": "endings_never_reached"}
+
+
+def campaigns(rt: Any, args: argparse.Namespace) -> list[tuple[str, str]] | str:
+    """The (scenario, difficulty) pairs to play: one, or every one where 'all' is given."""
+    scenarios = [s.id for s in rt.pack.scenarios] if args.scenario == "all" else [args.scenario]
+    combos = []
+    for scenario in scenarios:
+        difficulty = None if args.difficulty == "all" else args.difficulty
+        one = argparse.Namespace(scenario=scenario, difficulty=difficulty)
+        picked = pick_campaign(rt, one)
+        if isinstance(picked, str):
+            return picked
+        difficulties = [d.id for d in rt.pack.difficulties] if args.difficulty == "all" else [picked[1]]
+        combos += [(picked[0], d) for d in difficulties]
+    return combos
+
+
+def merge_results(rt: Any, results: dict[tuple[str, str], Any]) -> dict[str, Any]:
+    """The JSON report: the whole run at the top level, and each scenario and difficulty under by_scenario."""
+    from game.sim.runner import SimResult
+
+    total = SimResult(0, 0.0, {}, set(), set())
+    by: dict[str, dict[str, Any]] = {}
+    for (scenario, difficulty), result in results.items():
+        by.setdefault(scenario, {})[difficulty] = result.to_json(rt)
+        total.games += result.games
+        total.seconds += result.seconds
+        total.seen_events |= result.seen_events
+        total.taken_choices |= result.taken_choices
+        for sid, st in result.strategies.items():
+            total.strategies.setdefault(sid, type(st)()).merge(st)
+    data = total.to_json(rt)
+    data["by_scenario"] = by
+    return data
 
 def render_text(data: dict[str, Any], scenario: str, difficulty: str) -> str:
     """The simulation report as text tables."""
@@ -69,10 +115,11 @@ def render_text(data: dict[str, Any], scenario: str, difficulty: str) -> str:
              f"{data['games_per_second']} games/s", ""]
     endings = list(data["endings"])
     width = max(len(e) for e in endings) + 2
-    header = "strategy".ljust(14) + "".join(e[:width - 1].rjust(width) for e in endings) + "  mean turns"
+    name = max(len(sid) for sid in data["strategies"]) + 2
+    header = "strategy".ljust(name) + "".join(e[:width - 1].rjust(width) for e in endings) + "  mean turns"
     lines.append(header)
     for sid, st in data["strategies"].items():
-        row = sid.ljust(14)
+        row = sid.ljust(name)
         for e in endings:
             share = 100 * st["endings"][e] / st["games"]
             row += f"{share:.0f}%".rjust(width)
@@ -86,8 +133,21 @@ def render_text(data: dict[str, Any], scenario: str, difficulty: str) -> str:
             cur[0], cur[1] = min(cur[0], lo), max(cur[1], hi)
     lines += [f"  {q:22} {lo:5} .. {hi:4}" for q, (lo, hi) in ranges.items()]
     lines.append("")
-    never = data["events_never_seen"]
-    lines.append(f"events never seen: {len(never)}" + (": " + ", ".join(never) if never else ""))
-    untaken = data["choices_never_taken"]
-    lines.append(f"choices never taken: {len(untaken)}" + (": " + ", ".join(untaken) if untaken else ""))
+    lines.append(render_coverage(data, "these games"))
+    return "\n".join(lines)
+
+
+def render_coverage(data: dict[str, Any], over: str) -> str:
+    """What no game saw, took or reached, and the clauses that most often kept the best endings away."""
+    lines = [f"coverage over {over}:"]
+    for key, label in (("events_never_seen", "events never seen"),
+                       ("choices_never_taken", "choices never taken"),
+                       ("endings_never_reached", "endings never reached")):
+        never = data[key]
+        lines.append(f"  {label}: {len(never)}" + (": " + ", ".join(never) if never else ""))
+    rare = sorted((share, card) for card, share in data["card_seen_share"].items())[:5]
+    lines.append("  rarest cards (share of campaigns): " + ", ".join(f"{c} {100 * s:.0f}%" for s, c in rare))
+    for ending, clauses in data["ending_failed_clauses"].items():
+        top = "; ".join(f"{c['clause']} ({100 * c['campaigns'] / c['of']:.0f}%)" for c in clauses[:3])
+        lines.append(f"  missed {ending}, most often failing (of a sample of {clauses[0]['of']}): {top}")
     return "\n".join(lines)

@@ -387,8 +387,25 @@ class StrategyStep(BaseModel):
     """From a turn on, hold a policy at a level."""
 
     model_config = STRICT
-    from_turn: int = Field(ge=1, description="First turn this applies.")
+    from_turn: int | None = Field(None, ge=1, description="First turn this applies (one scenario's length).")
+    from_share: float | None = Field(
+        None, ge=0, lt=1,
+        description="Share of the scenario's length after which it applies (0: from the start), so a "
+        "plan suits every scenario; give this or from_turn.",
+    )
     level: Id = Field(description="The level to move toward.")
+
+    @model_validator(mode="after")
+    def _one_start(self) -> Self:
+        if (self.from_turn is None) == (self.from_share is None):
+            raise ValueError("a plan step needs exactly one of from_turn and from_share")
+        return self
+
+    def first_turn(self, turns: int) -> int:
+        """The first turn the step applies in a scenario of ``turns`` months."""
+        if self.from_turn is not None:
+            return self.from_turn
+        return 1 + int((self.from_share or 0) * turns)
 
 
 class Strategy(BaseModel):

@@ -83,14 +83,24 @@ class LineBot:
         weights.update({f"flag:{k}": v for k, v in model.flags.items()})
         # per card, its choices best first (ties: the earlier choice), to take the first open one
         self.ranked = {
-            ev.id: tuple(sorted(ev.choices, key=lambda c: (-_score(c.preview, weights), c.index)))
+            ev.id: tuple(sorted(ev.choices, key=lambda c: (-score(c.preview, weights), c.index)))
             for ev in rt.events.values()
         }
-        self.steps: list[list[tuple[int, int]]] = []  # per policy: (from turn, level)
-        for policy in rt.policies:
-            steps = sorted(model.policies.get(policy.id, []), key=lambda s: s.from_turn)
-            self.steps.append([(s.from_turn, policy.level_index[s.level]) for s in steps])
-        self._targets: dict[int, list[int | None]] = {}
+        self.model = model
+        self._plans: dict[int, list[list[tuple[int, int]]]] = {}  # by scenario length
+        self._targets: dict[tuple[int, int], list[int | None]] = {}
+
+    def _steps(self, turns: int) -> list[list[tuple[int, int]]]:
+        """Per policy, (first turn, level) in a scenario of ``turns`` months."""
+        steps = self._plans.get(turns)
+        if steps is None:
+            steps = []
+            for policy in self.rt.policies:
+                plan = self.model.policies.get(policy.id, [])
+                steps.append(sorted(((s.first_turn(turns), policy.level_index[s.level]) for s in plan),
+                                    key=lambda step: step[0]))
+            self._plans[turns] = steps
+        return steps
 
     def plan(self, state: State, rng: Rng) -> Plan:
         rt = self.rt
@@ -109,38 +119,52 @@ class LineBot:
     def decide(self, state: State, rng: Rng) -> Decision:
         return as_decision(self.rt, state, self.plan(state, rng))
 
-    def _target(self, turn: int) -> list[int | None]:
+    def _target(self, state: State) -> list[int | None]:
         """The level the plan wants for each policy on a turn (None: no step yet)."""
-        targets = self._targets.get(turn)
+        turns = self.rt.lengths[state.scenario]
+        targets = self._targets.get((turns, state.turn))
         if targets is None:
             targets = []
-            for steps in self.steps:
+            for steps in self._steps(turns):
                 goal = None
                 for from_turn, level in steps:
-                    if turn >= from_turn:
+                    if state.turn >= from_turn:
                         goal = level
                 targets.append(goal)
-            self._targets[turn] = targets
+            self._targets[(turns, state.turn)] = targets
         return targets
 
     def _moves(self, state: State) -> list[tuple[int, int]]:
-        moves = []
-        for i, (policy, target) in enumerate(zip(self.rt.policies, self._target(state.turn), strict=True)):
-            level = state.policies[i]
-            if target is not None and target != level:
-                step = max(-(policy.max_step or 99), min(policy.max_step or 99, target - level))
-                if level_allowed(self.rt, state, i, level + step) is None:
-                    moves.append((i, level + step))
-        return moves
+        return steer(self.rt, state, self._target(state))
 
 
-def _score(preview: tuple[PreviewItem, ...], weights: dict[str, float]) -> float:
+def steer(rt: Runtime, state: State, targets: list[int | None]) -> list[tuple[int, int]]:
+    """The moves toward each policy's target level, as far as a month allows."""
+    moves = []
+    for i, (policy, target) in enumerate(zip(rt.policies, targets, strict=True)):
+        level = state.policies[i]
+        if target is not None and target != level:
+            step = max(-(policy.max_step or 99), min(policy.max_step or 99, target - level))
+            if level_allowed(rt, state, i, level + step) is None:
+                moves.append((i, level + step))
+    return moves
+
+
+def score(preview: tuple[PreviewItem, ...], weights: dict[str, float]) -> float:
     return sum(weights.get(p.target, 0.0) * (p.delta or 1) * _CERTAINTY[p.certainty] for p in preview)
 
 
 def make_bots(rt: Runtime) -> dict[str, Bot]:
-    """Every bot: `random` and one per strategy of the pack."""
+    """Every bot: `random`, one per strategy of the pack, one per advisor, history and the planner."""
+    from game.sim.followers import AdvisorBot, HistoryBot
+    from game.sim.planner import PlannerBot
+
     bots: dict[str, Bot] = {"random": RandomBot(rt)}
     for model in rt.pack.strategies:
         bots[model.id] = LineBot(rt, model)
+    for advisor in rt.pack.advisors:
+        follower = AdvisorBot(rt, advisor.id)
+        bots[follower.id] = follower
+    bots["history"] = HistoryBot(rt)
+    bots["planner"] = PlannerBot(rt)
     return bots

@@ -11,8 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.engine.explain import explain, failing
 from game.engine.rng import Rng
 from game.engine.runtime import Runtime
+from game.engine.state import State
 from game.engine.turn import apply_turn, new_campaign
 from game.sim.bots import make_bots
 
@@ -27,9 +29,22 @@ class StrategyStats:
     low: dict[str, int] = field(default_factory=dict)
     high: dict[str, int] = field(default_factory=dict)
     deck_share: list[float] = field(default_factory=list)
+    cards: Counter[str] = field(default_factory=Counter)  # campaigns that saw each card
+    shown: Counter[str] = field(default_factory=Counter)  # months each card was on the table
+    closed: Counter[tuple[str, str]] = field(default_factory=Counter)  # (event, choice) shown but closed
+    taken: Counter[tuple[str, str]] = field(default_factory=Counter)
+    missed: dict[str, Counter[str]] = field(default_factory=dict)  # ending -> failing clause -> campaigns
+    sampled: Counter[str] = field(default_factory=Counter)  # ending -> sampled campaigns that missed it
 
     def merge(self, other: StrategyStats) -> None:
         self.games += other.games
+        self.cards.update(other.cards)
+        self.shown.update(other.shown)
+        self.closed.update(other.closed)
+        self.taken.update(other.taken)
+        for ending, clauses in other.missed.items():
+            self.missed.setdefault(ending, Counter()).update(clauses)
+        self.sampled.update(other.sampled)
         self.endings.update(other.endings)
         self.turns += other.turns
         self.deck_share += other.deck_share
@@ -72,7 +87,46 @@ class SimResult:
             "endings": {e: endings.get(e, 0) for e in _ending_ids(rt)},
             "events_never_seen": sorted(set(rt.events) - self.seen_events),
             "choices_never_taken": [f"{e}.{c}" for e, c in sorted(_all_choices(rt) - self.taken_choices)],
+            "endings_never_reached": [e for e in _ending_ids(rt) if not endings.get(e)],
+            **coverage(rt, list(self.strategies.values()), self.games),
         }
+
+
+def coverage(rt: Runtime, stats: list[StrategyStats], games: int) -> dict[str, Any]:
+    """Per card the share of campaigns that saw it, per choice its share taken when offered, and
+    per ending the clauses that most often failed in the campaigns that missed it (over a sample
+    of one campaign in ``CLAUSE_SAMPLE``: ``of`` says how many sampled campaigns missed it)."""
+    total = StrategyStats()
+    for st in stats:
+        total.merge(st)
+    return {
+        "card_seen_share": {e: round(total.cards.get(e, 0) / games, 3) if games else 0 for e in rt.events},
+        "choice_taken_share": {
+            f"{e}.{c}": round(total.taken[(e, c)] / n, 3)
+            for e, c in sorted(_all_choices(rt)) if (n := total.shown[e] - total.closed[(e, c)])
+        },
+        "ending_failed_clauses": {
+            e: [{"clause": text, "campaigns": n, "of": total.sampled[e]}
+                for text, n in total.missed.get(e, Counter()).most_common(5)]
+            for e in _ending_ids(rt) if total.missed.get(e)
+        },
+    }
+
+
+# explain the missed endings of one campaign in this many (explaining them all costs about
+# a fifth of a campaign's time)
+CLAUSE_SAMPLE = 4
+
+
+def _missed(rt: Runtime, state: State, stats: StrategyStats) -> None:
+    """Count, for each ending the campaign missed, the clauses that did not hold at its end."""
+    for ending in rt.endings:
+        cond = rt.conditions.get(f"ending:{ending.id}")
+        if ending.id == state.ending or cond is None:
+            continue
+        stats.sampled[ending.id] += 1
+        counter = stats.missed.setdefault(ending.id, Counter())
+        counter.update({c.text for c in failing(explain(cond, state, show_hidden=True))})
 
 
 def _ending_ids(rt: Runtime) -> list[str]:
@@ -92,21 +146,30 @@ def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str,
     taken: set[tuple[str, str]] = set()
     deck = len(rt.events) or 1
     names = rt.quantities
+    gated = {e.id: [c for c in e.choices if c.when is not None] for e in rt.events.values()}
     for seed in seeds:
         state = new_campaign(rt, scenario, difficulty, seed, log=False)
         while state.ending is None:
             picks, moves = bot.plan(state, Rng(seed, state.turn, "bot"))
             for card, choice in zip(state.cards, picks, strict=True):
-                taken.add((card, choice.id))
+                stats.taken[(card, choice.id)] += 1
+                stats.shown[card] += 1
+                for c in gated.get(card, ()):
+                    if not c.when(state):  # type: ignore[misc]
+                        stats.closed[(card, c.id)] += 1
             apply_turn(rt, state, picks, moves)
         stats.games += 1
         stats.endings[state.ending] += 1
         stats.turns.append(state.turn)
         stats.deck_share.append(len(state.fired) / deck)
         seen.update(state.fired)
+        stats.cards.update(state.fired.keys())
+        if stats.games % CLAUSE_SAMPLE == 1 or CLAUSE_SAMPLE == 1:
+            _missed(rt, state, stats)
         for q, v in zip(names, state.values, strict=True):
             stats.low[q] = min(v, stats.low.get(q, v))
             stats.high[q] = max(v, stats.high.get(q, v))
+    taken.update(stats.taken)
     return stats, seen, taken
 
 

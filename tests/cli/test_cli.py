@@ -54,8 +54,10 @@ def test_simulate_json() -> None:
     data = json.loads(done.stdout)
     assert set(data) >= {"games", "seconds", "games_per_second", "strategies", "endings",
                          "events_never_seen", "choices_never_taken"}
-    assert data["games"] == 200 and set(data["strategies"]) == {"random", "un_first", "axis", "early_exit"}
-    assert sum(data["endings"].values()) == 200
+    bots = {"random", "un_first", "axis", "early_exit", "history", "planner",
+            "follow_mfa", "follow_general_staff", "follow_security_council", "follow_economic_bloc"}
+    assert data["games"] == 50 * len(bots) and set(data["strategies"]) == bots
+    assert sum(data["endings"].values()) == 50 * len(bots)
     assert all("endings" in s and "mean_turns" in s for s in data["strategies"].values())
 
 

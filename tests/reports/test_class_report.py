@@ -21,7 +21,8 @@ SVG = "{http://www.w3.org/2000/svg}svg"
 
 def play_student(rt, code: str | None, i: int, folder: Path, turns: int | None = None) -> Session:  # type: ignore[no-untyped-def]
     """A student's campaign, autosaved every turn, with a fixed campaign id."""
-    bots = list(make_bots(rt).values())
+    lines = {"random", *(s.id for s in rt.pack.strategies)}  # the golden files' students
+    bots = [bot for sid, bot in make_bots(rt).items() if sid in lines]
     if code:
         session = class_session(rt, code, f"Student {i:02d}")
     else:
