@@ -9,6 +9,10 @@ teaching, two reserved) and a numeric seed (31). The check symbol is
 ``sum(x**k * symbol_k)`` over GF(32): it catches every single mistyped
 symbol and every swap of two neighbours, so a typo is refused, never read as
 another campaign. Lookalikes are forgiven: O reads as 0, I and L as 1.
+
+With mods laid over the pack, the format is 1 and the 18 version bits hold a
+fingerprint of the pack version and every mod's id, version and content hash
+instead: a student must load the same mods for the code to be accepted.
 """
 
 from __future__ import annotations
@@ -66,6 +70,16 @@ def _pack_tag(pack_id: str) -> int:
     return hashlib.sha256(pack_id.encode()).digest()[0]
 
 
+def _mods_fingerprint(rt: Runtime) -> int | None:
+    """18 bits standing for the pack version and its mods (None without mods)."""
+    mods = getattr(rt.pack, "mods", [])
+    if not mods:
+        return None
+    text = rt.pack.manifest.version + "".join(f"|{m.manifest.id} {m.manifest.version} {m.content_hash}"
+                                              for m in mods)
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:3], "big") & ((1 << 18) - 1)
+
+
 def _group(symbols: str) -> str:
     return "-".join(symbols[i:i + 5] for i in range(0, len(symbols), 5))
 
@@ -80,7 +94,11 @@ def encode_class_code(rt: Runtime, scenario: str, difficulty: str, seed: int, te
     if not 0 <= seed <= MAX_SEED:
         raise ClassCodeError(f"a class code's seed is a whole number from 0 to {MAX_SEED}")
     major, minor, patch = (int(x) for x in manifest.version.split("."))
-    values = {"format": 0, "pack": _pack_tag(manifest.id), "major": major, "minor": minor, "patch": patch,
+    fingerprint = _mods_fingerprint(rt)
+    if fingerprint is not None:
+        major, minor, patch = fingerprint >> 14, (fingerprint >> 7) & 127, fingerprint & 127
+    values = {"format": 0 if fingerprint is None else 1, "pack": _pack_tag(manifest.id),
+              "major": major, "minor": minor, "patch": patch,
               "scenario": scenarios.index(scenario), "difficulty": difficulties.index(difficulty),
               "options": _TEACHING if teaching else 0, "seed": seed}
     number = 0
@@ -137,7 +155,7 @@ def decode_class_code(code: str, rt: Runtime | None = None) -> ClassSettings:
     """
     values = _symbols(code)
     f = _fields(values)
-    if f["format"] != 0 or f["options"] & ~_TEACHING:
+    if f["format"] > 1 or f["options"] & ~_TEACHING:
         raise ClassCodeError("the class code was made by a newer version of the game")
     if rt is None:
         raise ClassCodeError("a class code is read against the loaded pack (decode_class_code(code, rt))")
@@ -145,6 +163,14 @@ def decode_class_code(code: str, rt: Runtime | None = None) -> ClassSettings:
     if f["pack"] != _pack_tag(manifest.id):
         raise ClassCodeError(f"the class code is for another content pack, not '{manifest.id}'")
     version = f"{f['major']}.{f['minor']}.{f['patch']}"
+    fingerprint = _mods_fingerprint(rt)
+    if f["format"] == 1:
+        if fingerprint != (f["major"] << 14) | (f["minor"] << 7) | f["patch"]:
+            raise ClassCodeError("the class code was made with mods laid over the pack, and not with these: "
+                                 "load the same mods (--mod DIR), in the same versions, as the teacher")
+        version = manifest.version
+    elif fingerprint is not None:
+        raise ClassCodeError("the class code was made for the pack without mods: play without --mod")
     if version != manifest.version:
         raise ClassCodeError(f"the class code is for {manifest.id} version {version}; "
                              f"this game has version {manifest.version}")

@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from game.describe import find_target, format_change, group_report, name_of, preview_text, signed
 from game.engine.turn import DecisionError
+from game.history import basis_label, decided_notes, desk_text
 from game.saves.read import SaveError
 from game.session import Session
 from game.visibility import concealed, visible
@@ -91,6 +92,7 @@ class Plain:
             self.say(f"Policy change refused: {exc}. Keeping the current policies.")
             s.play(s.decide(choices))
         self.pending = {}
+        self.history_notes()
         if self.saver is not None:
             try:
                 self.saver(s, None)
@@ -107,8 +109,10 @@ class Plain:
 
     def card(self, card: Any, n: int, total: int) -> None:
         self.say("")
-        self.say(f"--- Card {n} of {total}: {card.title}  [cites {', '.join(card.cites)}]")
-        self.para(card.text)
+        basis = basis_label(card)
+        word = f" ({basis.lower()})" if basis else ""
+        self.say(f"--- Card {n} of {total}: {card.title}{word}  [cites {', '.join(card.cites)}]")
+        self.para(desk_text(self.s, card))
         if card.advice:
             self.say("  Advisors:")
             for advisor_id, advice in card.advice.items():
@@ -128,6 +132,20 @@ class Plain:
             else:
                 reason = choice.unavailable or "not available now"
                 self.para(f"{i}. (unavailable: {reason}) {choice.label}", "    ")
+
+    def history_notes(self) -> None:
+        """Once the month is decided: what actually happened, and Moscow's course beside the player's."""
+        for n in decided_notes(self.s):
+            if n.happened is None and n.actual is None:
+                continue
+            self.say(f"What actually happened - {n.title}:")
+            if n.happened:
+                self.para(n.happened)
+            if n.sources:
+                self.para(f"Sources: {n.sources}")
+            if n.actual:
+                same = " (as you did)" if n.same else f" (you chose: {n.chosen})"
+                self.para(f"Moscow's actual course: {n.actual}{same}")
 
     def quiet_month(self) -> None:
         """A month with no card: still a chance to set policies, save or look around."""

@@ -40,6 +40,7 @@ class Session:
     decisions: list[Decision] = field(default_factory=list)
     records: list[TurnRecord] = field(default_factory=list)
     report: tuple[Change, ...] = ()
+    votes: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict)  # turn -> tally per card
 
     # -- starting -----------------------------------------------------------
     @classmethod

@@ -35,8 +35,10 @@ def starter_rt() -> Runtime:
 
 
 @pytest.fixture
-def pack_copy(tmp_path: Path) -> Path:
-    """A fresh copy of the starter pack that a test may edit."""
+def pack_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of the starter pack that a test may edit (the current folder is its parent,
+    so diagnostics name its files as 'pack/...', as a modder working beside it sees them)."""
     target = tmp_path / "pack"
     shutil.copytree(STARTER, target)
+    monkeypatch.chdir(tmp_path)
     return target

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from game import __version__
-from game.cli.common import Exit
+from game.cli.common import Exit, say_error
 
 # command name -> module under game.cli that defines `register(sub)` and `run(args)`
 COMMANDS = {
@@ -19,6 +20,10 @@ COMMANDS = {
     "class-code": "class_code",
     "debrief": "debrief",
     "class-report": "class_report",
+    "handout": "handout",
+    "schema": "schema",
+    "lint": "lint",
+    "explain": "explain",
 }
 
 
@@ -36,7 +41,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code. No traceback reaches the user: an interrupt
+    exits 130, an unreadable or unwritable file 1 with a message, an internal error 70 with the
+    path of a crash report."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        if sys.stderr is not None:
+            print("\ninterrupted", file=sys.stderr)
+        return Exit.INTERRUPTED
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        _quiet_stdout()
+        return Exit.OK
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        say_error(f"{where}{exc.strerror or exc}")
+        return Exit.INVALID
+    except Exception as exc:  # a bug: a report for the developers, one line for the player
+        from game.crash import crash_message, write_crash_report
+
+        path = write_crash_report(exc, "command line")
+        if sys.stderr is not None:
+            print(crash_message(exc, path), file=sys.stderr)
+        return Exit.CRASH
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
         args_list.insert(0, "play")
@@ -46,10 +76,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
     module = importlib.import_module(f"game.cli.{COMMANDS[args.command]}")
+    return int(module.run(args))
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that Python's last flush does not complain."""
     try:
-        return int(module.run(args))
-    except KeyboardInterrupt:
-        print("\ninterrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return Exit.OK
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, AttributeError, ValueError):
+        pass

@@ -44,8 +44,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"honorable-exit: error: {exc}", file=sys.stderr)
         return Exit.INVALID
     manifest = rt.pack.manifest
+    mods = "".join(f" + mod {m.manifest.id} {m.manifest.version}" for m in rt.pack.mods)
+    flags = "".join(f" --mod {d}" for d in (args.mods or ()))
     print(code)
-    print(f"fixes: pack {manifest.id} {manifest.version}, scenario {scenario}, difficulty {difficulty}, "
-          f"seed {seed}, teaching {'on' if args.teaching else 'off'}", file=sys.stderr)
-    print(f"students: honorable-exit play --class-code {code} --player NAME", file=sys.stderr)
+    print(f"fixes: pack {manifest.id} {manifest.version}{mods}, scenario {scenario}, "
+          f"difficulty {difficulty}, seed {seed}, teaching {'on' if args.teaching else 'off'}",
+          file=sys.stderr)
+    print(f"students: honorable-exit play --class-code {code}{flags} --player NAME", file=sys.stderr)
     return Exit.OK

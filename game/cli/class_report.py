@@ -13,11 +13,14 @@ from game.cli.debrief import add_output, emit
 def register(sub: Any, name: str) -> None:
     """Add the command's parser."""
     parser = sub.add_parser(name, help="report on a class's saves",
-                            description="Verify every save by replay, count each campaign once (its latest "
-                                        "save), group by class code, and report endings, splits on key "
-                                        "decisions, spreads, relations over time, common paths, outliers "
-                                        "and a discussion guide.")
+                            description="Verify every save by replay, count each campaign once (a file "
+                                        "that verifies, with the most decisions), flag copies and saves "
+                                        "of another class, group by class code, and report endings, "
+                                        "splits on key decisions, spreads, relations over time, common "
+                                        "paths, outliers and a discussion guide.")
     parser.add_argument("inputs", nargs="+", metavar="SAVE_OR_DIR", help="save files or folders of saves")
+    parser.add_argument("--class-code", metavar="CODE", default=None,
+                        help="report only the saves of this class code (others are left out)")
     add_output(parser)
     add_content(parser)
 
@@ -29,12 +32,13 @@ def run(args: argparse.Namespace) -> int:
     rt = load_or_report(args)
     if rt is None:
         return Exit.INVALID
-    report = class_report(rt, args.inputs, args.format)
+    report = class_report(rt, args.inputs, args.format, args.class_code)
     if report.files == 0:
-        print("honorable-exit: error: no save files found in " + ", ".join(args.inputs), file=sys.stderr)
+        of = f" of class code {args.class_code}" if args.class_code else ""
+        print(f"honorable-exit: error: no save files{of} found in " + ", ".join(args.inputs), file=sys.stderr)
         return Exit.INVALID
     code = emit(report.text, args.out)
     print(f"{report.campaigns} campaign(s) from {report.files} file(s): {report.verified} verified, "
-          f"{report.failed} failed; {report.bad_files} file(s) unreadable or failing verification",
-          file=sys.stderr)
+          f"{report.failed} failed; {report.bad_files} file(s) unreadable or failing verification; "
+          f"{report.warnings} warning(s) to check first", file=sys.stderr)
     return code if code != Exit.OK or not report.bad_files else Exit.INVALID

@@ -16,7 +16,10 @@ def register(sub: Any, name: str) -> None:
                             description="The after-action report of a saved campaign: each decision, what "
                                         "it changed, the advisors and the brief behind it, the decisions "
                                         "that mattered most, the ending and the discussion questions.")
-    parser.add_argument("save", metavar="SAVE", help="the save file (verified by replay first)")
+    parser.add_argument("save", metavar="SAVE_OR_DIR",
+                        help="the save file (verified by replay first); or a folder of saves, with "
+                             "--out DIR: one report per campaign (a file that verifies, with the most "
+                             "decisions)")
     add_output(parser)
     add_content(parser)
 
@@ -32,14 +35,13 @@ def emit(text: str, out: str | None) -> int:
     if out is None:
         sys.stdout.write(text)
         return Exit.OK
-    from game.saves.store import write_atomic
+    from game.cli.output import OutputError, write_output
 
-    path = Path(out)
     try:
-        write_atomic(path, text.encode())
-    except OSError as exc:
-        print(f"honorable-exit: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
-        return Exit.INVALID
+        path = write_output(out, text.encode())
+    except OutputError as exc:
+        print(f"honorable-exit: error: {exc}", file=sys.stderr)
+        return Exit.USAGE if exc.usage else Exit.INVALID
     print(f"wrote {path}", file=sys.stderr)
     return Exit.OK
 
@@ -52,9 +54,44 @@ def run(args: argparse.Namespace) -> int:
     rt = load_or_report(args)
     if rt is None:
         return Exit.INVALID
+    if Path(args.save).is_dir():
+        return run_batch(rt, Path(args.save), args)
     try:
         session = load_save(Path(args.save), rt)
     except SaveError as exc:
         print(f"honorable-exit: error: {exc}", file=sys.stderr)
         return Exit.INVALID
     return emit(render_debrief(session, args.format), args.out)
+
+
+def run_batch(rt: Any, folder: Path, args: argparse.Namespace) -> int:
+    """One report per campaign found in a folder, written into the --out folder."""
+    from game.reports.class_saves import examine, group_campaigns, save_paths
+    from game.reports.debrief import render_debrief
+    from game.saves.store import slug
+
+    if args.out is None:
+        print("honorable-exit: error: a folder of saves needs --out DIR for the reports", file=sys.stderr)
+        return Exit.USAGE
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"honorable-exit: error: cannot create {out}: {exc.strerror or exc}", file=sys.stderr)
+        return Exit.INVALID
+    paths, _ = save_paths([folder])
+    groups, unreadable = group_campaigns([examine(p, rt) for p in paths])
+    written, failed = 0, len(unreadable)
+    for entry in (e for g in groups for e in g.campaigns):
+        assert entry.doc is not None
+        if entry.session is None:
+            failed += 1
+            print(f"honorable-exit: {entry.path}: {entry.problem}", file=sys.stderr)
+            continue
+        name = f"{slug(entry.player) or 'player'}-{entry.doc.meta.campaign_id}.{args.format}"
+        if emit(render_debrief(entry.session, args.format), str(out / name)) != Exit.OK:
+            return Exit.INVALID
+        written += 1
+    print(f"{written} report(s) in {out}; {failed} campaign(s) or file(s) could not be reported",
+          file=sys.stderr)
+    return Exit.OK if written and not failed else Exit.INVALID

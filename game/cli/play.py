@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.cli.common import Exit, add_campaign, load_or_report, pick_campaign, usage_error
+from game.cli.common import (
+    Exit,
+    add_campaign,
+    check_folder,
+    fail,
+    load_or_report,
+    pick_campaign,
+    usage_error,
+)
 
 
 def register(sub: Any, name: str) -> None:
@@ -23,6 +31,9 @@ def register(sub: Any, name: str) -> None:
                         help="folder for autosaves and named saves (default: saves/)")
     parser.add_argument("--class-code", metavar="CODE", default=None,
                         help="start the campaign a class code fixes")
+    parser.add_argument("--vote", action="store_true",
+                        help="a class vote on a projector (line mode): for each card, type the class's "
+                             "tally per choice; the majority is taken and the save keeps the tallies")
     parser.add_argument("--player", metavar="NAME", default=None,
                         help="your name, stored in saves and shown in the class report")
     resume = parser.add_mutually_exclusive_group()
@@ -34,11 +45,21 @@ def register(sub: Any, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the chosen front end."""
-    if args.plain or not sys.stdin.isatty() or not sys.stdout.isatty():
+    problem = check_folder(saves_dir(args), "--saves-dir")
+    if problem:
+        return usage_error(problem)
+    if args.plain or args.vote or not _tty(sys.stdin) or not _tty(sys.stdout):
         return run_plain(args)
     from game.tui.launch import launch  # the only import of Textual, and only here
 
     return int(launch(args))
+
+
+def _tty(stream: Any) -> bool:
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def saves_dir(args: argparse.Namespace) -> Path:
@@ -61,30 +82,43 @@ def _conflict(args: argparse.Namespace) -> str | None:
 
 
 def _ask_player() -> str | None:
-    if not sys.stdin.isatty():
+    if not _tty(sys.stdin) or not _tty(sys.stdout):
         return None
     sys.stdout.write("Your name (for the class report): ")
     sys.stdout.flush()
-    return sys.stdin.readline().strip() or None
+    return sys.stdin.readline(200).strip() or None
+
+
+def _resume(rt: Any, args: argparse.Namespace) -> Any:
+    """The campaign of ``--load`` or ``--continue``: only ever the named player's own."""
+    from game.saves import SaveError, latest_autosave, load_save
+    from game.saves.store import same_player
+
+    player = args.player or (_ask_player() if args.resume else None)
+    path = Path(args.load) if args.load else latest_autosave(saves_dir(args), player)
+    if path is None:
+        whose = f" of {player}'s" if player else ""
+        return Exit.USAGE, f"no autosave{whose} to continue in {saves_dir(args)}"
+    try:
+        session = load_save(path, rt)
+    except SaveError as exc:
+        return Exit.INVALID, f"cannot load the save: {exc}"
+    owner = session.options.get("player")
+    if player and owner and not same_player(owner, player):
+        return Exit.USAGE, (f"{path} is {owner}'s campaign, not {player}'s: a campaign keeps the name "
+                            "it was started with (start your own with a class code or a new campaign)")
+    if player and not owner:
+        session.options["player"] = player
+    return session
 
 
 def make_session(rt: Any, args: argparse.Namespace) -> Any:
     """The campaign the options ask for, or (exit code, message) when they cannot give one."""
     from game.classcode import ClassCodeError, class_session
-    from game.saves import SaveError, latest_autosave, load_save
     from game.session import Session
 
     if args.load or args.resume:
-        path = Path(args.load) if args.load else latest_autosave(saves_dir(args))
-        if path is None:
-            return Exit.USAGE, f"no autosave to continue in {saves_dir(args)}"
-        try:
-            session = load_save(path, rt)
-        except SaveError as exc:
-            return Exit.INVALID, f"cannot load the save: {exc}"
-        if args.player:
-            session.options["player"] = args.player
-        return session
+        return _resume(rt, args)
     if args.class_code:
         try:
             return class_session(rt, args.class_code, args.player or _ask_player())
@@ -101,9 +135,13 @@ def make_session(rt: Any, args: argparse.Namespace) -> Any:
 
 def run_plain(args: argparse.Namespace) -> int:
     """Play in the plain-text mode, autosaving every turn into the saves folder."""
+    from game.cli.streams import LineGuard, prepare_plain
     from game.plain import Plain
-    from game.saves import save_session
+    from game.saves import clean_temporaries, save_session
 
+    stream_problem = prepare_plain()
+    if stream_problem:
+        return fail(stream_problem)
     clash = _conflict(args)
     if clash:
         return usage_error(clash)
@@ -113,18 +151,24 @@ def run_plain(args: argparse.Namespace) -> int:
     session = make_session(rt, args)
     if isinstance(session, tuple):
         code, message = session
-        print(f"honorable-exit: error: {message}", file=sys.stderr)
-        return int(code)
+        return fail(message, code)
     folder = saves_dir(args)
+    clean_temporaries(folder)
     last: list[str] = []
 
     def saver(s: Any, name: str | None) -> str:
         last.append(str(save_session(s, folder, name)))
         return last[-1]
 
-    result = Plain(session, sys.stdin, sys.stdout, saver=saver).run()
+    front = Plain
+    if args.vote:
+        from game.plain_vote import VotePlain
+
+        front = VotePlain
+    guard = LineGuard(sys.stdin)
+    result = front(session, guard, sys.stdout, saver=saver).run()  # type: ignore[arg-type]
     if last:
         content = f" --content {args.content}" if args.content else ""
         print(f"Saved in {folder}. After-action report: honorable-exit debrief {last[-1]}{content}",
               file=sys.stderr)
-    return result
+    return Exit.INVALID if guard.stopped else result

@@ -6,7 +6,15 @@ import argparse
 import json
 from typing import Any
 
-from game.cli.common import Exit, add_campaign, content_dir, load_or_report, pick_campaign, usage_error
+from game.cli.common import (
+    Exit,
+    add_campaign,
+    content_dir,
+    load_or_report,
+    mod_dirs,
+    pick_campaign,
+    usage_error,
+)
 
 
 def register(sub: Any, name: str) -> None:
@@ -45,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         return usage_error(f"unknown strategy '{args.strategy}' (choose from: all, {', '.join(bots)})")
     seed = args.seed if args.seed is not None else "1"
-    result = simulate(rt, strategies, args.games, seed, scenario, difficulty, args.jobs, content_dir(args))
+    result = simulate(rt, strategies, args.games, seed, scenario, difficulty, args.jobs, content_dir(args),
+                      mod_dirs(args))
     data = result.to_json(rt)
     if args.format == "json":
         print(json.dumps(data, indent=2))

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from game.cli.common import Exit, add_content, content_dir
+from game.cli.common import Exit, add_content, content_dir, mod_dirs
 
 
 def register(sub: Any, name: str) -> None:
@@ -37,6 +37,7 @@ def summary(pack: Any, rt: Any) -> dict[str, Any]:
         },
         "cited_paragraphs": [p for p in paragraphs if p in cited],
         "uncited_paragraphs": [p for p in paragraphs if p not in cited],
+        "mods": [{"id": m.manifest.id, "version": m.manifest.version} for m in pack.mods],
     }
 
 
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         from game.content.compile import compile_pack
         from game.content.loader import read_pack
 
-        pack, errors = read_pack(content_dir(args))
+        pack, errors = read_pack(content_dir(args), mod_dirs(args))
         rt = None
         if pack is not None:
             rt, ref_errors = compile_pack(pack)
@@ -63,8 +64,10 @@ def run(args: argparse.Namespace) -> int:
     if info is not None:
         counts = info["counts"]
         total = len(info["cited_paragraphs"]) + len(info["uncited_paragraphs"])
-        print(f"{info['id']} {info['version']}: {counts['events']} events, {counts['choices']} choices, "
-              f"{counts['endings']} endings, {counts['actors']} actors, {counts['meters']} meters, "
+        mods = "".join(f" + {m['id']} {m['version']}" for m in info["mods"])
+        print(f"{info['id']} {info['version']}{mods}: {counts['events']} events, "
+              f"{counts['choices']} choices, {counts['endings']} endings, {counts['actors']} actors, "
+              f"{counts['meters']} meters, "
               f"{counts['advisors']} advisors, {counts['scenarios']} scenarios; "
               f"{len(info['cited_paragraphs'])}/{total} paragraphs cited")
         if info["uncited_paragraphs"]:

@@ -41,7 +41,26 @@ def _scope(pack: Pack) -> tuple[Scope, list[int], list[int], list[int]]:
     scope.endings = {e.id for e in pack.endings}
     scope.scores = {d.id for d in pack.items("score_dimensions")}
     scope.difficulties = {d.id for d in pack.difficulties}
+    _broken(pack, scope, (qmin, qmax, qdefault))
     return scope, qmin, qmax, qdefault
+
+
+def _broken(pack: Pack, scope: Scope, columns: tuple[list[int], list[int], list[int]]) -> None:
+    """Items that failed validation still answer to their ids (their own error is enough)."""
+    for qid in pack.broken.get("meters", set()) | pack.broken.get("actors", set()):
+        scope.quantities.setdefault(qid, len(columns[0]))
+        for column, value in zip(columns, (0, 100, 0), strict=True):
+            column.append(value)
+    for tid in pack.broken.get("tolerances", set()):
+        scope.tolerances.setdefault(tid, len(scope.tolerances))
+    scope.flags |= pack.broken.get("flags", set())
+    scope.events |= pack.broken.get("events", set())
+    scope.advisors |= pack.broken.get("advisors", set())
+    scope.endings |= pack.broken.get("endings", set())
+    scope.scores |= pack.broken.get("score_dimensions", set())
+    scope.difficulties |= pack.broken.get("difficulties", set())
+    for pid in pack.broken.get("policies", set()):
+        scope.policies.setdefault(pid, {})
 
 
 def _clashes(pack: Pack, scope: Scope) -> None:
@@ -56,11 +75,24 @@ def _clashes(pack: Pack, scope: Scope) -> None:
             seen.setdefault(item.id, section[:-1])
 
 
+def _meter_ranges(pack: Pack, scope: Scope) -> None:
+    """A meter's range must hold its own starting value."""
+    for meter in pack.meters:
+        where = pack.where[("meters", meter.id)]
+        if meter.min >= meter.max:
+            scope.error(where / "max", "out-of-range", f"meter {meter.id}: max ({meter.max}) must be "
+                                                       f"above min ({meter.min})")
+        elif not meter.min <= meter.initial <= meter.max:
+            scope.error(where / "initial", "out-of-range", f"meter {meter.id} starts at {meter.initial}, "
+                        f"outside its own range {meter.min} to {meter.max}")
+
+
 class _Compiler:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self.scope, self.qmin, self.qmax, self.qdefault = _scope(pack)
         _clashes(pack, self.scope)
+        _meter_ranges(pack, self.scope)
         self.cond = ConditionCompiler(self.scope)
         self.fx = EffectCompiler(self.scope, self.cond, (self.qmin, self.qmax))
 
@@ -215,6 +247,12 @@ class _Compiler:
 
 def compile_pack(pack: Pack) -> tuple[Runtime, list[Diagnostic]]:
     """Check every reference of a pack and compile it; return the runtime and errors."""
+    runtime, errors, _ = compile_with_scope(pack)
+    return runtime, errors
+
+
+def compile_with_scope(pack: Pack) -> tuple[Runtime, list[Diagnostic], Scope]:
+    """As ``compile_pack``, with the names the compiler saw used and set (for the linter)."""
     compiler = _Compiler(pack)
     runtime = compiler.build()
-    return runtime, compiler.scope.errors
+    return runtime, compiler.scope.errors, compiler.scope

@@ -371,6 +371,10 @@ class _ExprCompiler:
         if name in self.scope.tolerances:
             t = self.scope.tolerances[name]
             return lambda s: s.tolerances[t]
+        if name in self.scope.flags:
+            self.fail(node, "expression-type", f"'{name}' is a flag (set or not), not a number",
+                      f"test it on its own: '{name}' or 'not {name}'")
+            return _zero
         if name in self.scope.policies:
             self.fail(node, "expression-type", f"policy '{name}' must be compared with a level",
                       f"for example '{name} >= {next(iter(self.scope.policies[name]))}'")

@@ -21,6 +21,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from game.content.limits import (
+    MAX_EXPR_DEPTH,
+    MAX_EXPR_NESTING,
+    MAX_EXPR_TOKENS,
+    MAX_NUMBER,
+    MAX_NUMBER_CHARS,
+)
+
 _TOKEN = re.compile(
     r"\s*(?:(?P<month>\d{4}-\d{2})\b|(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_.]*)"
     r"|(?P<op><=|>=|==|!=|<|>|\+|-|\*|/|\(|\)))"
@@ -46,6 +54,33 @@ class Node:
     offset: int
     value: object = None
     args: tuple[Node, ...] = ()
+    depth: int = 1  # of the tree below and including this node
+
+
+def _node(kind: str, offset: int, value: object, args: tuple[Node, ...]) -> Node:
+    """A node over its operands, refused when the tree grows deeper than the limit."""
+    depth = 1 + max(a.depth for a in args)
+    if depth > MAX_EXPR_DEPTH:
+        raise ExprError(f"the expression is nested too deeply (more than {MAX_EXPR_DEPTH} levels of "
+                        "operators): split it into several conditions", offset)
+    return Node(kind, offset, value, args, depth)
+
+
+def _number(text: str, offset: int) -> Node:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ExprError(f"the number {text[:12]}... ({len(text):,} digits) is too large: numbers in a "
+                        f"pack lie between -{MAX_NUMBER:,} and {MAX_NUMBER:,}", offset)
+    value = float(text) if "." in text else int(text)
+    if abs(value) > MAX_NUMBER:
+        raise ExprError(f"the number {text} is too large: numbers in a pack lie between "
+                        f"-{MAX_NUMBER:,} and {MAX_NUMBER:,}", offset)
+    return Node("num", offset, value)
+
+
+def _is_zero(node: Node) -> bool:
+    while node.kind == "neg":
+        node = node.args[0]
+    return node.kind == "num" and node.value == 0
 
 
 def tokenize(text: str) -> list[tuple[str, str, int]]:
@@ -61,6 +96,9 @@ def tokenize(text: str) -> list[tuple[str, str, int]]:
             raise ExprError(f"unexpected character {text[start]!r}", start)
         kind = match.lastgroup or "op"
         tokens.append((kind, match.group(kind), match.start(kind)))
+        if len(tokens) > MAX_EXPR_TOKENS:
+            raise ExprError(f"the expression is too long (more than {MAX_EXPR_TOKENS:,} names, numbers "
+                            "and operators): split it into several conditions", match.start(kind))
         pos = match.end()
     tokens.append(("end", "", len(text)))
     return tokens
@@ -70,6 +108,13 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.tokens = tokenize(text)
         self.i = 0
+        self.nesting = 0  # parentheses, `not` and unary minus open at the current token
+
+    def enter(self, offset: int) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_EXPR_NESTING:
+            raise ExprError(f"the expression is nested too deeply (more than {MAX_EXPR_NESTING} levels of "
+                            "parentheses, 'not' or '-')", offset)
 
     def peek(self) -> tuple[str, str, int]:
         return self.tokens[self.i]
@@ -108,12 +153,15 @@ class _Parser:
         while self.word(word):
             self.take()
             items.append(inner())
-        return first if len(items) == 1 else Node(word, first.offset, None, tuple(items))
+        return first if len(items) == 1 else _node(word, first.offset, None, tuple(items))
 
     def unary(self) -> Node:
         if self.word("not"):
             _, _, offset = self.take()
-            return Node("not", offset, None, (self.unary(),))
+            self.enter(offset)
+            node = _node("not", offset, None, (self.unary(),))
+            self.nesting -= 1
+            return node
         return self.compare()
 
     def compare(self) -> Node:
@@ -121,34 +169,42 @@ class _Parser:
         kind, text, offset = self.peek()
         if kind == "op" and text in COMPARE:
             self.take()
-            return Node("compare", offset, text, (left, self.sum()))
+            return _node("compare", offset, text, (left, self.sum()))
         return left
 
     def sum(self) -> Node:
         node = self.product()
         while self.word("+", "-"):
             _, op, offset = self.take()
-            node = Node("arith", offset, op, (node, self.product()))
+            node = _node("arith", offset, op, (node, self.product()))
         return node
 
     def product(self) -> Node:
         node = self.atom()
         while self.word("*", "/"):
             _, op, offset = self.take()
-            node = Node("arith", offset, op, (node, self.atom()))
+            right = self.atom()
+            if op == "/" and _is_zero(right):
+                raise ExprError("division by zero", right.offset)
+            node = _node("arith", offset, op, (node, right))
         return node
 
     def atom(self) -> Node:
         kind, text, offset = self.take()
         if kind == "num":
-            return Node("num", offset, float(text) if "." in text else int(text))
+            return _number(text, offset)
         if kind == "month":
             return Node("month", offset, text)
         if kind == "op" and text == "-":
-            return Node("neg", offset, None, (self.atom(),))
+            self.enter(offset)
+            node = _node("neg", offset, None, (self.atom(),))
+            self.nesting -= 1
+            return node
         if kind == "op" and text == "(":
+            self.enter(offset)
             node = self.or_()
             self.expect(")")
+            self.nesting -= 1
             return node
         if kind == "name" and text in ("and", "or", "not"):
             raise ExprError(f"expected a value but found '{text}'", offset)
@@ -159,7 +215,7 @@ class _Parser:
                 if arg_kind != "name":
                     raise ExprError(f"{text}() takes a name, not {_show(arg_kind, arg)}", arg_offset)
                 self.expect(")")
-                return Node("call", offset, text, (Node("name", arg_offset, arg),))
+                return _node("call", offset, text, (Node("name", arg_offset, arg),))
             return Node("name", offset, text)
         raise ExprError(f"expected a value but found {_show(kind, text)}", offset)
 

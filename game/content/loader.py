@@ -9,11 +9,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from game.boundedio import ReadProblem, TooLarge, read_regular
 from game.content import schema as s
 from game.content.diagnostics import Diagnostic, PackError, did_you_mean, sort_key
 from game.content.gcpause import gc_paused
+from game.content.limits import MAX_FILE_BYTES
+from game.content.overlay import Applier, Mod, Overlay, check_base, folder_hash, known_section, order
 from game.content.scope import Where
-from game.content.yamlsrc import Document, read_yaml
+from game.content.textscan import decode, too_large
+from game.content.yamlsrc import TOO_LARGE, Document, read_yaml
 
 MANIFEST = "pack.yaml"
 
@@ -29,6 +33,15 @@ class Pack:
     # pack has compiled without error (it holds every file's parsed text)
     where: dict[tuple[str, str], Where] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    overlay: Overlay = field(default_factory=Overlay)  # the mods laid over the pack, in load order
+    # ids of items that failed validation: known to the reference checks, so that one
+    # mistake is reported once, not again at every place that names the item
+    broken: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def mods(self) -> list[Mod]:
+        """The mods applied, in load order."""
+        return self.overlay.mods
 
     def items(self, section: str) -> list[Any]:
         """The items of a section, in file order."""
@@ -79,10 +92,46 @@ class Pack:
 
 
 def _rel(path: FsPath, root: FsPath) -> str:
+    """A file's name in diagnostics: relative to the current folder when it lies below it (so that
+    editors' quickfix lists and terminals can open it), else absolute."""
     try:
-        return str(path.relative_to(root.parent)) if root.parent != path else str(path)
-    except ValueError:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive
         return str(path)
+    return rel if not rel.startswith("..") else os.path.abspath(path)
+
+
+_WANTED = {"int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
+           "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false",
+           "bool_parsing": "true or false", "string_type": "text", "list_type": "a list ([a, b] or - items)",
+           "dict_type": "a mapping (key: value)"}
+# words modders reach for, and what the format calls them
+_FIELD_HINTS = {"greater": "gt", "greater_than": "gt", "above": "gt", "more_than": "gt", "less": "lt",
+                "less_than": "lt", "below": "lt", "at_least": "gte", "minimum": "gte", "at_most": "lte",
+                "maximum": "lte", "equals": "eq", "description_": "description", "effect": "effects",
+                "condition": "when", "if_": "if", "choice": "choices", "cite": "cites"}
+
+
+def _type_message(err: Any, loc: tuple[Any, ...]) -> tuple[str, str | None] | None:
+    """'weight: "high" is not a whole number', with a hint for YAML's own traps."""
+    wanted = _WANTED.get(err["type"])
+    if err["type"] == "literal_error":
+        wanted = "one of " + str(err.get("ctx", {}).get("expected", "the allowed values"))
+    if wanted is None:
+        return None
+    field_name = next((str(x) for x in reversed(loc) if isinstance(x, str)), "the value")
+    value = err.get("input")
+    shown: object = value
+    if isinstance(value, str):
+        shown = f'"{value}"'
+    elif isinstance(value, bool):
+        shown = str(value).lower()
+    hint = None
+    if isinstance(value, bool) and wanted == "text":
+        hint = "YAML reads yes, no, on, off, true and false as yes/no values: put the text in quotes"
+    elif isinstance(value, str) and value.lower() in ("yes", "no", "on", "off") and wanted == "true or false":
+        hint = "write true or false"
+    return f"{field_name}: {shown} is not {wanted}", hint
 
 
 def _schema_errors(exc: ValidationError, where: Where) -> list[Diagnostic]:
@@ -94,12 +143,16 @@ def _schema_errors(exc: ValidationError, where: Where) -> list[Diagnostic]:
         pos = where.doc.pos(path, key=at_key)
         message = str(err["msg"]).removeprefix("Value error, ")
         hint = None
+        typed = _type_message(err, loc)
         if at_key:
             field_name = str(loc[-1])
             message = f"unknown field '{field_name}'"
-            hint = did_you_mean(field_name, _vocabulary())
+            known = _FIELD_HINTS.get(field_name.lower())
+            hint = f"did you mean '{known}'?" if known else did_you_mean(field_name, _vocabulary())
         elif err["type"] == "missing":
             message = f"missing field '{loc[-1]}'"
+        elif typed is not None:
+            message, hint = typed
         out.append(Diagnostic(where.doc.file, pos.line, pos.column, f"schema-{err['type']}", message, hint))
     return out
 
@@ -140,13 +193,23 @@ class _Reader:
     def read(self, path: FsPath) -> Document | None:
         name = _rel(path, self.root)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.errors.append(Diagnostic(name, 1, 1, "unreadable", f"cannot read file: {exc}"))
+            data = read_regular(path, MAX_FILE_BYTES)
+        except TooLarge as exc:
+            self.errors.append(too_large(name, exc))
+            return None
+        except ReadProblem as exc:
+            self.errors.append(Diagnostic(name, 1, 1, "unreadable", f"cannot read the file: {exc}",
+                                          "a content file is a regular YAML file of at most "
+                                          f"{MAX_FILE_BYTES // 1024 ** 2} MB"))
+            return None
+        text, problem = decode(data, name)
+        if text is None:
+            assert problem is not None
+            self.errors.append(problem)
             return None
         doc, errors = read_yaml(text, name)
         self.errors += errors
-        return None if errors else doc
+        return None if any(e.code != TOO_LARGE for e in errors) else doc
 
     def manifest(self) -> s.Manifest | None:
         path = self.root / MANIFEST
@@ -175,6 +238,8 @@ class _Reader:
 
     def document(self, pack: Pack, doc: Document) -> None:
         if doc.data is None:
+            self.errors.append(Diagnostic(doc.file, 1, 1, "empty-file", "the file is empty",
+                                          "give it a section (events:, flags:, ...) or remove it"))
             return
         if not isinstance(doc.data, dict):
             pos = doc.pos(())
@@ -203,6 +268,8 @@ class _Reader:
             item = model.model_validate(raw)
         except ValidationError as exc:
             self.errors += _schema_errors(exc, where)
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                pack.broken.setdefault(section, set()).add(raw["id"])  # no follow-on errors for it
             return
         key = (section, item.id)  # type: ignore[attr-defined]
         if key in pack.where:
@@ -217,8 +284,78 @@ class _Reader:
         pack.sections.setdefault(section, []).append(item)
 
 
-def read_pack(root: str | os.PathLike[str]) -> tuple[Pack | None, list[Diagnostic]]:
-    """Read and validate a pack folder's files (not yet its cross-references)."""
+def _mod(root: FsPath, manifest: s.Manifest, errors: list[Diagnostic]) -> Mod | None:
+    """Read a mod folder's manifest and check that it extends this pack."""
+    reader = _Reader(root)
+    path = root / MANIFEST
+    if not root.is_dir() or not path.is_file():
+        errors.append(Diagnostic(str(path), 1, 1, "missing-mod", f"no mod at {root} (no {MANIFEST})",
+                                 "a mod folder starts with pack.yaml: id, title, version, extends"))
+        return None
+    doc = reader.read(path)
+    errors += reader.errors
+    if doc is None:
+        return None
+    if isinstance(doc.data, dict) and "extends" not in doc.data:
+        errors.append(Diagnostic(doc.file, 1, 1, "not-a-mod", f"{root} is a pack, not a mod",
+                                 "a mod's pack.yaml says what it builds on: 'extends: honorable-exit'; "
+                                 "use --content for a whole pack"))
+        return None
+    try:
+        mod = s.ModManifest.model_validate(doc.data)
+    except ValidationError as exc:
+        errors += _schema_errors(exc, Where(doc, ()))
+        return None
+    problem = check_base(mod, manifest)
+    if problem:
+        pos = doc.pos(("extends",))
+        errors.append(Diagnostic(doc.file, pos.line, pos.column, "mod-base", problem))
+        return None
+    return Mod(mod, root, folder_hash(root))
+
+
+def apply_mods(pack: Pack, roots: list[FsPath]) -> list[Diagnostic]:
+    """Lay the mods over the pack in their load order; every problem as a diagnostic."""
+    errors: list[Diagnostic] = []
+    mods = [m for m in (_mod(r, pack.manifest, errors) for r in roots) if m is not None]
+    seen: dict[str, FsPath] = {}
+    for m in mods:
+        if m.manifest.id in seen:
+            twice = f"mod '{m.manifest.id}' is given twice ({seen[m.manifest.id]} and {m.root})"
+            errors.append(Diagnostic(str(m.root / MANIFEST), 1, 1, "duplicate-mod", twice))
+        seen.setdefault(m.manifest.id, m.root)
+    ordered, cycle = order(mods)
+    if cycle:
+        errors.append(Diagnostic(str(mods[0].root / MANIFEST), 1, 1, "mod-cycle",
+                                 f"the mods' load_after form a cycle: {cycle}"))
+        return errors
+    applier = Applier(pack, pack.overlay, errors, _schema_errors)
+    for mod in ordered:
+        pack.overlay.mods.append(mod)
+        paragraphs = {**pack.manifest.source.paragraphs, **mod.manifest.source.paragraphs}
+        source = pack.manifest.source.model_copy(update={"paragraphs": paragraphs})
+        pack.manifest = pack.manifest.model_copy(update={"source": source})
+        reader = _Reader(mod.root)
+        for path in _section_files(mod.root):
+            pack.files.append(_rel(path, mod.root))
+            doc = reader.read(path)
+            if doc is not None and isinstance(doc.data, dict):
+                for section, items in doc.data.items():
+                    model = known_section(doc, section, errors)
+                    if model is not None and isinstance(items, list):
+                        for i, raw in enumerate(items):
+                            applier.item(mod.manifest.id, section, model, raw, Where(doc, (section, i)))
+        errors += reader.errors
+    return errors
+
+
+def _section_files(root: FsPath) -> list[FsPath]:
+    files = sorted(p for p in root.rglob("*.yaml") if p.name != MANIFEST or p.parent != root)
+    return files + sorted(root.rglob("*.yml"))
+
+
+def read_pack(root: str | os.PathLike[str], mods: Any = ()) -> tuple[Pack | None, list[Diagnostic]]:
+    """Read and validate a pack folder's files, then its mods' (not yet the cross-references)."""
     folder = FsPath(root)
     reader = _Reader(folder)
     if not folder.is_dir():
@@ -228,15 +365,16 @@ def read_pack(root: str | os.PathLike[str]) -> tuple[Pack | None, list[Diagnosti
         return None, sorted(reader.errors, key=sort_key)
     pack = Pack(folder, manifest)
     reader.sections(pack)
-    return pack, sorted(reader.errors, key=sort_key)
+    errors = reader.errors + apply_mods(pack, [FsPath(m) for m in mods]) if mods else reader.errors
+    return pack, sorted(errors, key=sort_key)
 
 
-def load(root: str | os.PathLike[str]) -> tuple[Pack | None, Any, list[Diagnostic]]:
-    """Read, validate and compile a pack: (pack, runtime, diagnostics)."""
+def load(root: str | os.PathLike[str], mods: Any = ()) -> tuple[Pack | None, Any, list[Diagnostic]]:
+    """Read, validate and compile a pack and its mods: (pack, runtime, diagnostics)."""
     with gc_paused():
         from game.content.compile import compile_pack
 
-        pack, errors = read_pack(root)
+        pack, errors = read_pack(root, mods)
         if pack is None:
             return None, None, errors
         runtime, ref_errors = compile_pack(pack)
@@ -247,9 +385,9 @@ def load(root: str | os.PathLike[str]) -> tuple[Pack | None, Any, list[Diagnosti
         return pack, runtime, errors
 
 
-def load_runtime(root: str | os.PathLike[str]) -> Any:
-    """Load a pack's runtime or raise PackError with every diagnostic."""
-    _, runtime, errors = load(root)
+def load_runtime(root: str | os.PathLike[str], mods: Any = ()) -> Any:
+    """Load a pack's runtime (with its mods) or raise PackError with every diagnostic."""
+    _, runtime, errors = load(root, mods)
     if errors:
         raise PackError(errors)
     return runtime

@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 import yaml
 
 from game.content.diagnostics import Diagnostic
+from game.content.limits import MAX_NUMBER, MAX_NUMBER_CHARS, MAX_TEXT_CHARS, MAX_YAML_DEPTH
+from game.content.textscan import scan_text
 
 try:  # libyaml is much faster where present
     _Loader: type = yaml.CSafeLoader
@@ -25,6 +27,7 @@ Path = tuple[str | int, ...]
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$")
 _NULL = {"null", "~", ""}
+MAX_KEY_CHARS = 200
 
 
 class Pos(NamedTuple):
@@ -91,8 +94,22 @@ def _mark(mark: Any, style: str | None = None) -> Pos:
     return Pos(mark.line + 1, mark.column + 1, style)
 
 
+TOO_LARGE = "too-large"  # the code of a refused scalar: reported, but the rest of the file is read
+
+
+class _Refused(Exception):
+    """A scalar the format refuses (a number too large, a text too long): the reason."""
+
+    def __init__(self, reason: str, stand_in: object) -> None:
+        super().__init__(reason)
+        self.stand_in = stand_in
+
+
 def _scalar(event: Any) -> Any:
     """Type a scalar: plain scalars may be null, bool, int or float; all else is text."""
+    if len(event.value) > MAX_TEXT_CHARS:
+        raise _Refused(f"a text of {len(event.value):,} characters: a text in a pack holds at most "
+                       f"{MAX_TEXT_CHARS:,}", event.value[:MAX_TEXT_CHARS])
     if event.style not in (None, "") or not event.implicit[0]:
         return event.value
     text = event.value
@@ -101,10 +118,20 @@ def _scalar(event: Any) -> Any:
     if text in ("true", "false"):
         return text == "true"
     if _INT.match(text):
-        return int(text.replace("_", ""))
+        return _bounded(text, int)
     if _FLOAT.match(text):
-        return float(text.replace("_", ""))
+        return _bounded(text, float)
     return text
+
+
+def _bounded(text: str, kind: type[int] | type[float]) -> int | float:
+    digits = text.replace("_", "")
+    shown = digits if len(digits) <= 24 else f"{digits[:12]}... ({len(digits):,} digits)"
+    if len(digits.lstrip("+-")) > MAX_NUMBER_CHARS or not abs(kind(digits)) <= MAX_NUMBER:
+        stand_in = -MAX_NUMBER if digits.startswith("-") else MAX_NUMBER
+        raise _Refused(f"the number {shown} is too large: numbers in a pack lie between "
+                       f"-{MAX_NUMBER:,} and {MAX_NUMBER:,}", stand_in)
+    return kind(digits)
 
 
 _Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
@@ -123,6 +150,7 @@ class _Builder:
         self.file = file
         self.events = events
         self.errors: list[Diagnostic] = []
+        self.depth = 0
 
     def error(self, mark: Any, code: str, message: str, hint: str | None = None) -> None:
         self.errors.append(Diagnostic(self.file, mark.line + 1, mark.column + 1, code, message, hint))
@@ -150,25 +178,44 @@ class _Builder:
             self.error(event.start_mark, "yaml-tag", f"explicit tags are not allowed ({event.tag})",
                        "remove the tag; quote the value if it should be text")
 
+    def scalar(self, event: Any) -> Any:
+        if event.anchor or event.tag is not None:
+            self.odd(event)
+        try:
+            return _scalar(event)
+        except _Refused as exc:  # reported; a stand-in value lets the rest of the file be checked
+            self.error(event.start_mark, TOO_LARGE, str(exc))
+            return exc.stand_in
+
     def node(self, event: Any, nxt: Any) -> Any:
         kind = type(event)
         if kind is _Scalar:
-            if event.anchor or event.tag is not None:
-                self.odd(event)
-            return _scalar(event)
+            return self.scalar(event)
         if kind is _Alias:
             self.error(event.start_mark, "yaml-alias", f"aliases are not allowed (*{event.anchor})",
                        "write the value out in full")
             return None
         if event.anchor or event.tag is not None:
             self.odd(event)
-        if kind is _SeqStart:
-            items: list[Any] = []
+        self.depth += 1
+        if self.depth > MAX_YAML_DEPTH:
+            self.error(event.start_mark, "too-deep", f"lists and mappings nested more than "
+                                                     f"{MAX_YAML_DEPTH} levels deep")
+            raise _TooDeep
+        try:
+            return self.items(nxt) if kind is _SeqStart else self.mapping(nxt)
+        finally:
+            self.depth -= 1
+
+    def items(self, nxt: Any) -> list[Any]:
+        items: list[Any] = []
+        item = nxt()
+        while type(item) is not _SeqEnd:
+            items.append(self.node(item, nxt))
             item = nxt()
-            while type(item) is not _SeqEnd:
-                items.append(self.node(item, nxt))
-                item = nxt()
-            return items
+        return items
+
+    def mapping(self, nxt: Any) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first: dict[str, Any] = {}
         key_event = nxt()
@@ -182,6 +229,10 @@ class _Builder:
             if key_event.anchor or key_event.tag is not None:
                 self.odd(key_event)
             key = str(key_event.value)
+            if len(key) > MAX_KEY_CHARS:
+                self.error(key_event.start_mark, TOO_LARGE, f"a key of {len(key):,} characters "
+                                                              f"(keys hold at most {MAX_KEY_CHARS})")
+                key = key[:MAX_KEY_CHARS]
             if key in first:
                 mark, again = first[key], _mark(key_event.start_mark)
                 self.error(key_event.start_mark, "duplicate-key",
@@ -196,6 +247,10 @@ class _Builder:
                 result[key] = self.node(nxt(), nxt)
             key_event = nxt()
         return result
+
+
+class _TooDeep(Exception):
+    """The document nests deeper than the format allows (already reported)."""
 
 
 class _Positions:
@@ -236,9 +291,14 @@ def read_yaml(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
     """Read one YAML text strictly; return the document and any diagnostics."""
     events: list[Any] = []
     builder = _Builder(file, events)
+    problem = scan_text(text, file)
+    if problem is not None:
+        return Document(file, None, {}, {}), [problem]
     try:
         events.extend(yaml.parse(text, Loader=_Loader))
         data = builder.build()
+    except _TooDeep:
+        return Document(file, None, {}, {}), builder.errors
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _mark(mark) if mark is not None else Pos(1, 1)

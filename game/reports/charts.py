@@ -70,3 +70,16 @@ def box_chart(title: str, series: Mapping[str, Sequence[float]], height: int = 3
     for name, values in series.items():
         chart.add(name, list(values))
     return _svg(chart)
+
+
+def band_chart(title: str, labels: Sequence[str], bands: Sequence[Mapping[str, float] | None],
+               height: int = 230) -> str:
+    """One partner's spread over time, a small multiple: highest, middle half and lowest of the class."""
+    chart = pygal.Line(**_config(title, height, width=380, show_dots=False, x_label_rotation=30,
+                                 show_minor_x_labels=False, x_labels_major_count=4, range=(-100, 100),
+                                 legend_at_bottom_columns=5, truncate_legend=-1, fill=False))
+    chart.x_labels = list(labels)
+    lines = (("high", "High"), ("q3", "Q3"), ("median", "Median"), ("q1", "Q1"), ("low", "Low"))
+    for key, name in lines:
+        chart.add(name, [None if b is None else b[key] for b in bands])
+    return _svg(chart)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from game.engine.runtime import Runtime
-from game.reports.facts import choice_label, ending_title, meter_ids, paragraphs, relation_ids, series_labels
+from game.reports.facts import choice_label, ending_title, meter_ids, paragraphs
 from game.session import Session
 
-SPLIT_SHARE = 0.25  # a card is shown in the splits when at least this share of the class met it
 PATH_SHARE = 0.5  # a card is a step of the class's paths when at least this share met it
 
 
@@ -43,25 +41,6 @@ def endings(rt: Runtime, finished: list[Session]) -> list[dict[str, Any]]:
              "share": round(100 * counts.get(e.id, 0) / total)} for e in rt.pack.endings]
 
 
-def splits(rt: Runtime, sessions: list[Session]) -> list[dict[str, Any]]:
-    """How the class answered each card most of it met (first answer per campaign)."""
-    answers = [first_answers(s) for s in sessions]
-    needed = max(2 if len(sessions) > 1 else 1, math.ceil(SPLIT_SHARE * len(sessions)))
-    met = Counter(card for a in answers for card in a)
-    rows = []
-    for card, seen in met.items():
-        if seen < needed:
-            continue
-        picks = Counter(a[card][1] for a in answers if card in a)
-        turns = [a[card][0] for a in answers if card in a]
-        choices = [{"label": c.label, "count": picks[c.id], "share": round(100 * picks[c.id] / seen)}
-                   for c in rt.pack.get("events", card).choices]
-        rows.append({"id": card, "title": rt.pack.get("events", card).title, "seen": seen,
-                     "turn": statistics.median(turns), "choices": choices,
-                     "division": round(1 - max(picks.values()) / seen, 2)})
-    return sorted(rows, key=lambda r: (r["turn"], r["title"]))
-
-
 def final_spreads(rt: Runtime, sessions: list[Session], finished: list[Session]) -> dict[str, Any]:
     """The spread of final meters (all campaigns) and of scores (finished campaigns)."""
     hidden = {m.id for m in rt.pack.meters if m.hidden}
@@ -82,22 +61,6 @@ def _qname(rt: Runtime, qid: str) -> str:
             if item.id == qid:
                 return str(item.name)
     return qid
-
-
-def relations(rt: Runtime, sessions: list[Session]) -> dict[str, Any]:
-    """The class's mean relation with each partner at the start of every turn."""
-    longest = max(sessions, key=lambda s: len(s.state.history or ()))
-    labels = series_labels(longest)
-    series: dict[str, list[float | None]] = {}
-    for actor in relation_ids(rt):
-        rows = [s.series(actor) for s in sessions]
-        series[_qname(rt, actor)] = [
-            round(statistics.fmean(col), 1) if (col := [r[i] for r in rows if i < len(r)]) else None
-            for i in range(len(labels))]
-    points = sorted({0, len(labels) // 4, len(labels) // 2, 3 * len(labels) // 4, len(labels) - 1})
-    return {"labels": labels, "series": series, "points": points,
-            "columns": [labels[i] for i in points],
-            "rows": [{"name": n, "values": [v[i] for i in points]} for n, v in series.items()]}
 
 
 def paths(rt: Runtime, sessions: list[Session], limit: int = 5) -> dict[str, Any]:

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.runtime import Runtime
-from game.reports import charts
+from game.reports import charts, class_integrity, class_tables
 from game.reports import class_analysis as ca
-from game.reports.class_saves import Entry, Group, examine, group_campaigns, save_paths
+from game.reports.class_saves import Entry, Group, examine, group_campaigns, group_key, save_paths
 from game.reports.facts import ending_title
 from game.reports.render import render
 
@@ -25,6 +25,7 @@ class ClassReport:
     verified: int
     failed: int  # campaigns whose latest save failed verification
     bad_files: int  # files unreadable or failing verification, older saves included
+    warnings: int = 0  # things to check first: copies, shared ids, saves of another class
 
 
 def _fixes(rt: Runtime, entry: Entry) -> dict[str, Any]:
@@ -65,14 +66,17 @@ def analyse(rt: Runtime, group: Group) -> dict[str, Any]:
         "failed": [{"player": e.player, "file": e.path.name, "reason": e.problem}
                    for e in group.campaigns if not e.ok],
         "finished": len(finished), "roster": _roster(rt, group), "has_data": bool(sessions),
+        "main": group.main,
     }
     if not sessions:
         return data
     players = {id(e.session): e.player for e in ok}
     ending_rows = ca.endings(rt, finished)
-    split_rows = ca.splits(rt, sessions)
+    split_rows = class_tables.splits(rt, sessions, players)
     data.update(endings=ending_rows, splits=split_rows, spreads=ca.final_spreads(rt, sessions, finished),
-                relations=ca.relations(rt, sessions), paths=ca.paths(rt, sessions),
+                cross=class_tables.cross_table(rt, finished, split_rows),
+                bands=class_tables.relation_bands(rt, sessions),
+                paths=class_tables.repeated_paths(ca.paths(rt, sessions)),
                 outliers=ca.outliers(rt, finished, players), discussion=ca.guide(rt, ending_rows, split_rows))
     return data
 
@@ -81,20 +85,24 @@ def _charts(data: dict[str, Any]) -> dict[str, str]:
     if not data["has_data"]:
         return {}
     spreads = data["spreads"]
-    out = {"endings": charts.bar_chart("Endings reached", {r["title"]: r["count"] for r in data["endings"]}),
-           "meters": charts.box_chart("Final meters", {m["name"]: m["values"] for m in spreads["meters"]}),
-           "relations": charts.line_chart("Mean relations over time", data["relations"]["labels"],
-                                          data["relations"]["series"])}
+    bands = data["bands"]
+    out: dict[str, Any] = {
+        "endings": charts.bar_chart("Endings reached",
+                                    {r["title"]: r["count"] for r in data["endings"] if r["count"]}),
+        "meters": charts.box_chart("Final meters", {m["name"]: m["values"] for m in spreads["meters"]}),
+        "relations": [charts.band_chart(p["name"], bands["labels"], p["bands"]) for p in bands["partners"]]}
     if spreads["scores"]:
         out["scores"] = charts.box_chart("Final scores", {m["name"]: m["values"] for m in spreads["scores"]})
     return out
 
 
-def class_report(rt: Runtime, inputs: Iterable[str | Path], fmt: str = "md") -> ClassReport:
-    """Read, verify, count and report every save named or found in the inputs."""
+def class_report(rt: Runtime, inputs: Iterable[str | Path], fmt: str = "md",
+                 class_code: str | None = None) -> ClassReport:
+    """Read, verify, count and report every save named or found in the inputs (of one class, if given)."""
     paths, missing = save_paths(inputs)
     entries = [examine(p, rt) for p in paths]
-    groups, unreadable = group_campaigns(entries)
+    groups, unreadable = group_campaigns(entries, class_code)
+    checks = class_integrity.warnings(groups)
     charts.reset_ids()
     sections = []
     for group in groups:
@@ -102,13 +110,18 @@ def class_report(rt: Runtime, inputs: Iterable[str | Path], fmt: str = "md") -> 
         data["charts"] = _charts(data) if fmt == "html" else {}
         sections.append(data)
     manifest = rt.pack.manifest
+    kept = {id(e) for e in entries if e.doc is None} | {
+        id(e) for e in entries if e.doc is not None and any(group_key(e)[0] == g.key for g in groups)}
+    entries = [e for e in entries if id(e) in kept]
     failed = [e for e in entries if not e.ok]
     counted = {id(e) for g in groups for e in g.campaigns}
     older = [e for e in failed if e.doc is not None and id(e) not in counted]
     text = render("class_report", fmt, groups=sections, files=len(entries), missing=missing,
+                  warnings=[{"kind": w.kind, "text": w.text} for w in checks], class_code=class_code,
                   unreadable=[{"file": str(e.path), "reason": e.problem} for e in unreadable],
                   older=[{"file": str(e.path), "player": e.player, "reason": e.problem} for e in older],
                   failed_files=len(failed), pack=f"{manifest.title} ({manifest.id} {manifest.version})")
     campaigns = sum(g["campaigns"] for g in sections)
     verified = sum(g["verified"] for g in sections)
-    return ClassReport(text, len(entries), campaigns, verified, campaigns - verified, len(failed))
+    return ClassReport(text, len(entries), campaigns, verified, campaigns - verified, len(failed),
+                       len(checks))

@@ -1,4 +1,10 @@
-"""Gathering a class's saves: read and verify each file, keep each campaign's latest, group by code."""
+"""Gathering a class's saves: read and verify each file, keep each campaign's best file, group by code.
+
+A campaign is a campaign id *and* a player: a copy of one student's save renamed for another
+student is a second campaign (flagged by ``class_integrity``), never a takeover of the first.
+Of one campaign's files the report counts one that verifies, with the most decisions; the time
+written in a save is editable and only breaks ties.
+"""
 
 from __future__ import annotations
 
@@ -39,8 +45,10 @@ class Group:
 
     key: str
     class_code: str | None
-    campaigns: list[Entry] = field(default_factory=list)  # the latest file of each campaign
+    campaigns: list[Entry] = field(default_factory=list)  # the file counted for each campaign
     files: int = 0
+    notes: list[str] = field(default_factory=list)  # which file was preferred, and why
+    main: bool = True  # False: another class code, scenario or pack than most of the saves
 
 
 def save_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
@@ -80,33 +88,63 @@ def examine(path: Path, rt: Runtime) -> Entry:
     return entry
 
 
-def _recency(entry: Entry) -> tuple[str, int, str]:
+def _progress(entry: Entry) -> tuple[bool, int, str, str]:
     assert entry.doc is not None
-    return entry.doc.meta.updated, len(entry.doc.decisions), entry.path.name
+    return entry.ok, len(entry.doc.decisions), entry.doc.meta.updated, entry.path.name
 
 
-def group_campaigns(entries: list[Entry]) -> tuple[list[Group], list[Entry]]:
-    """Groups of campaigns (each counted once, by its latest file), and the unreadable files."""
+def campaign_key(entry: Entry) -> tuple[str, str]:
+    """What makes a campaign: its id and its player's name (case aside)."""
+    assert entry.doc is not None
+    return entry.doc.meta.campaign_id, (entry.doc.meta.player or "").strip().casefold()
+
+
+def _choose(files: list[Entry]) -> tuple[Entry, str | None]:
+    """The file to count for one campaign, and a note when a file that verifies was preferred."""
+    best = max(files, key=_progress)
+    failed = [e for e in files if not e.ok]
+    if not best.ok or not failed:
+        return best, None
+    others = ", ".join(sorted(e.path.name for e in failed))
+    return best, (f"{best.player}: counted {best.path.name}, which verifies; "
+                  f"{len(failed)} other file(s) of the same campaign do not ({others}).")
+
+
+def group_key(entry: Entry) -> tuple[str, str | None]:
+    """The group a campaign belongs to: its class code, or its pack, scenario and difficulty."""
+    assert entry.doc is not None
+    c = entry.doc.campaign
+    code = canonical_code(c.class_code) if c.class_code else None
+    pack = f"{entry.doc.pack.id} {entry.doc.pack.version}"
+    return code or f"{pack}, {c.scenario}, {c.difficulty}, no class code", code
+
+
+def group_campaigns(entries: list[Entry], class_code: str | None = None) -> tuple[list[Group], list[Entry]]:
+    """Groups of campaigns (each counted once), the class's own first; and the unreadable files.
+
+    The class's own group is the one of ``class_code`` when given (the others are dropped), else
+    the one with the most campaigns; any other group is marked ``main=False`` and comes last.
+    """
     unreadable = [e for e in entries if e.doc is None]
-    latest: dict[str, Entry] = {}
-    counts: dict[str, int] = {}
+    files: dict[tuple[str, str], list[Entry]] = {}
     for e in entries:
-        if e.doc is None:
-            continue
-        cid = e.doc.meta.campaign_id
-        counts[cid] = counts.get(cid, 0) + 1
-        if cid not in latest or _recency(e) > _recency(latest[cid]):
-            latest[cid] = e
+        if e.doc is not None:
+            files.setdefault(campaign_key(e), []).append(e)
     groups: dict[str, Group] = {}
-    for cid, e in latest.items():
-        assert e.doc is not None
-        c = e.doc.campaign
-        code = canonical_code(c.class_code) if c.class_code else None
-        pack = f"{e.doc.pack.id} {e.doc.pack.version}"
-        key = code or f"{pack}, {c.scenario}, {c.difficulty}, no class code"
+    for same in files.values():
+        chosen, note = _choose(same)
+        key, code = group_key(chosen)
         group = groups.setdefault(key, Group(key, code))
-        group.campaigns.append(e)
-        group.files += counts[cid]
+        group.campaigns.append(chosen)
+        group.files += len(same)
+        if note:
+            group.notes.append(note)
+    if class_code is not None:
+        wanted = canonical_code(class_code)
+        groups = {k: g for k, g in groups.items() if g.class_code == wanted}
     for group in groups.values():
         group.campaigns.sort(key=lambda e: (e.player.lower(), e.path.name))
-    return sorted(groups.values(), key=lambda g: (g.class_code is None, g.key)), unreadable
+    ordered = sorted(groups.values(), key=lambda g: (-len(g.campaigns), g.class_code is None, g.key))
+    for group in ordered[1:]:
+        group.main = False
+    return ordered, unreadable

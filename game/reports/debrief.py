@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from game.describe import describe_cause, group_report
 from game.engine.state import month_label
+from game.history import campaign_notes, played_text
 from game.reports import charts
-from game.reports.consequence import Branch, most_consequential
+from game.reports.consequence import RULE, Branch, most_consequential
 from game.reports.facts import (
     advice,
     campaign_header,
@@ -21,23 +23,29 @@ from game.reports.facts import (
 )
 from game.reports.render import render
 from game.session import Session, TurnRecord
+from game.vote import split
 
 
-def _card(session: Session, event: str, choice: str) -> dict[str, Any]:
+def _card(session: Session, index: int, event: str, choice: str,
+          votes: tuple[int, ...] | None = None) -> dict[str, Any]:
     rt = session.rt
     card = rt.pack.get("events", event)
     picked = next(c for c in card.choices if c.id == choice)
-    return {"title": card.title, "text": " ".join(card.text.split()), "chosen": picked.label,
+    vote = split(votes, [c.label for c in card.choices]) if votes else None
+    text = played_text(session, index, card)
+    return {"title": card.title, "text": " ".join(text.split()), "chosen": picked.label, "vote": vote,
             "outcome": picked.outcome, "advice": advice(rt, card),
             "others": [c.label for c in card.choices if c.id != choice],
             "paragraphs": paragraphs(rt, list(card.cites) + list(picked.cites))}
 
 
-def _turn(session: Session, record: TurnRecord) -> dict[str, Any]:
+def _turn(session: Session, index: int, record: TurnRecord) -> dict[str, Any]:
     rt = session.rt
     policies = [describe_cause(rt, c.cause) for c in record.changes
                 if c.target.startswith("policy:") and c.cause.note == "set" and c.turn == record.turn]
-    cards = [_card(session, e, c) for e, c in zip(record.cards, record.decision.choices, strict=True)]
+    tallies = session.votes.get(record.turn) or (None,) * len(record.cards)
+    cards = [_card(session, index, e, c, v)
+             for e, c, v in zip(record.cards, record.decision.choices, tallies, strict=True)]
     changes = [{"cause": cause, "changes": items} for cause, items in group_report(rt, record.changes)]
     return {"turn": record.turn, "date": month_label(record.month), "cards": cards,
             "policies": policies, "changes": changes}
@@ -54,8 +62,14 @@ def _branch(session: Session, branch: Branch) -> dict[str, Any]:
     base = session.scores()
     scores = [{"name": d.name, "was": base[d.id], "would": branch.scores[d.id],
                "delta": branch.scores[d.id] - base[d.id]} for d in rt.pack.items("score_dimensions")]
+    if branch.kind == "policy":
+        span = f"turn {branch.turn}" if branch.held_to == branch.turn else \
+            f"turns {branch.turn}-{branch.held_to}"
+        had = f"Had you kept *{other}* while you held *{taken}* ({span})"
+    else:
+        had = f"With *{other}*"
     return {"turn": branch.turn, "date": month_label(branch.month), "kind": branch.kind,
-            "subject": subject, "taken": taken, "alternative": other,
+            "subject": subject, "taken": taken, "alternative": other, "had": had, "by_rule": branch.by_rule,
             "ending": rt.pack.get("endings", branch.ending).title,
             "same_ending": branch.ending == session.state.ending, "scores": scores, "effect": branch.effect}
 
@@ -98,8 +112,10 @@ def debrief_data(session: Session) -> dict[str, Any]:
     return {
         "campaign": campaign_header(session),
         "ending": _ending(session),
-        "key": [_branch(session, b) for b in most_consequential(session)],
-        "turns": [_turn(session, r) for r in session.records],
+        "key": [_branch(session, b) for b in most_consequential(session)], "rule": RULE,
+        "turns": [_turn(session, i, r) for i, r in enumerate(session.records)],
+        "history": [asdict(n) | {"same": n.same} for n in campaign_notes(session)
+                    if n.basis or n.happened or n.actual],
         "meters": quantity_rows(session, meter_ids(rt, hidden=False)),
         "relations": quantity_rows(session, relation_ids(rt)),
         "hidden": [dict(row, description=hidden[row["id"]].description)

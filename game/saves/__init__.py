@@ -18,11 +18,13 @@ from game.engine.runtime import Runtime
 from game.saves.document import FORMAT_VERSION
 from game.saves.read import Loaded, SaveError, read_save, read_trusted
 from game.saves.store import SaveInfo, autosave, latest_autosave, list_saves, save_files, save_session
+from game.saves.temporaries import clean_temporaries
 from game.saves.verify import Verdict, verify
 from game.session import Session
 
 __all__ = [
-    "FORMAT_VERSION", "Loaded", "SaveError", "SaveInfo", "Verdict", "autosave", "latest_autosave",
+    "FORMAT_VERSION", "Loaded", "SaveError", "SaveInfo", "Verdict", "autosave", "clean_temporaries",
+    "latest_autosave",
     "list_saves", "load_save", "read_save", "save_files", "save_session", "verify",
 ]
 

@@ -23,6 +23,15 @@ META_KEYS = ("player", "class_code", "campaign_id", "created")  # session.option
 _STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class ModRef(BaseModel):
+    """A mod the campaign was played with."""
+
+    model_config = _STRICT
+    id: str = Field(description="The mod id.")
+    version: str = Field(description="The mod version.")
+    content_hash: str = Field(description="sha256 of the mod's YAML files.")
+
+
 class PackRef(BaseModel):
     """The pack a campaign was played with."""
 
@@ -30,6 +39,7 @@ class PackRef(BaseModel):
     id: str = Field(description="The pack id.")
     version: str = Field(description="The pack version.")
     content_hash: str | None = Field(description="sha256 of the pack's YAML files (None if unknown).")
+    mods: list[ModRef] = Field(default_factory=list, description="The mods laid over it, in load order.")
 
 
 class Campaign(BaseModel):
@@ -52,6 +62,7 @@ class LoggedDecision(BaseModel):
     cards: list[str] | None = Field(description="The cards on the desk (None in migrated saves).")
     choices: list[str]
     policies: list[str]
+    votes: list[list[int]] | None = Field(None, description="A class vote's tally per card and choice.")
 
 
 class SavedState(BaseModel):
@@ -124,6 +135,16 @@ def content_hash(rt: Runtime) -> str:
     return value
 
 
+def pack_ref(rt: Runtime) -> dict[str, Any]:
+    """What a save records of the pack and its mods (``mods`` only when there are any)."""
+    manifest = rt.pack.manifest
+    ref: dict[str, Any] = {"id": manifest.id, "version": manifest.version, "content_hash": content_hash(rt)}
+    mods = getattr(rt.pack, "mods", [])
+    if mods:
+        ref["mods"] = [m.ref() for m in mods]
+    return ref
+
+
 def state_json(rt: Runtime, state: State) -> dict[str, Any]:
     """A state as the JSON mapping a save stores (and a replay is compared with)."""
     names = rt.quantities
@@ -145,25 +166,33 @@ def state_json(rt: Runtime, state: State) -> dict[str, Any]:
 
 
 def decisions_json(session: Session) -> list[dict[str, Any]]:
-    """The decision log: each turn's cards, choices and policy levels."""
-    return [{"turn": r.turn, "cards": list(r.cards), "choices": list(r.decision.choices),
-             "policies": list(r.decision.policies)} for r in session.records]
+    """The decision log: each turn's cards, choices and policy levels (and a class vote's tallies)."""
+    out = []
+    for r in session.records:
+        row: dict[str, Any] = {"turn": r.turn, "cards": list(r.cards), "choices": list(r.decision.choices),
+                               "policies": list(r.decision.policies)}
+        if r.turn in session.votes:
+            row["votes"] = [list(counts) for counts in session.votes[r.turn]]
+        out.append(row)
+    return out
 
 
 def campaign_options(session: Session) -> dict[str, bool]:
     """The options that are part of the campaign (not who plays it)."""
-    return {k: bool(session.options.get(k, False)) for k in OPTION_KEYS}
+    options = {k: bool(session.options.get(k, False)) for k in OPTION_KEYS}
+    if session.options.get("debug"):
+        options["debug"] = True  # played with the test bench: the save never verifies
+    return options
 
 
 def build(session: Session, name: str | None, kind: str, campaign_id: str, created: str) -> dict[str, Any]:
     """The save document for a session (checksum included)."""
     rt = session.rt
-    manifest = rt.pack.manifest
     ending = session.state.ending
     doc: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "pack": {"id": manifest.id, "version": manifest.version, "content_hash": content_hash(rt)},
+        "pack": pack_ref(rt),
         "campaign": {"scenario": session.scenario, "difficulty": session.difficulty, "seed": session.seed,
                      "rules": session.state.rules, "options": campaign_options(session),
                      "class_code": session.options.get("class_code") or None},

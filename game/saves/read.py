@@ -9,10 +9,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.boundedio import ReadProblem, TooLarge, read_regular
 from game.saves.document import FORMAT, FORMAT_VERSION, SaveDoc, checksum
 from game.saves.migrate import migrate
 
 MAX_BYTES = 64 * 1024 * 1024  # no save comes near this; a bigger file is not one of ours
+MAX_DIGITS = 18  # no number in a save comes near this
 
 
 class SaveError(Exception):
@@ -36,16 +38,19 @@ class Loaded:
 
 def _text(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SaveError(f"not a save: the file is {size} bytes, far larger than any save", path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError("no such file", path) from None
-    except IsADirectoryError:
-        raise SaveError("is a folder, not a save file", path) from None
-    except OSError as exc:
-        raise SaveError(f"cannot read the file: {exc.strerror or exc}", path) from None
+        data = read_regular(path, MAX_BYTES)
+    except TooLarge:
+        raise SaveError(f"not a save: the file is larger than {MAX_BYTES // 1024 ** 2} MB, far larger "
+                        "than any save", path) from None
+    except ReadProblem as exc:
+        reason = str(exc)
+        if reason.startswith("is a folder"):
+            reason = "is a folder, not a save file"
+        elif reason.startswith("not a regular file"):
+            reason = f"not a save file: {reason}"
+        elif reason != "no such file":
+            reason = f"cannot read the file: {reason}"
+        raise SaveError(reason, path) from None
     if not data.strip():
         raise SaveError("empty file (a save that was never written, or truncated to nothing)", path)
     try:
@@ -54,9 +59,25 @@ def _text(path: Path) -> str:
         raise SaveError(f"corrupt: byte {exc.start} is not text (UTF-8)", path) from None
 
 
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _Refused(f"corrupt: a number of {len(text.lstrip('-')):,} digits")
+    return int(text)
+
+
+def _constant(text: str) -> Any:
+    raise _Refused(f"corrupt: {text} is not a number a save holds")
+
+
+class _Refused(ValueError):
+    """A JSON value no save holds."""
+
+
 def _json(text: str, path: Path) -> dict[str, Any]:
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, parse_int=_int, parse_constant=_constant)
+    except _Refused as exc:
+        raise SaveError(str(exc), path) from None
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             raise SaveError("truncated: the file ends before the save does", path) from None

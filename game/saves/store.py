@@ -13,6 +13,7 @@ from pathlib import Path
 
 from game.saves.document import build, dumps, now_iso
 from game.saves.read import Loaded, SaveError, read_save
+from game.saves.temporaries import lock
 from game.session import Session
 
 AUTOSAVES_KEPT = 5  # per campaign
@@ -57,6 +58,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    held = lock(fd)  # until the file is in place: a stale temporary is one nobody holds (see temporaries)
     try:
         with os.fdopen(fd, "wb") as out:
             if hasattr(os, "fchmod"):
@@ -69,6 +71,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    finally:
+        if held is not None:
+            os.close(held)
     fsync_dir(folder)
 
 
@@ -194,9 +199,14 @@ def _mtime(path: Path) -> int:
         return 0
 
 
-def latest_autosave(folder: Path) -> Path | None:
-    """The newest readable autosave in a folder, if any."""
+def same_player(a: str | None, b: str | None) -> bool:
+    """Whether two player names are the same person's (case and outer spaces aside)."""
+    return (a or "").strip().casefold() == (b or "").strip().casefold()
+
+
+def latest_autosave(folder: Path, player: str | None = None) -> Path | None:
+    """The newest readable autosave in a folder, if any; given a player, only that player's."""
     for info in list_saves(folder):
-        if info.ok and info.kind == "auto":
+        if info.ok and info.kind == "auto" and (player is None or same_player(info.player, player)):
             return info.path
     return None

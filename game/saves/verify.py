@@ -61,10 +61,36 @@ def pack_note(doc: SaveDoc, rt: Runtime) -> str | None:
     return None
 
 
+def mods_problem(doc: SaveDoc, rt: Runtime) -> str | None:
+    """Why the mods loaded now are not the ones the save was played with, naming them."""
+    saved = {m.id: m for m in doc.pack.mods}
+    loaded = {m.manifest.id: m for m in getattr(rt.pack, "mods", [])}
+    problems = []
+    for mid, m in saved.items():
+        now = loaded.get(mid)
+        if now is None:
+            problems.append(f"load mod '{mid}' {m.version} (--mod DIR)")
+        elif now.manifest.version != m.version or now.content_hash != m.content_hash:
+            problems.append(f"mod '{mid}' is version {now.manifest.version} here"
+                            + (" with other content" if now.manifest.version == m.version else "")
+                            + f"; the save was played with {m.version}")
+    problems += [f"mod '{mid}' is loaded but the save was played without it"
+                 for mid in loaded if mid not in saved]
+    if [m.id for m in doc.pack.mods] != [mid for mid in loaded if mid in saved] and not problems:
+        problems.append("the mods load in another order than the save's: " + ", ".join(saved))
+    return "; ".join(problems) or None
+
+
 def _settings(doc: SaveDoc, rt: Runtime) -> None:
     manifest = rt.pack.manifest
     if doc.pack.id != manifest.id:
         raise _Diverged(None, f"made with pack '{doc.pack.id}', not with '{manifest.id}'")
+    if doc.campaign.options.get("debug"):
+        raise _Diverged(None, "it was played with the test bench (--debug), which changes the campaign "
+                              "outside the rules: such a save is for testing and never verifies")
+    mods = mods_problem(doc, rt)
+    if mods:
+        raise _Diverged(None, f"played with other mods: {mods}")
     c = doc.campaign
     if c.scenario not in {s.id for s in rt.pack.scenarios}:
         raise _Diverged(None, f"scenario '{c.scenario}' is not in pack {manifest.id} {manifest.version}")
@@ -98,11 +124,33 @@ def _replay(doc: SaveDoc, rt: Runtime) -> Session:
         if logged.cards is not None and logged.cards != session.state.cards:
             raise _Diverged(turn, f"the cards differ: the save has {', '.join(logged.cards) or 'none'}, "
                                   f"the replay draws {', '.join(session.state.cards) or 'none'}")
+        if logged.votes is not None:
+            _check_votes(session, logged.votes, logged.choices)
         try:
             session.play(Decision(tuple(logged.choices), tuple(logged.policies)))
         except DecisionError as exc:
             raise _Diverged(turn, f"the decision is not allowed: {exc}") from None
     return session
+
+
+def _check_votes(session: Session, votes: list[list[int]], choices: list[str]) -> None:
+    """Each choice taken in a class vote is a winner of its tally."""
+    from game.vote import VoteError, winners
+
+    turn, rt = session.state.turn, session.rt
+    if len(votes) != len(session.state.cards):
+        raise _Diverged(turn, "the class vote's tallies do not match the cards")
+    for card, counts, choice in zip(session.state.cards, votes, choices, strict=False):
+        ev = rt.events[card]
+        open_ = [c.when is None or c.when(session.state) for c in ev.choices]
+        try:
+            best = winners(counts, open_)
+        except VoteError as exc:
+            raise _Diverged(turn, f"the class vote on '{card}' is not a usable tally: {exc}") from None
+        if choice not in [ev.choices[i].id for i in best]:
+            raise _Diverged(turn, f"the class vote on '{card}' chose '{choice}', which did not win its tally "
+                                  f"({', '.join(map(str, counts))})")
+    session.votes[turn] = tuple(tuple(c) for c in votes)
 
 
 def _change(entry: Any) -> str:

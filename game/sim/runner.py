@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import statistics
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,21 +113,30 @@ def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str,
 _WORKER_RT: Runtime | None = None
 
 
-def _init_worker(content: str) -> None:
-    global _WORKER_RT
+def _init_worker(content: str, mods: tuple[str, ...] = ()) -> None:
+    global _WORKER_RT, _WORKER_PROBLEM
     from game.content.loader import load_runtime
 
-    _WORKER_RT = load_runtime(content)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # ctrl+c is the parent's to handle: it ends the pool
+    try:  # an initializer that raises makes a Pool start workers forever: report it from _work
+        _WORKER_RT = load_runtime(content, mods)
+    except Exception as exc:
+        _WORKER_PROBLEM = f"a worker could not load the pack {content}: {exc}"
+
+
+_WORKER_PROBLEM: str | None = None
 
 
 def _work(args: tuple[str, list[str], str, str]) -> tuple[str, StrategyStats, set[str], set[tuple[str, str]]]:
-    assert _WORKER_RT is not None
+    if _WORKER_RT is None:
+        raise RuntimeError(_WORKER_PROBLEM or "the worker has no pack")
     strategy, seeds, scenario, difficulty = args
     return (strategy, *play_games(_WORKER_RT, strategy, seeds, scenario, difficulty))
 
 
 def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario: str,
-             difficulty: str, jobs: int = 1, content: str | None = None) -> SimResult:
+             difficulty: str, jobs: int = 1, content: str | None = None,
+             mods: tuple[str, ...] = ()) -> SimResult:
     """Play ``games`` campaigns per strategy; ``jobs`` > 1 spreads them over processes."""
     start = time.perf_counter()
     plan = {s: [f"{seed}:{s}:{i}" for i in range(games)] for s in strategies}
@@ -134,8 +144,7 @@ def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario
     if jobs > 1 and content is not None:
         chunks = [(s, seeds[i::jobs], scenario, difficulty) for s, seeds in plan.items()
                   for i in range(jobs) if seeds[i::jobs]]
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(content,)) as pool:
-            outputs = list(pool.map(_work, chunks))
+        outputs = _in_processes(chunks, jobs, content, mods)
     else:
         outputs = [(s, *play_games(rt, s, seeds, scenario, difficulty)) for s, seeds in plan.items()]
     for strategy, stats, seen, taken in outputs:
@@ -145,6 +154,28 @@ def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario
     result.games = sum(st.games for st in result.strategies.values())
     result.seconds = time.perf_counter() - start
     return result
+
+
+_Output = tuple[str, StrategyStats, set[str], set[tuple[str, str]]]
+
+
+def _in_processes(chunks: list[tuple[str, list[str], str, str]], jobs: int, content: str,
+                  mods: tuple[str, ...] = ()) -> list[_Output]:
+    """Play the chunks in worker processes; on ctrl+c (or any error) the workers are ended at once."""
+    pool = multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=(content, mods))
+    try:
+        pending = pool.map_async(_work, chunks)
+        while True:  # wait in short steps, so that ctrl+c is seen at once
+            try:
+                outputs = pending.get(timeout=0.2)
+                break
+            except multiprocessing.TimeoutError:
+                continue
+        pool.close()
+        return outputs
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 def default_jobs() -> int:

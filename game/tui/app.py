@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 
 from game.tui.commands import game_commands
 from game.tui.config import GameConfig
+from game.tui.crashguard import CrashGuard
 from game.tui.navigation import Navigation
 from game.tui.screens.title import TitleScreen
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 MIN_SIZE = (80, 24)
 
 
-class HonorableExit(Navigation):
+class HonorableExit(CrashGuard, Navigation):
     """Honorable Exit: a campaign of monthly turns, played with the keyboard."""
 
     CSS_PATH = "app.tcss"
@@ -45,6 +46,13 @@ class HonorableExit(Navigation):
         if config.keymap:
             self.set_keymap(config.keymap)
 
+    def campaign_context(self) -> str:
+        """The campaign in play, for a crash report."""
+        s = self.session
+        if s is None:
+            return ""
+        return f"; campaign {s.scenario} ({s.difficulty}) seed {s.seed!r}, turn {s.state.turn}"
+
     def get_default_screen(self) -> Screen[Any]:
         """The title screen paints first; the pack loads behind it."""
         return TitleScreen()
@@ -60,7 +68,12 @@ class HonorableExit(Navigation):
         """Load, compile and warm up in a thread; hand the result back to the UI thread."""
         from game.tui.loading import freeze_heap, load_everything
 
-        loaded = load_everything(self.config.content, self.config.saves, self.config.runtime)
+        with suppress(ImportError):  # saving may be left out of an installation (see services)
+            from game.saves import clean_temporaries
+
+            clean_temporaries(self.config.saves)
+        loaded = load_everything(self.config.content, self.config.saves, self.config.runtime,
+                                 self.config.player, self.config.mods)
         if self.config.owns_process:
             freeze_heap()
         with suppress(RuntimeError):  # the app closed while loading

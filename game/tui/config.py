@@ -23,6 +23,8 @@ class GameConfig:
     class_code: str | None = None
     teaching: bool = False
     player: str | None = None
+    mods: tuple[str, ...] = ()
+    """Mod folders laid over the pack (`--mod`), in the order given."""
     keymap: dict[str, str] = field(default_factory=dict)
     theme: str | None = None
     animations: bool = True
@@ -54,6 +56,7 @@ class GameConfig:
             class_code=getattr(args, "class_code", None),
             teaching=bool(getattr(args, "teaching", False)),
             player=getattr(args, "player", None),
+            mods=tuple(getattr(args, "mods", None) or ()),
             keymap=keymap, notes=(problem,) if problem else (),
             load=Path(args.load) if getattr(args, "load", None) else None,
             resume=bool(getattr(args, "resume", False)),

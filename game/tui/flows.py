@@ -37,7 +37,7 @@ class GameFlows(App[int]):
         if self._saves is None:
             from game.tui.services import Saves
 
-            self._saves = Saves(self.config.saves)
+            self._saves = Saves(self.config.saves, self.config.player)
         return self._saves
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -87,7 +87,9 @@ class GameFlows(App[int]):
         self.refresh_latest()
         latest = self.latest
         if latest is None:
-            self.notify("There is no autosave to continue yet.", severity="warning")
+            who = self.config.player
+            self.notify(f"There is no autosave of {who}'s to continue yet." if who
+                        else "There is no autosave to continue yet.", severity="warning")
         elif not latest.ok:
             self.notify(f"The latest autosave is unreadable: {latest.reason}", severity="error")
         else:

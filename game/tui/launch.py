@@ -12,6 +12,10 @@ def launch(args: argparse.Namespace) -> int:
     """Start the app from the command line's options; its exit code (1 if the pack was invalid)."""
     app = make_app(GameConfig.from_args(args))
     result = app.run()
-    if app.return_code:  # the app crashed: Textual has printed the traceback
+    if app.crashed is not None:  # the app has printed one line naming the crash report
+        from game.cli.common import Exit
+
+        return Exit.CRASH
+    if app.return_code:
         return int(app.return_code)
     return int(result or 0)

@@ -23,13 +23,14 @@ class Loaded:
     saves_problem: str | None = None
 
 
-def load_everything(content: Path, saves: Path, rt: Any = None) -> Loaded:
+def load_everything(content: Path, saves: Path, rt: Any = None, player: str | None = None,
+                    mods: tuple[str, ...] = ()) -> Loaded:
     """Load and compile the pack (unless given), find the latest autosave, import the screens."""
     if rt is None:
         from game.content.loader import load
 
         try:
-            _, rt, diagnostics = load(content)
+            _, rt, diagnostics = load(content, mods)
         except OSError as exc:
             return Loaded(errors=[f"{content}:1:1: error[unreadable]: {exc}"])
         if diagnostics:
@@ -38,7 +39,7 @@ def load_everything(content: Path, saves: Path, rt: Any = None) -> Loaded:
     from game.tui.services import Saves, ServiceError
 
     try:
-        loaded.latest = Saves(saves).latest()
+        loaded.latest = Saves(saves, player).latest()
     except ServiceError as exc:
         loaded.saves_problem = str(exc)
     for name in WARM:

@@ -24,8 +24,9 @@ def _module(name: str, what: str) -> ModuleType:
 class Saves:
     """The saves folder: autosaves, named saves, the listing and loading."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, player: str | None = None) -> None:
         self.folder = folder
+        self.player = player  # Continue resumes only this player's campaigns, when given
 
     @property
     def available(self) -> bool:
@@ -61,7 +62,7 @@ class Saves:
 
     def latest(self) -> Any | None:
         """The listing row of the latest autosave, or None."""
-        path = self._call("latest_autosave", self.folder) if self.folder.is_dir() else None
+        path = self._call("latest_autosave", self.folder, self.player) if self.folder.is_dir() else None
         if path is None:
             return None
         for info in self.listing():

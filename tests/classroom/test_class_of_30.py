@@ -92,9 +92,9 @@ def test_a_class_of_30(cli, starter: Path, rt, tmp_path: Path) -> None:
         row = students[f"student{i:02d}"]
         assert row[0] == "verified" and row[1] == rt.pack.get("endings", session.state.ending).title
         assert row[2] == str(sum(session.scores().values()))
-    assert "(met by 30," in md  # every student met the first month's cards
+    assert "by 30 student(s)" in md  # every student met the first month's cards
 
-    # a student edits their result: the report marks it and leaves it out
+    # a student edits their result: the edited file is flagged, their last genuine save is counted
     latest = saves / students["student07"][4]
     doc = json.loads(latest.read_text())
     doc["state"]["values"][rt.quantities[0]] += 10
@@ -104,8 +104,9 @@ def test_a_class_of_30(cli, starter: Path, rt, tmp_path: Path) -> None:
     assert again.returncode == 1
     root = ET.fromstring(again.stdout.removeprefix("<!DOCTYPE html>"))
     assert len(root.findall(".//{http://www.w3.org/2000/svg}svg")) >= 3
-    assert "29 verified, 1 failed" in again.stderr
-    assert "student07" in again.stdout and "failed verification: diverges at turn" in again.stdout
+    assert "30 verified, 0 failed; 1 file(s) unreadable or failing verification" in again.stderr
+    assert "student07: counted " in again.stdout and f"do not ({latest.name})" in again.stdout
+    assert "failed verification: diverges at turn" in again.stdout  # the edited file, listed below
 
     debrief = cli("debrief", str(saves / students["student03"][4]), "--content", str(starter))
     assert debrief.returncode == 0 and "- Player: student03" in debrief.stdout

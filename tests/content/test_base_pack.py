@@ -214,3 +214,128 @@ def test_classroom_scenario_is_not_degenerate(rt: Any) -> None:
     assert max(result["endings"].values()) / total < 0.8
     for st in result["strategies"].values():
         assert st["median_turns"] == 12
+
+
+# -- history beside the game (issue 11) ---------------------------------------------
+# The tests marked xfail depend on the event files, which other helpers are rewriting at the
+# same time; they state the final targets. Once their branches are merged, each should pass
+# (then drop the mark).
+
+EVENT_FILES = pytest.mark.xfail(strict=False, reason="needs the event-file helpers' history, "
+                                "citations and new cards (issue 11); check after merging")
+
+
+@EVENT_FILES
+def test_every_card_says_whether_it_is_historical(pack: Any) -> None:
+    missing = [ev.id for ev in pack.events if ev.history is None]
+    assert not missing, missing
+    undated = [ev.id for ev in pack.events if ev.kind == "historical" and ev.date and ev.date >= "2018-03"
+               and ev.history is not None and ev.history.basis == "historical" and not ev.history.happened]
+    assert not undated, f"historical cards after February 2018 without a note: {undated}"
+
+
+def test_history_notes_are_sourced_and_one_choice_is_moscows(pack: Any) -> None:
+    problems = []
+    for ev in pack.events:
+        if ev.history is not None and ev.history.happened and not ev.history.sources:
+            problems.append(f"{ev.id}: a note without sources")
+        if sum(c.historical for c in ev.choices) > 1:
+            problems.append(f"{ev.id}: more than one historical choice")
+        if ev.once and ev.variants:
+            problems.append(f"{ev.id}: variants on a card that plays once")
+    assert not problems, problems
+
+
+@EVENT_FILES
+def test_every_choice_cites_a_paragraph(pack: Any) -> None:
+    uncited = [f"{ev.id}.{c.id}" for ev in pack.events for c in ev.choices if not c.cites]
+    assert not uncited, uncited
+
+
+@EVENT_FILES
+def test_the_pack_reaches_its_size_targets(pack: Any) -> None:
+    assert len(pack.events) >= 150
+    assert sum(len(e.choices) for e in pack.events) >= 450
+
+
+@EVENT_FILES
+def test_no_card_text_is_shown_twice_in_a_campaign(rt: Any) -> None:
+    from game.engine.rng import Rng
+    from game.engine.turn import apply_turn, new_campaign
+    from game.history import card_text
+    from game.sim.bots import make_bots
+
+    repeats: set[tuple[str, str]] = set()
+    for name, bot in make_bots(rt).items():
+        for i in range(25):
+            seed = f"{SEED}-{name}-{i}"
+            state = new_campaign(rt, "standard", "normal", seed, log=False)
+            shown: Counter[str] = Counter()
+            texts: dict[str, str] = {}
+            while state.ending is None:
+                for card in state.cards:
+                    shown[card] += 1
+                    text = " ".join(card_text(rt.pack.get("events", card), shown[card]).split())
+                    if text in texts:
+                        repeats.add((texts[text], card))
+                    texts[text] = card
+                picks, moves = bot.plan(state, Rng(seed, state.turn, "bot"))
+                apply_turn(rt, state, picks, moves)
+    assert not repeats, sorted(repeats)
+
+
+# -- rules that argue what the memo argues ---------------------------------------------
+
+
+def ending_at(rt: Any, **values: int) -> str | None:
+    """The first ending whose condition holds in a standard campaign's first state with these values."""
+    from game.engine.turn import new_campaign
+
+    state = new_campaign(rt, "standard", "normal", SEED, log=False)
+    for qid, value in values.items():
+        state.values[rt.qindex[qid]] = value
+    return next((e.id for e in rt.endings if not e.at_end and e.when is not None and e.when(state)), None)
+
+
+def test_plan_b_follows_a_real_un_push_and_needs_consensus(rt: Any) -> None:
+    drawn_down = {"commitment": 30, "gov_control": 70, "un_hope": 10, "ceasefire": 50,
+                  "turkey": 20, "iran": 20, "jihadist_threat": 40}
+    assert ending_at(rt, **drawn_down, un_effort=12, consensus=50) == "plan_b"
+    # the same ground reached without ever trying Geneva is Damascus's design, not Plan B
+    assert ending_at(rt, **drawn_down, un_effort=0, consensus=50) == "damascus_design"
+    # a divided Moscow does not settle on Plan B at all (conclusion.3)
+    assert ending_at(rt, **drawn_down, un_effort=12, consensus=30) is None
+
+
+def test_damascus_design_scores_worse_on_standing_than_plan_b(pack: Any) -> None:
+    plan_b, design = pack.get("endings", "plan_b"), pack.get("endings", "damascus_design")
+    assert design.scores.get("standing", 0) < plan_b.scores.get("standing", 0)
+    assert design.scores.get("settlement", 0) < plan_b.scores.get("settlement", 0)
+
+
+def test_regional_focus_keeps_geneva_momentum_and_the_groundwork_speeds_it(rt: Any) -> None:
+    from game.session import Session
+
+    def focus_moves(level: str, **values: int) -> int:
+        session = Session.new(rt, "standard", "normal", SEED)
+        for qid, value in values.items():
+            session.state.values[rt.qindex[qid]] = value
+        choices = [c.choices[0].id for c in session.cards()]
+        changes = session.play(session.decide(choices, {"focus": level}))
+        return sum(c.delta for c in changes if c.target == "un_track" and c.cause.kind == "policy"
+                   and c.cause.policy == "focus")
+
+    for level in ("guarantors", "neighbours", "gulf"):
+        assert focus_moves(level, un_track=50) >= 0, level
+    groundwork = focus_moves("geneva", un_track=40, ceasefire=60, turkey=30, iran=30)
+    assert groundwork > focus_moves("geneva", un_track=40, ceasefire=60, turkey=-30, iran=30) > 0
+
+
+def test_the_limits_of_pressure_on_damascus_stay(rt: Any) -> None:
+    # conclusion.2: an ultimatum is closed once Tehran or Damascus is estranged, and firm pressure
+    # on an estranged Damascus costs hope instead of moving Geneva
+    pressure = rt.pack.get("policies", "pressure")
+    ultimatum = next(lv for lv in pressure.levels if lv.id == "ultimatum")
+    assert ultimatum.when and "iran" in ultimatum.when and "damascus" in ultimatum.when
+    firm = next(lv for lv in pressure.levels if lv.id == "firm")
+    assert "un_hope" in repr(firm.monthly)

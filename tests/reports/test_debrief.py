@@ -109,3 +109,29 @@ def test_debrief_command(cli, pack_dir: Path, golden_save: Path, tmp_path: Path)
     assert md.returncode == 0 and md.stdout.startswith("# After-action report")
     missing = cli("debrief", str(tmp_path / "none.json"), "--content", str(pack_dir))
     assert missing.returncode == 1 and "no such file" in missing.stderr
+
+
+def test_counterfactuals_keep_to_the_rules(rt) -> None:  # type: ignore[no-untyped-def]
+    """Every replayed branch gives only legal orders (resolve_in_place refuses others), policies
+    move toward the player's plan by permitted steps, and a policy change is weighed as a change."""
+    from game.engine.rng import Rng
+    from game.reports.consequence import branches, toward
+    from game.session import Session
+    from game.sim.bots import make_bots
+
+    for i, bot in enumerate(make_bots(rt).values()):
+        session = Session.new(rt, "standard", "normal", f"cf{i}", {})
+        while not session.finished:
+            session.play(bot.decide(session.state, Rng(f"cf{i}", session.state.turn, "t")))
+        found = branches(session)  # raises DecisionError on any illegal order
+        for b in found:
+            if b.kind == "policy":
+                assert b.held_to >= b.turn
+    state = Session.new(rt, "standard", "normal", "cf", {}).state
+    for p, policy in enumerate(rt.policies):
+        for wanted in range(len(policy.levels)):
+            level = toward(rt, state, p, wanted)
+            current = state.policies[p]
+            assert min(current, wanted) <= level <= max(current, wanted)
+            if policy.max_step is not None:
+                assert abs(level - current) <= policy.max_step

@@ -91,17 +91,15 @@ class LoadScreen(ModalScreen[Path | None]):
             if not self.rows:
                 yield Static(f"No saves yet in {self.folder}. The game autosaves every month.", markup=False)
             table: DataTable[Text] = DataTable(cursor_type="row", id="saves-table", zebra_stripes=True)
+            table.add_columns(*COLUMNS)  # filled here, not on mount: the screen may go before it mounts
+            for i, info in enumerate(self.rows):
+                table.add_row(*row_cells(info, self.rt), key=str(i))
             table.display = bool(self.rows)
             yield table
             yield Static("", id="load-reason", markup=False)
         yield GameFooter()
 
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*COLUMNS)
-        for i, info in enumerate(self.rows):
-            table.add_row(*row_cells(info, self.rt), key=str(i))
-        table.focus()
+    AUTO_FOCUS = "#saves-table"
 
     @on(DataTable.RowHighlighted)
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -110,7 +108,8 @@ class LoadScreen(ModalScreen[Path | None]):
                                      info.class_code and f"class code {info.class_code}") if x)
         line = f"{Path(info.path).name}{' · ' + who if who else ''} · enter: load" if info.ok else (
             f"⚠ {Path(info.path).name} cannot be loaded: {info.reason}")
-        self.query_one("#load-reason", Static).update(line)
+        for reason in self.query("#load-reason").results(Static):
+            reason.update(line)
 
     @on(DataTable.RowSelected)
     def selected(self, event: DataTable.RowSelected) -> None:

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from game.describe import preview_text
+from game.history import basis_label, desk_text
 from game.tui.orders import MonthOrders
 from game.tui.text import hanging
 from game.tui.visibility import visible
@@ -45,6 +46,17 @@ def discussion_content(questions: Any) -> Content:
     for q in questions:
         parts += ["\n• ", q.question, (f" ({', '.join(q.cites)})", "dim")]
     return Content.assemble(*parts)
+
+
+BADGE_STYLES = {"historical": "bold $text-success", "plausible": "bold $text-warning"}
+
+
+def basis_badge(card: Any) -> Parts:
+    """' · Historical' or ' · Plausible development', in theme colours (nothing without a history)."""
+    label = basis_label(card)
+    if label is None:
+        return []
+    return [" · ", (label, BADGE_STYLES[card.history.basis])]
 
 
 class OrdersView(Group):
@@ -125,8 +137,8 @@ class CardView(Group):
         set_text(self.part("card-title"), Content.assemble((f"Card {o.step + 1} of {len(o.cards)} · ", "dim"),
                                                            (card.title, "bold")))
         cites = f" · cites {', '.join(card.cites)} (b: brief)"
-        set_text(self.part("card-meta"), Content.assemble(s.date, (cites, "dim")))
-        set_text(self.part("card-text"), Content(card.text))
+        set_text(self.part("card-meta"), Content.assemble(s.date, *basis_badge(card), (cites, "dim")))
+        set_text(self.part("card-text"), Content(desk_text(s, card)))
         advice, favours = advice_content(rt, card) if card.advice else (Content(""), {})
         set_text(self.part("advisors"), advice)
         set_display(self.part("advisors"), bool(card.advice))

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from game.describe import group_report
+from game.history import Note, decided_notes
 from game.session import Session
 from game.tui.text import hanging
 from game.tui.visibility import visible
@@ -21,11 +22,30 @@ def report_content(session: Session) -> Content | Table:
     if not session.records:
         sc = session.rt.pack.get("scenarios", session.scenario)
         rows.append(("", Text.assemble(("The campaign begins. ", "bold"), sc.description)))
-    elif not groups:
-        return Content("Nothing moved last month.")
+    notes: list[tuple[Text | str, ...]] = [("◇", history_text(n)) for n in decided_notes(session)
+                                          if n.happened or n.actual]
+    if session.records and not groups:
+        if not notes:
+            return Content("Nothing moved last month.")
+        rows.append(("", "Nothing moved last month."))
     for cause, changes in groups:
         rows.append(("•", Text.assemble((cause, "bold"), ": ", ", ".join(changes))))
-    return hanging(rows)
+    return hanging(rows + notes)
+
+
+def history_text(note: Note) -> Text:
+    """What actually happened for a card of the month just decided, and Moscow's course beside yours."""
+    text = Text.assemble(("What actually happened", "bold"), f" ({note.title}): ")
+    if note.happened:
+        text.append(note.happened)
+    if note.sources:
+        text.append(f" Sources: {note.sources}.", "italic")
+    if note.actual:
+        yours = "as you did" if note.same else f"you chose: {note.chosen}"
+        text.append("\n")
+        text.append("Moscow's actual course: ", "bold")
+        text.append(f"{note.actual} ({yours})")
+    return text
 
 
 class SituationReport(Static):

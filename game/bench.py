@@ -1,0 +1,95 @@
+"""The modder's test bench: fire a card now, set a quantity or a flag, jump to a month.
+
+Each operation changes the campaign outside the rules, so a campaign touched by the bench is
+marked (the campaign option ``debug``): its saves record the mark and never verify, since a
+replay from the seed and the decisions cannot reproduce what the bench did. Every change the
+bench makes is logged with the cause "test bench", so "why did this move?" still answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from game.content.diagnostics import did_you_mean
+from game.engine.state import Cause, Change, month_index, month_label
+from game.engine.turn import begin_turn
+from game.session import Session
+
+NOTE = "test bench"
+MAX_DESK = 4
+
+
+class BenchError(ValueError):
+    """A bench command that cannot be carried out; ``str(e)`` says why."""
+
+
+def mark(session: Session) -> None:
+    """Mark the campaign as touched by the test bench."""
+    session.options["debug"] = True
+
+
+def _cause(session: Session) -> Cause:
+    return Cause("event", session.state.turn, note=NOTE)
+
+
+def _unknown(kind: str, name: str, known: list[str]) -> BenchError:
+    hint = did_you_mean(name, known)
+    return BenchError(f"no {kind} '{name}'" + (f": {hint}" if hint else ""))
+
+
+def fire(session: Session, event_id: str) -> str:
+    """Put a card on this month's desk now, first (a card already there moves first)."""
+    if session.finished:
+        raise BenchError("the campaign is over")
+    if event_id not in session.rt.events:
+        raise _unknown("card", event_id, sorted(session.rt.events))
+    mark(session)
+    state = session.state
+    state.cards = [event_id, *(c for c in state.cards if c != event_id)][:MAX_DESK]
+    state.fired[event_id] = state.turn
+    return f"'{session.rt.pack.get('events', event_id).title}' is on the desk"
+
+
+def set_value(session: Session, qid: str, value: int) -> str:
+    """Set a meter or relation (clamped to its range)."""
+    rt = session.rt
+    if qid not in rt.qindex:
+        raise _unknown("meter or actor", qid, sorted(rt.qindex))
+    mark(session)
+    i = rt.qindex[qid]
+    new = max(rt.qmin[i], min(rt.qmax[i], value))
+    state = session.state
+    delta, state.values[i] = new - state.values[i], new
+    if state.log is not None:
+        state.log.append(Change(state.turn, qid, delta, new, _cause(session)))
+    return f"{qid} is now {new}" + (f" (clamped from {value})" if new != value else "")
+
+
+def set_flag(session: Session, flag: str, on: bool) -> str:
+    """Set or clear a flag."""
+    flags = sorted(f.id for f in session.rt.pack.items("flags"))
+    if flag not in flags:
+        raise _unknown("flag", flag, flags)
+    mark(session)
+    state = session.state
+    (state.flags.add if on else state.flags.discard)(flag)
+    if state.log is not None:
+        state.log.append(Change(state.turn, f"flag:{flag}", 1 if on else -1, int(on), _cause(session)))
+    return f"{flag} is {'set' if on else 'cleared'}"
+
+
+def jump(session: Session, month: str) -> str:
+    """Move the campaign forward to a month of its scenario; that month's cards are drawn anew."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month.strip()):
+        raise BenchError(f"'{month}' is not a month: write YYYY-MM")
+    target = month_index(month.strip())
+    state = session.state
+    last = state.month + session.turns - state.turn
+    if not state.month < target <= last:
+        raise BenchError(f"jump to a month after {month_label(state.month)} and no later than "
+                         f"{month_label(last)}")
+    mark(session)
+    state.turn += target - state.month
+    state.month = target
+    begin_turn(session.rt, state)
+    return f"now {month_label(target)}, turn {state.turn}"

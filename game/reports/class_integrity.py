@@ -1,0 +1,112 @@
+"""What a teacher should check before trusting a class's results: copies, clashes, stray saves.
+
+A save's checksum proves only that the game wrote it: anyone can rewrite a name and recompute
+it. So the class report does not trust names; it compares what cannot be faked without playing,
+the decision logs, and says plainly where two students' files look like one campaign.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from game.reports.class_saves import Entry, Group
+
+MIN_COPY_TURNS = 3  # identical logs shorter than this are too common to mean anything
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    """One thing to check, with a short kind for tables and a sentence for people."""
+
+    kind: str
+    text: str
+
+
+def _log(entry: Entry) -> tuple[tuple[str, ...], ...]:
+    assert entry.doc is not None
+    return tuple((*(d.cards or ()), "|", *d.choices, "|", *d.policies) for d in entry.doc.decisions)
+
+
+def _prefix(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_[: len(short)] == short
+
+
+def _names(entries: list[Entry]) -> str:
+    return ", ".join(f"{e.player} ({e.path.name})" for e in sorted(entries, key=lambda e: e.player.lower()))
+
+
+def shared_ids(campaigns: list[Entry]) -> list[Warning]:
+    """One campaign id under several names: a copy renamed, or a save resumed by another student."""
+    by_id: dict[str, list[Entry]] = defaultdict(list)
+    for e in campaigns:
+        assert e.doc is not None
+        by_id[e.doc.meta.campaign_id].append(e)
+    out = []
+    for cid, same in sorted(by_id.items()):
+        if len(same) < 2:
+            continue
+        logs = [_log(e) for e in same]
+        copied = all(_prefix(logs[0], other) for other in logs[1:])
+        how = ("their decision logs agree, so one is very likely a copy of the other"
+               if copied else "their decision logs differ, so at least one was resumed by someone else")
+        out.append(Warning("same campaign, several names",
+                           f"Campaign {cid} is saved under {len(same)} names: {_names(same)}; {how}. "
+                           "Each is listed separately; ask who played it."))
+    return out
+
+
+def identical_logs(campaigns: list[Entry]) -> list[Warning]:
+    """Different campaigns whose decision logs are identical, month for month."""
+    by_log: dict[tuple[tuple[str, ...], ...], list[Entry]] = defaultdict(list)
+    for e in campaigns:
+        log = _log(e)
+        if len(log) >= MIN_COPY_TURNS:
+            by_log[log].append(e)
+    out = []
+    for log, same in by_log.items():
+        ids = {e.doc.meta.campaign_id for e in same if e.doc is not None}
+        if len(ids) > 1:
+            out.append(Warning("identical decisions",
+                               f"{_names(same)} made exactly the same {len(log)} months of decisions. "
+                               "With one class code that can happen by chance, but rarely over many months."))
+    return out
+
+
+def several_campaigns(campaigns: list[Entry]) -> list[Warning]:
+    """A player with more than one campaign in the class (each is counted)."""
+    by_player: dict[str, list[Entry]] = defaultdict(list)
+    for e in campaigns:
+        assert e.doc is not None
+        if e.doc.meta.player:
+            by_player[e.doc.meta.player.strip().casefold()].append(e)
+    return [Warning("several campaigns",
+                    f"{same[0].player} has {len(same)} campaigns ({', '.join(e.path.name for e in same)}); "
+                    "each is counted.")
+            for _, same in sorted(by_player.items()) if len(same) > 1]
+
+
+def other_groups(groups: list[Group]) -> list[Warning]:
+    """Saves of another class code, scenario or pack than the class's own."""
+    if not groups:
+        return []
+    main = groups[0]
+    return [Warning("another class",
+                    f"{len(g.campaigns)} campaign(s) belong to {_label(g)}, not to {_label(main)}: "
+                    "they are reported separately at the end and left out of the class's figures.")
+            for g in groups[1:]]
+
+
+def _label(group: Group) -> str:
+    return f"class code {group.class_code}" if group.class_code else group.key
+
+
+def warnings(groups: list[Group]) -> list[Warning]:
+    """Everything to check first, over every group."""
+    found = other_groups(groups)
+    for group in groups:
+        found += shared_ids(group.campaigns) + identical_logs(group.campaigns)
+        found += several_campaigns(group.campaigns)
+        found += [Warning("file preferred", note) for note in group.notes]
+    return found

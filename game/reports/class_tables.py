@@ -1,0 +1,116 @@
+"""Class report tables built for discussion: who chose what, key choices by ending, relation bands."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from typing import Any
+
+from game.engine.runtime import Runtime
+from game.reports.facts import relation_ids, series_labels
+from game.session import Session
+
+SPLIT_SHARE = 0.25  # a card is shown in the splits when at least this share of the class met it
+CROSS_CARDS = 4  # the most divisive cards cross-tabulated against the endings
+
+
+def meetings(session: Session) -> list[tuple[int, str, str]]:
+    """Every time the campaign met a card: (turn, card, answer), repeats included."""
+    return [(r.turn, card, choice) for r in session.records
+            for card, choice in zip(r.cards, r.decision.choices, strict=True)]
+
+
+def splits(rt: Runtime, sessions: list[Session], players: dict[int, str]) -> list[dict[str, Any]]:
+    """How the class answered each card enough of it met, counting every meeting, with names."""
+    met = [meetings(s) for s in sessions]
+    students = Counter(card for m in met for card in {c for _, c, _ in m})
+    needed = max(2 if len(sessions) > 1 else 1, math.ceil(SPLIT_SHARE * len(sessions)))
+    rows = []
+    for card, nstudents in students.items():
+        if nstudents < needed:
+            continue
+        picks: Counter[str] = Counter()
+        names: dict[str, list[str]] = {}
+        turns = []
+        for s, m in zip(sessions, met, strict=True):
+            for turn, c, choice in m:
+                if c == card:
+                    _count(s, turn, card, choice, picks)
+                    turns.append(turn)
+                    names.setdefault(choice, []).append(players.get(id(s), "?"))
+        seen = sum(picks.values())
+        event = rt.pack.get("events", card)
+        choices = [{"id": c.id, "label": c.label, "count": picks[c.id],
+                    "share": round(100 * picks[c.id] / seen),
+                    "names": sorted(set(names.get(c.id, [])), key=str.lower)} for c in event.choices]
+        rows.append({"id": card, "title": event.title, "seen": seen, "students": nstudents,
+                     "turn": statistics.median(turns), "choices": choices,
+                     "division": round(1 - max(picks.values()) / seen, 2)})
+    return sorted(rows, key=lambda r: (r["turn"], r["title"]))
+
+
+def _count(session: Session, turn: int, card: str, choice: str, picks: Counter[str]) -> None:
+    """One meeting's votes: the class's tally in a projector session, else the one choice."""
+    tally = session.votes.get(turn)
+    record = next((r for r in session.records if r.turn == turn), None)
+    if tally and record is not None and card in record.cards:
+        counts = tally[record.cards.index(card)]
+        for c, n in zip(session.rt.events[card].choices, counts, strict=True):
+            picks[c.id] += n
+    else:
+        picks[choice] += 1
+
+
+def cross_table(rt: Runtime, finished: list[Session], split_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """For the cards that divided the class most: each choice against the endings it led to."""
+    reached = [e for e in rt.pack.endings if any(s.state.ending == e.id for s in finished)]
+    cards = sorted(split_rows, key=lambda r: (-r["division"], r["turn"]))[:CROSS_CARDS]
+    tables = []
+    for row in cards:
+        if row["division"] == 0:
+            continue
+        lines = []
+        for choice in row["choices"]:
+            takers = [s for s in finished if any(c == row["id"] and a == choice["id"]
+                                                 for _, c, a in meetings(s))]
+            if takers:
+                counts = Counter(s.state.ending for s in takers)
+                lines.append({"label": choice["label"], "counts": [counts.get(e.id, 0) for e in reached]})
+        if len(lines) > 1:
+            tables.append({"title": row["title"], "rows": lines})
+    return {"endings": [e.title for e in reached], "tables": tables}
+
+
+def relation_bands(rt: Runtime, sessions: list[Session]) -> dict[str, Any]:
+    """Each partner's relation over time as a band: lowest, quartiles, median, highest of the class."""
+    longest = max(sessions, key=lambda s: len(s.state.history or ()))
+    labels = series_labels(longest)
+    points = sorted({0, len(labels) // 4, len(labels) // 2, 3 * len(labels) // 4, len(labels) - 1})
+    partners = []
+    for actor in relation_ids(rt):
+        rows = [s.series(actor) for s in sessions]
+        bands: list[dict[str, int] | None] = []
+        for i in range(len(labels)):
+            col = sorted(r[i] for r in rows if i < len(r))
+            if not col:
+                bands.append(None)
+                continue
+            q1, q3 = (statistics.quantiles(col, n=4, method="inclusive")[::2] if len(col) > 1
+                      else (col[0], col[0]))
+            bands.append({"low": col[0], "q1": round(q1), "median": round(statistics.median(col)),
+                          "q3": round(q3), "high": col[-1]})
+        partners.append({"name": _name(rt, actor), "bands": bands,
+                         "cells": [bands[i] for i in points]})
+    return {"labels": labels, "columns": [labels[i] for i in points], "partners": partners}
+
+
+def repeated_paths(paths: dict[str, Any]) -> dict[str, Any]:
+    """The paths table only where paths actually repeat (else an empty table, said as such)."""
+    rows = [r for r in paths["rows"] if r["count"] > 1]
+    return {**paths, "rows": rows}
+
+
+def _name(rt: Runtime, actor: str) -> str:
+    return str(next(a.name for a in rt.pack.items("actors") if a.id == actor))
+

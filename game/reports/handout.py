@@ -1,0 +1,96 @@
+"""The pre-game handout: a printable sheet generated from the pack, so a mod's handout is its own.
+
+It lists the actors by tier, the standing policies with what each level costs a month, the
+quantities and what they mean, the advisors, the scenarios, the endings, a glossary from the
+pack's own descriptions, and the source's reference with a map of its paragraph ids.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from game.describe import preview_text
+from game.engine.runtime import Runtime
+from game.reports.render import render
+
+TIER_NAMES = {1: "Tier 1", 2: "Tier 2", 3: "Tier 3"}
+
+
+def _actors(rt: Runtime) -> list[dict[str, Any]]:
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for a in rt.pack.actors:
+        if a.kind == "partner":
+            key = TIER_NAMES.get(a.tier, f"Tier {a.tier}") if a.tier else "Other partners"
+        else:
+            key = "Forces on the ground"
+        start = f"starts at {a.initial:+d}" if a.relation else "no relation tracked"
+        groups[key].append({"name": a.name, "description": a.description, "start": start,
+                            "cites": list(a.cites)})
+    order = [*TIER_NAMES.values(), "Other partners", "Forces on the ground"]
+    return [{"title": k, "actors": groups[k]} for k in order if groups.get(k)]
+
+
+def _policies(rt: Runtime) -> list[dict[str, Any]]:
+    hidden = {m.id for m in rt.pack.meters if m.hidden}
+    out = []
+    for policy, compiled in zip(rt.pack.policies, rt.policies, strict=True):
+        levels = []
+        for level, clevel in zip(policy.levels, compiled.levels, strict=True):
+            shown = [i for i in clevel.preview if i.target not in hidden]
+            levels.append({"name": level.name, "description": level.description,
+                           "monthly": preview_text(rt, shown), "limit": level.unavailable})
+        step = f"moves at most {policy.max_step} level(s) a month" if policy.max_step else None
+        out.append({"name": policy.name, "description": policy.description, "step": step,
+                    "levels": levels})
+    return out
+
+
+def _quantities(rt: Runtime) -> list[dict[str, Any]]:
+    better = {"high": "higher is better", "low": "lower is better", "neutral": "neither way is simply better"}
+    return [{"name": m.name, "description": m.description, "range": f"{m.min} to {m.max}",
+             "good": better[m.good], "hidden": m.hidden,
+             "thresholds": [f"{t.value}: {t.label}" for t in m.thresholds]} for m in rt.pack.meters]
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, _ = text.partition(". ")
+    return head + "." if dot else text
+
+
+def _glossary(rt: Runtime) -> list[dict[str, str]]:
+    """Every named thing of the pack in one alphabetical list, by the first sentence of its description."""
+    terms = [(a.name, a.description) for a in rt.pack.actors]
+    terms += [(m.name, m.description) for m in rt.pack.meters]
+    terms += [(p.name, p.description) for p in rt.pack.policies]
+    terms += [(lv.name, lv.description) for p in rt.pack.policies for lv in p.levels]
+    return [{"term": t, "meaning": _first_sentence(d)} for t, d in sorted(terms, key=lambda x: x[0].lower())]
+
+
+def _source(rt: Runtime) -> dict[str, Any]:
+    source = rt.pack.manifest.source
+    sections: dict[str, list[dict[str, str]]] = {}
+    for pid, para in source.paragraphs.items():
+        sections.setdefault(para.section or "Other", []).append({"id": pid, "summary": para.summary})
+    return {"citation": source.citation,
+            "sections": [{"title": k, "paragraphs": v} for k, v in sections.items()]}
+
+
+def handout_data(rt: Runtime) -> dict[str, Any]:
+    """Everything the handout says, as plain data."""
+    manifest = rt.pack.manifest
+    return {
+        "title": manifest.title, "pack": f"{manifest.id} {manifest.version}",
+        "description": manifest.description,
+        "actors": _actors(rt), "policies": _policies(rt), "quantities": _quantities(rt),
+        "advisors": [{"name": a.name, "line": a.line} for a in rt.pack.advisors],
+        "scenarios": [{"id": s.id, "title": s.title, "description": s.description, "start": s.start,
+                       "turns": s.turns} for s in rt.pack.scenarios],
+        "endings": [{"title": e.title, "summary": e.summary} for e in rt.pack.endings],
+        "glossary": _glossary(rt), "source": _source(rt),
+    }
+
+
+def render_handout(rt: Runtime, fmt: str = "md") -> str:
+    """The handout in Markdown or HTML."""
+    return render("handout", fmt, **handout_data(rt))

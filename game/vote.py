@@ -1,0 +1,65 @@
+"""Class votes: the facilitator enters the class's tally per choice, and the majority is taken.
+
+A projector session plays one campaign for the whole class. Each month, for each card, the
+facilitator types how many students voted for each choice; the choice with the most votes
+among the open ones is taken, and a tie is broken by the facilitator. The save keeps every
+tally, and verification checks that each choice taken was a winner of its tally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.session import Session
+
+
+class VoteError(ValueError):
+    """A tally that cannot be used; ``str(e)`` says why."""
+
+
+def check(counts: Sequence[int], open_: Sequence[bool]) -> None:
+    """Refuse a tally of the wrong length, with negative counts, votes for closed choices, or none."""
+    if len(counts) != len(open_):
+        raise VoteError(f"give one count per choice ({len(open_)}), not {len(counts)}")
+    if any(n < 0 for n in counts):
+        raise VoteError("a count cannot be negative")
+    closed = [i + 1 for i, (n, ok) in enumerate(zip(counts, open_, strict=True)) if n and not ok]
+    if closed:
+        raise VoteError(f"choice {closed[0]} is closed this month: it cannot take votes")
+    if not any(counts):
+        raise VoteError("nobody voted: enter at least one vote")
+
+
+def winners(counts: Sequence[int], open_: Sequence[bool]) -> list[int]:
+    """The indexes of the open choices with the most votes (more than one on a tie)."""
+    check(counts, open_)
+    best = max(n for n, ok in zip(counts, open_, strict=True) if ok)
+    return [i for i, (n, ok) in enumerate(zip(counts, open_, strict=True)) if ok and n == best]
+
+
+def split(counts: Sequence[int], labels: Sequence[str]) -> str:
+    """'Step aside 12, Condemn at the UN 7' for reports."""
+    total = sum(counts) or 1
+    parts = (f"{label} {n} ({round(100 * n / total)}%)" for label, n in zip(labels, counts, strict=True))
+    return ", ".join(parts)
+
+
+def choose(session: Session, tallies: Sequence[Sequence[int]],
+           break_tie: Callable[[int, list[int]], int]) -> list[str]:
+    """The choice ids the class voted for this month, ties broken by ``break_tie(card, tied)``;
+    the tallies are recorded on the session for its save (VoteError if one is unusable)."""
+    cards = session.state.cards
+    if len(tallies) != len(cards):
+        raise VoteError(f"give a tally for each of the {len(cards)} card(s)")
+    picks = []
+    for i, (card, counts) in enumerate(zip(cards, tallies, strict=True)):
+        event = session.rt.events[card]
+        best = winners(counts, session.available(card))
+        pick = best[0] if len(best) == 1 else break_tie(i, best)
+        if pick not in best:
+            raise VoteError(f"choice {pick + 1} is not one of the tied choices")
+        picks.append(event.choices[pick].id)
+    session.votes[session.state.turn] = tuple(tuple(c) for c in tallies)
+    return picks

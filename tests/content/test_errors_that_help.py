@@ -1,0 +1,63 @@
+"""Errors that help a modder: the field and the value, targeted hints, one error per mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.content.loader import load
+
+BROKEN = """\
+events:
+  - id: x
+    title: T
+    kind: conditional
+    weight: high
+    cites: [intro.1]
+    text: t
+    choices:
+      - {id: a, label: A, outcome: o, effects: [{change: {ceasefire: lots}}]}
+      - {id: b, label: B, outcome: o, when: {meter: ceasefire, greater: 3}}
+  - id: y
+    title: Y
+    kind: conditional
+    cites: [intro.1]
+    text: t
+    when: "sochi_held > 3"
+    choices:
+      - {id: a, label: A, outcome: o, effects: [{schedule: {after: 2, event: x}}]}
+      - {id: b, label: B, outcome: o, when: "fired(x)"}
+"""
+
+
+def messages(pack: Path, name: str, text: str) -> list[tuple[int, str, str, str | None]]:
+    (pack / name).write_text(text, encoding="utf-8")
+    _, _, errors = load(pack)
+    return [(e.line, e.code, e.message, e.hint) for e in errors]
+
+
+def test_types_name_the_field_and_value_and_no_follow_ons(pack_copy: Path) -> None:
+    found = messages(pack_copy, "zz.yaml", BROKEN)
+    assert (5, "schema-int_type", 'weight: "high" is not a whole number', None) in found
+    assert any(m == 'ceasefire: "lots" is not a whole number' for _, _, m, _ in found)
+    assert (10, "schema-extra_forbidden", "unknown field 'greater'", "did you mean 'gt'?") in found
+    flag = next(f for f in found if f[0] == 16)
+    assert flag[2] == "'sochi_held' is a flag (set or not), not a number"
+    # card x failed validation, yet the references to it (lines 18, 19) raise no second error
+    assert not [f for f in found if f[1] == "unknown-event"]
+    assert len(found) == 4
+
+
+def test_yes_for_a_yes_no_field_is_explained(pack_copy: Path) -> None:
+    found = messages(pack_copy, "zz.yaml", "meters:\n  - {id: m, name: M, description: D., hidden: yes}\n")
+    assert found == [(2, "schema-bool_type", 'hidden: "yes" is not true or false', "write true or false")]
+
+
+def test_an_empty_file_is_named(pack_copy: Path) -> None:
+    found = messages(pack_copy, "empty.yaml", "")
+    hint = "give it a section (events:, flags:, ...) or remove it"
+    assert found == [(1, "empty-file", "the file is empty", hint)]
+
+
+def test_tier_none_works_as_documented(pack_copy: Path) -> None:
+    text = "actors:\n  - {id: un, name: UN, description: The UN., kind: partner, tier: none}\n"
+    assert messages(pack_copy, "zz.yaml", text) == []
