@@ -93,3 +93,27 @@ def jump(session: Session, month: str) -> str:
     state.month = target
     begin_turn(session.rt, state)
     return f"now {month_label(target)}, turn {state.turn}"
+
+
+BENCH_HELP = """\
+Test bench (play --debug):
+  debug fire CARD          put a card on this month's desk now
+  debug set QUANTITY N     set a meter or a relation
+  debug flag FLAG on|off   set or clear a flag
+  debug jump YYYY-MM       move forward to a month (its cards are drawn anew)
+A campaign touched by the bench is marked: its saves never verify."""
+
+
+def command(session: Session, text: str) -> tuple[str, bool]:
+    """Carry out a bench command line ('fire afrin', 'set ceasefire 30', ...): the message, and
+    whether the month's desk changed (so a front end redraws the month). BenchError if it cannot."""
+    word, *args = text.split() or [""]
+    if word == "fire" and len(args) == 1:
+        return fire(session, args[0]), True
+    if word == "set" and len(args) == 2 and args[1].lstrip("-").isdigit() and len(args[1]) <= 6:
+        return set_value(session, args[0], int(args[1])), False
+    if word == "flag" and len(args) == 2 and args[1].lower() in ("on", "off"):
+        return set_flag(session, args[0], args[1].lower() == "on"), False
+    if word == "jump" and len(args) == 1:
+        return jump(session, args[0]), True
+    raise BenchError("bench commands: fire CARD, set QUANTITY N, flag FLAG on|off, jump YYYY-MM")

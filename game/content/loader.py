@@ -213,7 +213,7 @@ class _Reader:
 
     def manifest(self) -> s.Manifest | None:
         path = self.root / MANIFEST
-        if not path.is_file():
+        if not path.exists():  # anything else there is read, and refused if it is not a regular file
             self.errors.append(Diagnostic(_rel(path, self.root), 1, 1, "missing-manifest",
                                           f"no {MANIFEST} in {self.root}",
                                           "a pack folder starts with pack.yaml: id, title, version"))

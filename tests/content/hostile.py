@@ -65,6 +65,11 @@ def _dev_zero(pack: Path) -> None:
     (pack / "zz.yaml").symlink_to("/dev/zero")
 
 
+def _manifest_fifo(pack: Path) -> None:
+    (pack / "pack.yaml").unlink()
+    os.mkfifo(pack / "pack.yaml")
+
+
 def _insert_document(pack: Path) -> None:
     path = pack / "events.yaml"
     rows = path.read_text(encoding="utf-8").split("\n")
@@ -131,6 +136,7 @@ CASES = [
     Case("deep-yaml-60", _append(EV, "flags: " + "[" * 60 + "]" * 60 + "\n"), EV, None, "deep"),
     Case("nested-not-300", _nested_not, EV, None, "deep"),
     Case("fifo", _fifo, "zz.yaml", 1, "regular"),
+    Case("manifest-fifo", _manifest_fifo, "pack.yaml", 1, "regular"),
     Case("dev-zero", _dev_zero, "zz.yaml", 1, "regular"),
 ]
 CASE_LINES = {c.name: c.line for c in CASES}

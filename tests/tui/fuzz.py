@@ -29,6 +29,9 @@ KEYS = (
        "slash", "plus", "minus", "comma", "full_stop", "left_square_bracket", "exclamation_mark",
        "A", "N", "L", "Q", "Y"]
 )
+CHARS = {"space": " ", "enter": "\r", "tab": "\t", "escape": "\x1b", "backspace": "\x7f",
+         "question_mark": "?", "slash": "/", "plus": "+", "minus": "-", "comma": ",", "full_stop": ".",
+         "left_square_bracket": "[", "exclamation_mark": "!"}
 RARE = ["ctrl+q"]  # quitting ends the run: kept rare so that runs go on
 SIZES = [(80, 24), (120, 40), (100, 30), (60, 20), (79, 23), (200, 60), (30, 8), (81, 24)]
 
@@ -140,9 +143,22 @@ async def drive(pilot: Pilot[Any], seed: int, count: int) -> list[str]:
             sent.append("ctrl+q")
             await pilot.press(rng.choice(RARE))
         else:
-            burst = [rng.choice(KEYS) for _ in range(rng.randint(1, 6))]
+            burst = [rng.choice(KEYS) for _ in range(rng.randint(1, 8))]
             sent += burst
-            await pilot.press(*burst)
-        if rng.random() < 0.2:
-            await pilot.pause()
+            if rng.random() < 0.25:
+                await pilot.press(*burst)  # one at a time, each handled before the next
+            else:
+                together(app, burst)  # all at once, as from a fast typist or a paste
+                await pilot.pause()
     return sent
+
+
+def together(app: Any, keys: list[str]) -> None:
+    """Queue key events as the terminal driver would, without waiting between them."""
+    from textual import events
+
+    for key in keys:
+        char = CHARS.get(key, key if len(key) == 1 else None)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)

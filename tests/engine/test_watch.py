@@ -1,0 +1,67 @@
+"""`play --watch`: a changed pack is reloaded and the campaign replayed on it, or kept with a reason."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+from game.content.loader import load_runtime
+from game.session import Session
+from game.watch import Watcher, reload
+
+STARTER = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "packs" / "starter"
+
+
+def played(pack: Path, turns: int = 3) -> Session:
+    s = Session.new(load_runtime(pack), "standard", "normal", "w1")
+    for _ in range(turns):
+        s.play(s.decide([s.rt.events[c].choices[-1].id for c in s.state.cards]))
+    return s
+
+
+def test_an_unchanged_or_reworded_pack_carries_the_campaign(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(STARTER, pack)
+    old = played(pack)
+    events = pack / "events.yaml"
+    events.write_text(events.read_text().replace("title: ", "title: Revised - ", 1))
+    got = reload(pack, (), old)
+    assert got.session is not None and not got.errors and got.diverged is None
+    assert got.session.state.turn == old.state.turn and got.session.state.values == old.state.values
+    assert "carries on" in got.message()
+
+
+def test_a_broken_pack_keeps_the_campaign(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(STARTER, pack)
+    old = played(pack)
+    (pack / "events.yaml").write_text("events: [\n")
+    got = reload(pack, (), old)
+    assert got.session is None and got.errors and "campaign kept" in got.message()
+
+
+def test_a_changed_rule_says_where_the_replay_diverged(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(STARTER, pack)
+    old = played(pack, turns=4)
+    text = (pack / "events.yaml").read_text()
+    never = "kind: historical\n    when: \"false\""
+    (pack / "events.yaml").write_text(text.replace("kind: historical", never, 1))
+    got = reload(pack, (), old)
+    assert got.session is not None and got.diverged is not None and got.diverged.startswith("at turn")
+
+
+def test_the_watcher_sees_a_change(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("flags: []\n")
+    watcher = Watcher([tmp_path]).start()
+    try:
+        time.sleep(0.5)
+        (tmp_path / "a.yaml").write_text("flags: [x]\n")
+        deadline = time.time() + 10
+        while not watcher.changed() and time.time() < deadline:
+            time.sleep(0.1)
+        assert time.time() < deadline, "no change seen within 10 s"
+        assert not watcher.changed()  # said once
+    finally:
+        watcher.stop()
