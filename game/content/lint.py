@@ -14,6 +14,7 @@ Codes:
 - ``ending-shadowed``: an ending that can never be reached because one checked before it
   always holds, or holds under the same condition; ``ending-equal-priority``;
 - ``change-out-of-range``: a change larger than half the quantity's whole range;
+- ``text-repeats``: a repeatable card that can come back more often than it has texts;
 - with a simulation: ``event-never-seen``, ``choice-never-taken``, ``ending-never-reached``.
 """
 
@@ -66,7 +67,22 @@ class Linter:
         self.dates()
         self.endings()
         self.changes()
+        self.repeats()
         return self.found
+
+    def repeats(self) -> None:
+        """A repeatable card that can come back more often than it has texts shows one twice."""
+        longest = max((sc.turns for sc in self.pack.scenarios), default=0)
+        for ev in self.pack.events:
+            texts = 1 + len(ev.variants)
+            shows = (longest - 1) // (ev.cooldown + 1) + 1 if longest else 0
+            if ev.once or shows <= texts:
+                continue
+            need = next(c for c in range(ev.cooldown, longest + 1) if (longest - 1) // (c + 1) + 1 <= texts)
+            w = self.where("events", ev.id)
+            self.at(w / "id" if w else None, "warning", "text-repeats",
+                    f"card '{ev.id}' can be shown {shows} times in {longest} months but has {texts} text(s), "
+                    "so a player reads one twice", f"add variants, or raise its cooldown to {need}")
 
     def flags(self) -> None:
         used, set_ = self.scope.used_flags, self.scope.set_flags

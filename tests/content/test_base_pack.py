@@ -217,15 +217,6 @@ def test_classroom_scenario_is_not_degenerate(rt: Any) -> None:
 
 
 # -- history beside the game (issue 11) ---------------------------------------------
-# The tests marked xfail depend on the event files, which other helpers are rewriting at the
-# same time; they state the final targets. Once their branches are merged, each should pass
-# (then drop the mark).
-
-EVENT_FILES = pytest.mark.xfail(strict=False, reason="needs the event-file helpers' history, "
-                                "citations and new cards (issue 11); check after merging")
-
-
-@EVENT_FILES
 def test_every_card_says_whether_it_is_historical(pack: Any) -> None:
     missing = [ev.id for ev in pack.events if ev.history is None]
     assert not missing, missing
@@ -246,19 +237,16 @@ def test_history_notes_are_sourced_and_one_choice_is_moscows(pack: Any) -> None:
     assert not problems, problems
 
 
-@EVENT_FILES
 def test_every_choice_cites_a_paragraph(pack: Any) -> None:
     uncited = [f"{ev.id}.{c.id}" for ev in pack.events for c in ev.choices if not c.cites]
     assert not uncited, uncited
 
 
-@EVENT_FILES
 def test_the_pack_reaches_its_size_targets(pack: Any) -> None:
     assert len(pack.events) >= 150
     assert sum(len(e.choices) for e in pack.events) >= 450
 
 
-@EVENT_FILES
 def test_no_card_text_is_shown_twice_in_a_campaign(rt: Any) -> None:
     from game.engine.rng import Rng
     from game.engine.turn import apply_turn, new_campaign

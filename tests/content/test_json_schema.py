@@ -52,3 +52,12 @@ def test_ids_are_enums_and_typos_fail(generated) -> None:  # type: ignore[no-unt
     bad["events"][0]["choices"][0]["effects"][0]["change"] = {"ceasfire": 1}
     assert list(validator.iter_errors(bad))
     assert "ceasefire" in content["$defs"]["MeterCondition"]["properties"]["meter"]["enum"]
+
+
+def test_base_files_point_editors_at_the_schemas() -> None:
+    for path in sorted(CONTENT.rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        name = NAMES["manifest" if path == CONTENT / "pack.yaml" else "content"]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        assert target == (COMMITTED / name).resolve(), (path, first)

@@ -128,3 +128,23 @@ def test_simulate_adds_what_no_bot_reaches(tmp_path: Path) -> None:
     found = {(d["code"], d["message"].split("'")[1]) for d in json.loads(done.stdout)["diagnostics"]}
     assert ("event-never-seen", "lint_impossible") in found
     assert ("event-never-seen", "lint_orphan") in found
+
+
+def test_a_repeatable_card_with_too_few_texts(tmp_path: Path) -> None:
+    pack = make(tmp_path, """
+events:
+  - id: lint_again
+    title: Again
+    kind: conditional
+    once: false
+    cooldown: 1
+    cites: [intro.1]
+    text: The same words every time.
+    variants: ["Other words."]
+    choices:
+      - {id: a, label: A, outcome: A., effects: [{change: {standing: 1}}]}
+      - {id: b, label: B, outcome: B., effects: [{change: {standing: -1}}]}
+""")
+    found = [d for d in json.loads(lint(pack, "--format", "json").stdout)["diagnostics"]
+             if d["code"] == "text-repeats" and "lint_again" in d["message"]]
+    assert found and "has 2 text(s)" in found[0]["message"] and "raise its cooldown to" in found[0]["hint"]
