@@ -73,7 +73,7 @@ def note(event: Any, choice_id: str) -> Note:
     actual = historical_choice(event)
     return Note(event.id, event.title, basis_label(event),
                 None if history is None else _flat(history.happened),
-                None if history is None else _flat(history.sources),
+                None if history is None else _sources(history.sources),
                 str(chosen), None if actual is None else str(actual.label))
 
 
@@ -95,6 +95,12 @@ def campaign_notes(session: Session) -> list[Note]:
         for e, c in zip(record.cards, record.decision.choices, strict=True):
             out[e] = note(pack.get("events", e), c)
     return list(out.values())
+
+
+def _sources(text: str | None) -> str | None:
+    """Sources without a closing full stop: every front adds its own."""
+    flat = _flat(text)
+    return None if flat is None else flat.rstrip(".")
 
 
 def _flat(text: str | None) -> str | None:
