@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from game.boundedio import ReadProblem, TooLarge, read_regular
 from game.content import schema as s
 from game.content.diagnostics import Diagnostic, PackError, did_you_mean, sort_key
+from game.content.files import yaml_files
 from game.content.gcpause import gc_paused
 from game.content.limits import MAX_FILE_BYTES
 from game.content.overlay import Applier, Mod, Overlay, check_base, folder_hash, known_section, order
@@ -228,9 +229,7 @@ class _Reader:
             return None
 
     def sections(self, pack: Pack) -> None:
-        files = sorted(p for p in self.root.rglob("*.yaml") if p.name != MANIFEST or p.parent != self.root)
-        files += sorted(self.root.rglob("*.yml"))
-        for path in files:
+        for path in _section_files(self.root, self.errors):
             pack.files.append(_rel(path, self.root))
             doc = self.read(path)
             if doc is not None:
@@ -336,7 +335,7 @@ def apply_mods(pack: Pack, roots: list[FsPath]) -> list[Diagnostic]:
         source = pack.manifest.source.model_copy(update={"paragraphs": paragraphs})
         pack.manifest = pack.manifest.model_copy(update={"source": source})
         reader = _Reader(mod.root)
-        for path in _section_files(mod.root):
+        for path in _section_files(mod.root, errors):
             pack.files.append(_rel(path, mod.root))
             doc = reader.read(path)
             if doc is not None and isinstance(doc.data, dict):
@@ -349,9 +348,14 @@ def apply_mods(pack: Pack, roots: list[FsPath]) -> list[Diagnostic]:
     return errors
 
 
-def _section_files(root: FsPath) -> list[FsPath]:
-    files = sorted(p for p in root.rglob("*.yaml") if p.name != MANIFEST or p.parent != root)
-    return files + sorted(root.rglob("*.yml"))
+def _section_files(root: FsPath, errors: list[Diagnostic]) -> list[FsPath]:
+    """The section files of a pack or mod folder (symlinked folders followed, loops reported)."""
+    files, loops = yaml_files(root)
+    for loop in loops:
+        errors.append(Diagnostic(_rel(loop, root), 1, 1, "symlink-loop",
+                                 "this linked folder leads back into a folder already read: skipped",
+                                 "point the link at a folder outside the pack, or remove it"))
+    return [p for p in files if p != root / MANIFEST]
 
 
 def read_pack(root: str | os.PathLike[str], mods: Any = ()) -> tuple[Pack | None, list[Diagnostic]]:

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.content import schema as s
 from game.content.diagnostics import Diagnostic, did_you_mean
+from game.content.files import yaml_files
 from game.content.scope import Where
 from game.content.versions import VersionError, satisfies
 
@@ -67,7 +68,7 @@ class Overlay:
 def folder_hash(root: Path) -> str:
     """sha256 over a folder's YAML files (sorted relative paths and bytes)."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
+    for path in sorted(yaml_files(root)[0]):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return "sha256:" + digest.hexdigest()
 

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from game import __version__
+from game.content.files import yaml_files
 from game.engine.runtime import Runtime
 from game.engine.state import State, month_label, month_text
 from game.session import Session
@@ -126,7 +127,7 @@ def content_hash(rt: Runtime) -> str:
         return cached
     root = Path(rt.pack.root)
     digest = hashlib.sha256()
-    files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    files = sorted(yaml_files(root)[0])  # the order the hash has always used
     for path in files:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")

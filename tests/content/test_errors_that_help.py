@@ -61,3 +61,16 @@ def test_an_empty_file_is_named(pack_copy: Path) -> None:
 def test_tier_none_works_as_documented(pack_copy: Path) -> None:
     text = "actors:\n  - {id: un, name: UN, description: The UN., kind: partner, tier: none}\n"
     assert messages(pack_copy, "zz.yaml", text) == []
+
+
+def test_symlinked_folders_are_followed_and_loops_refused(pack_copy: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "shared"
+    extra.mkdir()
+    (extra / "f.yaml").write_text("flags:\n  - {id: linked_flag, description: From a linked folder.}\n")
+    (pack_copy / "linked").symlink_to(extra)
+    (pack_copy / "loop").symlink_to(pack_copy)
+    pack, _, errors = load(pack_copy)
+    assert [e.code for e in errors] == ["symlink-loop"] and errors[0].file.endswith("pack/loop")
+    (pack_copy / "loop").unlink()
+    pack, rt, errors = load(pack_copy)
+    assert not errors and pack is not None and "linked_flag" in {f.id for f in pack.items("flags")}
