@@ -305,9 +305,29 @@ def read_yaml(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
         message = exc.problem or "invalid YAML"
         if exc.context:
             message = f"{exc.context}: {message}"
-        builder.errors.append(Diagnostic(file, pos.line, pos.column, "yaml-syntax", message))
+        opened = exc.context_mark if exc.context_mark is not exc.problem_mark else None
+        if opened is not None and _mark(opened) != pos:
+            where = _mark(opened)  # where the broken construct began, beside where the reader gave up
+            message += f" (the construct began at line {where.line}, column {where.column})"
+        builder.errors.append(Diagnostic(file, pos.line, pos.column, "yaml-syntax", message,
+                                         _syntax_hint(text, pos, message)))
         return Document(file, None, {}, {}), builder.errors
     except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
         builder.errors.append(Diagnostic(file, 1, 1, "yaml-syntax", str(exc)))
         return Document(file, None, {}, {}), builder.errors
     return Document(file, data, events=events), builder.errors
+
+
+def _syntax_hint(text: str, pos: Pos, message: str) -> str | None:
+    """A hint for the commonest syntax slips: a tab for indentation, an unclosed bracket or quote."""
+    lines = text.splitlines()
+    line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
+    if "\t" in line[: max(pos.column, 1)] or "cannot start any token" in message and "\t" in line:
+        return "YAML indents with spaces only: replace the tab with spaces"
+    if "flow sequence" in message:
+        return "a list written [a, b] needs its closing ]: check the brackets"
+    if "flow mapping" in message:
+        return "a mapping written {a: 1} must close with }; check the braces"
+    if "quoted scalar" in message:
+        return "a quoted text must end with the same quote it began with"
+    return None

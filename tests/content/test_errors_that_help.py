@@ -74,3 +74,12 @@ def test_symlinked_folders_are_followed_and_loops_refused(pack_copy: Path, tmp_p
     (pack_copy / "loop").unlink()
     pack, rt, errors = load(pack_copy)
     assert not errors and pack is not None and "linked_flag" in {f.id for f in pack.items("flags")}
+
+
+def test_yaml_syntax_errors_give_both_places_and_a_hint(pack_copy: Path) -> None:
+    broken = "events:\n  - id: x\n    title: [unclosed\n    kind: conditional\n"
+    found = messages(pack_copy, "zz.yaml", broken)
+    assert found[0][0] == 4 and "(the construct began at line 3, column 12)" in found[0][2]
+    assert "closing ]" in (found[0][3] or "")
+    tab = messages(pack_copy, "zz.yaml", "flags:\n\t- {id: x, description: y}\n")
+    assert tab[0][:2] == (2, "yaml-syntax") and "tab" in (tab[0][3] or "")
