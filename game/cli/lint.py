@@ -64,13 +64,14 @@ def run(args: argparse.Namespace) -> int:
     from game.content.compile import compile_with_scope
     from game.content.diagnostics import sort_key
     from game.content.lint import lint_pack
-    from game.content.loader import read_pack
+    from game.content.loader import read_pack, summarise_follow_ons
 
     root = Path(content_dir(args))
     pack, errors = read_pack(root, mod_dirs(args))
     rt = scope = None
     if pack is not None and not errors:
         rt, errors, scope = compile_with_scope(pack)
+        errors = summarise_follow_ons(pack, errors)
     found = list(errors)
     if pack is not None and not errors:
         found += lint_pack(pack, scope, rt)

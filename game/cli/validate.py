@@ -47,12 +47,13 @@ def run(args: argparse.Namespace) -> int:
 
     with gc_paused():
         from game.content.compile import compile_pack
-        from game.content.loader import read_pack
+        from game.content.loader import read_pack, summarise_follow_ons
 
         pack, errors = read_pack(content_dir(args), mod_dirs(args))
         rt = None
         if pack is not None:
             rt, ref_errors = compile_pack(pack)
+            ref_errors = summarise_follow_ons(pack, ref_errors)
             errors = sorted(errors + ref_errors, key=lambda d: (d.file, d.line, d.column))
     info = summary(pack, rt) if pack is not None else None
     if args.format == "json":

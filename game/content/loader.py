@@ -38,6 +38,7 @@ class Pack:
     # ids of items that failed validation: known to the reference checks, so that one
     # mistake is reported once, not again at every place that names the item
     broken: dict[str, set[str]] = field(default_factory=dict)
+    unread: list[str] = field(default_factory=list)  # files that could not be read or parsed
 
     @property
     def mods(self) -> list[Mod]:
@@ -190,8 +191,15 @@ class _Reader:
     def __init__(self, root: FsPath) -> None:
         self.root = root
         self.errors: list[Diagnostic] = []
+        self.failed: list[str] = []  # files that could not be read or parsed
 
     def read(self, path: FsPath) -> Document | None:
+        doc = self._read(path)
+        if doc is None:
+            self.failed.append(_rel(path, self.root))
+        return doc
+
+    def _read(self, path: FsPath) -> Document | None:
         name = _rel(path, self.root)
         try:
             data = read_regular(path, MAX_FILE_BYTES)
@@ -369,6 +377,7 @@ def read_pack(root: str | os.PathLike[str], mods: Any = ()) -> tuple[Pack | None
         return None, sorted(reader.errors, key=sort_key)
     pack = Pack(folder, manifest)
     reader.sections(pack)
+    pack.unread = reader.failed
     errors = reader.errors + apply_mods(pack, [FsPath(m) for m in mods]) if mods else reader.errors
     return pack, sorted(errors, key=sort_key)
 
@@ -382,11 +391,28 @@ def load(root: str | os.PathLike[str], mods: Any = ()) -> tuple[Pack | None, Any
         if pack is None:
             return None, None, errors
         runtime, ref_errors = compile_pack(pack)
-        errors = sorted(errors + ref_errors, key=sort_key)
+        errors = sorted(errors + summarise_follow_ons(pack, ref_errors), key=sort_key)
         if errors:
             return pack, None, errors
         pack.where.clear()  # about half the memory of a loaded pack, needed only for errors
         return pack, runtime, errors
+
+
+def summarise_follow_ons(pack: Pack, ref_errors: list[Diagnostic]) -> list[Diagnostic]:
+    """While a file could not be read, the references to the items it may define are summarised
+    at that file, not listed one by one (they are checked again once it reads)."""
+    if not pack.unread:
+        return ref_errors
+    unknown = [e for e in ref_errors if e.code.startswith("unknown-")]
+    if not unknown:
+        return ref_errors
+    first = unknown[0]
+    note = Diagnostic(pack.unread[0], 1, 1, "follow-on",
+                      f"{len(unknown)} reference(s) elsewhere name items this pack does not define, "
+                      f"perhaps because {', '.join(pack.unread)} could not be read (the first: "
+                      f"{first.file}:{first.line}:{first.column}: {first.message})",
+                      "fix the file above; the references are checked again when it reads", "note")
+    return [e for e in ref_errors if not e.code.startswith("unknown-")] + [note]
 
 
 def load_runtime(root: str | os.PathLike[str], mods: Any = ()) -> Any:

@@ -83,3 +83,14 @@ def test_yaml_syntax_errors_give_both_places_and_a_hint(pack_copy: Path) -> None
     assert "closing ]" in (found[0][3] or "")
     tab = messages(pack_copy, "zz.yaml", "flags:\n\t- {id: x, description: y}\n")
     assert tab[0][:2] == (2, "yaml-syntax") and "tab" in (tab[0][3] or "")
+
+
+def test_a_file_that_cannot_be_read_is_named_once_not_seventy_times(pack_copy: Path) -> None:
+    world = pack_copy / "world.yaml"
+    world.write_text(world.read_text(encoding="utf-8") + "broken: [\n", encoding="utf-8")
+    _, _, errors = load(pack_copy)
+    codes = [e.code for e in errors]
+    assert "yaml-syntax" in codes and codes.count("follow-on") == 1
+    assert not [c for c in codes if c.startswith("unknown-")]
+    note = next(e for e in errors if e.code == "follow-on")
+    assert note.severity == "note" and "world.yaml could not be read" in note.message
