@@ -174,6 +174,12 @@ def ending_reasons(session: Session) -> list[str]:
     return out
 
 
+def best_missed(session: Session) -> tuple[str, str] | None:
+    """The id and title of the best ending not reached, as the end screen names it."""
+    goal = _best_missed(session, goals(session)) if session.state.ending else None
+    return None if goal is None else (goal.id, goal.title)
+
+
 def _best_missed(session: Session, all_goals: list[Goal]) -> Goal | None:
     """The ending whose scores are best among those not reached (ties: the nearest)."""
     rt = session.rt

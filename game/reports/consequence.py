@@ -146,8 +146,25 @@ def _effect(base_ending: str, base: dict[str, int], ending: str, other: dict[str
     return (ENDING_WEIGHT if ending != base_ending else 0) + sum(abs(other[k] - base[k]) for k in base)
 
 
-def branches(session: Session) -> list[Branch]:
+def branches(session: Session, explored: list[Branch] | None = None) -> list[Branch]:
     """For each decision of a finished campaign, its most different alternative (largest effect first)."""
+    best: dict[tuple[int, str], Branch] = {}
+    for branch in explore(session) if explored is None else explored:
+        key = (branch.turn, branch.subject)
+        if key not in best or branch.effect > best[key].effect:
+            best[key] = branch
+    return sorted(best.values(), key=lambda b: (-b.effect, b.turn, b.subject))
+
+
+def reaching(explored: list[Branch], ending: str) -> Branch | None:
+    """The single change found by replay that reaches an ending: the earliest, the fewest cards
+    answered by rule, the smallest effect on the scores otherwise."""
+    found = [b for b in explored if b.ending == ending]
+    return min(found, key=lambda b: (b.turn, b.by_rule, b.effect, b.subject)) if found else None
+
+
+def explore(session: Session) -> list[Branch]:
+    """Every other branch of every decision of a finished campaign, replayed by the rules."""
     rt = session.rt
     if not session.finished or not session.records:
         return []
@@ -156,22 +173,20 @@ def branches(session: Session) -> list[Branch]:
     known = {card: d for r in records for card, d in zip(r.cards, r.decision.choices, strict=True)}
     state = new_campaign(rt, session.scenario, session.difficulty, session.seed, log=False,
                          rules=session.state.rules)
-    best: dict[tuple[int, str], Branch] = {}
+    out: list[Branch] = []
     for t, record in enumerate(records):
         for kind, subject, alternative, swap, hold in _alternatives(rt, state, records, t):
             end, by_rule = _play_out(rt, state.copy(), records, t, known, swap, hold)
             end_scores = scores(rt, end)
             effect = _effect(base_ending, base, str(end.ending), end_scores)
             held_to = records[hold.until - 1].turn if hold is not None else 0
-            branch = Branch(record.turn, record.month, kind, subject, _taken(rt, record, kind, subject),
-                            alternative, str(end.ending), end_scores, effect, by_rule, held_to)
-            key = (record.turn, subject)
-            if key not in best or effect > best[key].effect:
-                best[key] = branch
+            out.append(Branch(record.turn, record.month, kind, subject, _taken(rt, record, kind, subject),
+                              alternative, str(end.ending), end_scores, effect, by_rule, held_to))
         resolve_in_place(rt, state, record.decision)
-    return sorted(best.values(), key=lambda b: (-b.effect, b.turn, b.subject))
+    return out
 
 
-def most_consequential(session: Session, limit: int = 5) -> list[Branch]:
+def most_consequential(session: Session, limit: int = 5,
+                       explored: list[Branch] | None = None) -> list[Branch]:
     """The decisions (up to ``limit``) whose other branch changes the outcome most."""
-    return [b for b in branches(session) if b.effect > 0][:limit]
+    return [b for b in branches(session, explored) if b.effect > 0][:limit]

@@ -7,10 +7,10 @@ from typing import Any
 
 from game.chronicle import month_changes, policy_move, sentences
 from game.engine.state import month_label
-from game.goals import ending_reasons
+from game.goals import best_missed, ending_reasons
 from game.history import campaign_notes, played_text
 from game.reports import charts
-from game.reports.consequence import RULE, Branch, most_consequential
+from game.reports.consequence import RULE, Branch, explore, most_consequential, reaching
 from game.reports.facts import (
     advice,
     campaign_header,
@@ -51,6 +51,28 @@ def _turn(session: Session, index: int, record: TurnRecord) -> dict[str, Any]:
     changes = sentences(rt, dated)
     return {"turn": record.turn, "date": month_label(record.month), "cards": cards,
             "policies": policies, "changes": changes}
+
+
+def _close(session: Session, explored: list[Branch]) -> str | None:
+    """How close the campaign came to the best ending it missed: one change found by replay."""
+    missed = best_missed(session)
+    if missed is None:
+        return None
+    found = reaching(explored, missed[0])
+    if found is None:
+        return (f"No single change of one decision, replayed by the rules, reaches '{missed[1]}': "
+                "it needed more than one thing done otherwise.")
+    rt = session.rt
+    if found.kind == "choice":
+        subject = rt.pack.get("events", found.subject).title
+        other, taken = (choice_label(rt, found.subject, x) for x in (found.alternative, found.taken))
+        change = f"answering '{subject}' with '{other}' instead of '{taken}'"
+    else:
+        subject = rt.pack.get("policies", found.subject).name
+        other, taken = (level_name(rt, found.subject, x) for x in (found.alternative, found.taken))
+        change = f"keeping {subject.lower()} at '{other}' instead of moving it to '{taken}'"
+    return (f"One change found by replaying the campaign reaches '{missed[1]}': {change} "
+            f"in {month_label(found.month)} (turn {found.turn}).")
 
 
 def _branch(session: Session, branch: Branch) -> dict[str, Any]:
@@ -113,10 +135,12 @@ def debrief_data(session: Session) -> dict[str, Any]:
     rt = session.rt
     # an unfinished campaign outside teaching mode keeps its hidden quantities hidden
     hidden = {m.id: m for m in rt.pack.meters if m.hidden} if shows_hidden(session) else {}
+    explored = explore(session)
+    key = most_consequential(session, explored=explored)
     return {
         "campaign": campaign_header(session),
         "ending": _ending(session),
-        "key": [_branch(session, b) for b in most_consequential(session)], "rule": RULE,
+        "key": [_branch(session, b) for b in key], "rule": RULE, "close": _close(session, explored),
         "turns": [_turn(session, i, r) for i, r in enumerate(session.records)],
         "history": [asdict(n) | {"same": n.same} for n in campaign_notes(session)
                     if n.basis or n.happened or n.actual],
@@ -125,18 +149,18 @@ def debrief_data(session: Session) -> dict[str, Any]:
         "hidden": [dict(row, description=hidden[row["id"]].description)
                    for row in quantity_rows(session, list(hidden))],
         "discussion": discussion(session),
-        "summary_questions": summary_questions(session),
+        "summary_questions": summary_questions(session, explored),
     }
 
 
-def summary_questions(session: Session, limit: int = 3) -> list[dict[str, Any]]:
+def summary_questions(session: Session, explored: list[Branch], limit: int = 3) -> list[dict[str, Any]]:
     """Three questions for the summary: the ending's first, then those of the decisions that
     mattered most, then the rest in the order the cards came."""
     rt = session.rt
     questions = discussion(session)
     ending = rt.pack.get("endings", session.state.ending) if session.state.ending else None
     first = {q.question for q in ending.discussion} if ending else set()
-    key_cards = {b.subject for b in most_consequential(session) if b.kind == "choice"}
+    key_cards = {b.subject for b in most_consequential(session, explored=explored) if b.kind == "choice"}
     key_titles = {rt.pack.get("events", c).title for c in key_cards}
     ranked = sorted(questions, key=lambda q: (q["question"] not in first, q["about"] not in key_titles))
     return ranked[:limit]

@@ -150,3 +150,29 @@ def test_an_unfinished_debrief_keeps_hidden_quantities_hidden(rt) -> None:  # ty
     assert all(m.name not in text for m in hidden), "a hidden quantity shows before the end"
     session.options["teaching"] = True
     assert any(m.name in render_debrief(session, "md") for m in hidden)
+
+
+def test_how_close_names_one_change_that_reaches_the_best_ending_missed(rt) -> None:  # type: ignore[no-untyped-def]
+    from game.engine.rng import Rng
+    from game.goals import best_missed
+    from game.reports.consequence import explore, reaching
+    from game.reports.debrief import debrief_data
+    from game.session import Session
+    from game.sim.bots import make_bots
+
+    said = []
+    for i, bot in enumerate(make_bots(rt).values()):
+        session = Session.new(rt, "standard", "normal", f"close{i}", {})
+        while not session.finished:
+            session.play(bot.decide(session.state, Rng(f"close{i}", session.state.turn, "t")))
+        missed = best_missed(session)
+        close = debrief_data(session)["close"]
+        if missed is None:
+            assert close is None
+            continue
+        found = reaching(explore(session), missed[0])
+        assert (found is None) == close.startswith("No single change")
+        if found is not None:
+            assert found.ending == missed[0] and f"reaches '{missed[1]}'" in close
+        said.append(close)
+    assert said
