@@ -4,7 +4,7 @@
 import re
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator, model_validator
 
 from game.content.conditions import STRICT, Condition
 from game.content.effects import Effect
@@ -57,6 +57,16 @@ class Rules(BaseModel):
     cards_per_turn: CardsPerTurn = Field(default_factory=CardsPerTurn, description="Cards a month.")
 
 
+def known_format(value: int) -> int:
+    """A pack's or mod's format_version, refused unless this game reads it."""
+    if value != FORMAT_VERSION:
+        raise ValueError(f"this game reads format_version {FORMAT_VERSION}, not {value}")
+    return value
+
+
+FormatVersion = Annotated[int, AfterValidator(known_format)]
+
+
 class Manifest(BaseModel):
     """`pack.yaml`: what the pack is and where its content comes from."""
 
@@ -64,17 +74,10 @@ class Manifest(BaseModel):
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", description="The pack id.")]
     title: Text = Field(description="The pack's title.")
     version: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+$", description="Semver version.")]
-    format_version: int = Field(description="The content format version this pack is written in.")
+    format_version: FormatVersion = Field(description="The content format version this pack is written in.")
     description: str = Field("", description="What the pack is about.")
     source: Source = Field(description="The brief and its paragraphs.")
     rules: Rules = Field(default_factory=Rules, description="Pack-wide rules of play.")
-
-    @field_validator("format_version")
-    @classmethod
-    def _known_format(cls, value: int) -> int:
-        if value != FORMAT_VERSION:
-            raise ValueError(f"this game reads format_version {FORMAT_VERSION}, not {value}")
-        return value
 
 
 class Extends(BaseModel):
@@ -102,20 +105,13 @@ class ModManifest(BaseModel):
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", description="The mod id.")]
     title: Text = Field(description="The mod's title.")
     version: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+$", description="Semver version.")]
-    format_version: int = Field(description="The content format version this mod is written in.")
+    format_version: FormatVersion = Field(description="The content format version this mod is written in.")
     description: str = Field("", description="What the mod changes.")
     extends: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")] | Extends = Field(
         description="The id of the pack it extends, or {id, version} with a version range."
     )
     load_after: list[str] = Field(default_factory=list, description="Mods that must load before this one.")
     source: ModSource = Field(default_factory=ModSource, description="Sources the mod adds.")
-
-    @field_validator("format_version")
-    @classmethod
-    def _known_format(cls, value: int) -> int:
-        if value != FORMAT_VERSION:
-            raise ValueError(f"this game reads format_version {FORMAT_VERSION}, not {value}")
-        return value
 
     @property
     def base(self) -> Extends:
