@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from game.content import schema as s
 from game.content.diagnostics import Diagnostic, did_you_mean
 from game.content.files import yaml_files
+from game.content.mod_manifest import ModManifest
 from game.content.scope import Where
 from game.content.versions import VersionError, satisfies
 
@@ -36,7 +37,7 @@ DIRECTIVES = ("replace", "modify", "remove")
 class Mod:
     """A mod as loaded: its manifest, folder and content hash."""
 
-    manifest: s.ModManifest
+    manifest: ModManifest
     root: Path
     content_hash: str
 
@@ -232,7 +233,7 @@ class Applier:
         return True
 
 
-def check_base(mod: s.ModManifest, manifest: s.Manifest) -> str | None:
+def check_base(mod: ModManifest, manifest: s.Manifest) -> str | None:
     """Why a mod cannot extend this pack, if it cannot."""
     base = mod.base
     if base.id != manifest.id:
