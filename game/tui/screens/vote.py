@@ -26,6 +26,10 @@ class VoteScreen(DashboardScreen):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "toggle_state", "State", id="vote_state"),
+        # In a tally, these act before the keys typed after them are handed on (each widget has
+        # its own queue: a `7` right after ↓ would otherwise land in the tally being left).
+        Binding("down", "tally(1)", "Next tally", id="vote_next", show=False, priority=True),
+        Binding("up", "tally(-1)", "Previous tally", id="vote_previous", show=False, priority=True),
     ]
     card_view: ClassVar[type[CardView]] = VoteCardView
     orders: VoteOrders
@@ -42,17 +46,21 @@ class VoteScreen(DashboardScreen):
         return self.query_one(VoteCardView)
 
     def focus_tally(self, index: int | None = None) -> None:
-        """Put the cursor in a choice's tally (the first open one by default)."""
+        """Put the cursor in a choice's tally and show it; by default the first open one, leaving
+        the desk at the top of the card (the class reads the card first)."""
         boxes = self.view().tallies()
         box = next((b for b in boxes if b.index == index), boxes[0] if boxes and index is None else None)
-        if box is not None:
-            box.focus()
-            box.scroll_visible(animate=False)
+        if box is None:
+            return
+        if index is None:
+            self.set_focus(box, scroll_visible=False)
+        else:
+            box.take_cursor()
 
     def sync(self) -> None:
         """Mirror the orders, and put the cursor in the new card's first tally."""
         super().sync()
-        self.call_after_refresh(self.focus_tally)
+        self.focus_tally()  # now, so that the next card's votes typed at once land in it
 
     def action_toggle_state(self) -> None:
         """Show or hide the state column (hidden on narrow screens so the card gets the width)."""
@@ -61,13 +69,21 @@ class VoteScreen(DashboardScreen):
         else:
             self.toggle_class("-no-state")
 
-    @on(TallyInput.Move)
-    def next_tally(self, event: TallyInput.Move) -> None:
-        """↑/↓ in a tally: the cursor to the previous or next open choice's tally."""
-        boxes = self.view().tallies()
-        at = next((n for n, b in enumerate(boxes) if b is event.tally), None)
-        if at is not None:
-            self.focus_tally(boxes[(at + event.step) % len(boxes)].index)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """↑ and ↓ are the tallies' own only while one has the cursor."""
+        if action == "tally":
+            return isinstance(self.focused, TallyInput) and self.app.screen is self
+        return super().check_action(action, parameters)
+
+    def action_tally(self, step: int) -> None:
+        """↑/↓: the previous or next open choice's tally."""
+        if isinstance(self.focused, TallyInput):
+            self.focused.action_move(step)
+
+    @on(Input.Submitted, ".tally")
+    def tally_submitted(self) -> None:
+        """enter in a tally: take the majority."""
+        self.action_confirm()
 
     def action_pick(self, index: int) -> None:
         """A choice's number (outside a tally) puts the cursor in its tally, or says why it is locked."""
@@ -84,10 +100,8 @@ class VoteScreen(DashboardScreen):
         if isinstance(box, TallyInput):
             self.orders.set_count(box.index, box.count)
             self.view().show_standing()
-
-    @on(Input.Submitted, ".tally")
-    def tally_submitted(self) -> None:
-        self.action_confirm()
+            if box.parent is not None:
+                box.parent.scroll_visible(animate=False)
 
     @on(TallyInput.Back)
     def tally_back(self) -> None:

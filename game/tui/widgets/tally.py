@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from game.tui.vote_orders import VoteOrders
@@ -26,24 +27,16 @@ class TallyInput(Input):
     """One choice's count: digits only; other keys go on to the screen's bindings."""
 
     DEFAULT_CSS = """
-    TallyInput { width: 8; margin-right: 1; text-style: bold; }
+    TallyInput { width: 8; margin-right: 1; text-style: bold; background: $panel; }
+    TallyInput:focus { background: $accent 40%; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "move(1)", "Next tally", id="tally_next", show=False),
-        Binding("up", "move(-1)", "Previous tally", id="tally_previous", show=False),
+        Binding("escape", "leave", "Leave the tallies", id="tally_leave", show=False),
     ]
 
     class Back(Message):
         """backspace in an empty tally: go back to the previous card."""
-
-    class Move(Message):
-        """↑/↓ in a tally: the cursor to the previous or next one."""
-
-        def __init__(self, tally: TallyInput, step: int) -> None:
-            super().__init__()
-            self.tally = tally
-            self.step = step
 
     def __init__(self, index: int) -> None:
         super().__init__("", placeholder="0", restrict=r"\d{0,4}", max_length=4, compact=True,
@@ -65,7 +58,25 @@ class TallyInput(Input):
         await super()._on_key(event)
 
     def action_move(self, step: int) -> None:
-        self.post_message(self.Move(self, step))
+        """The cursor to the previous or next open choice's tally, at once (keys typed right
+        after ↓ land in the new tally, however fast they come)."""
+        boxes = [b for b in self.screen.query(TallyInput) if b.display and b.parent and b.parent.display]
+        if self in boxes:
+            boxes[(boxes.index(self) + step) % len(boxes)].take_cursor()
+
+    def take_cursor(self) -> None:
+        """Focus this tally now (not after the queued keys) and scroll its whole choice into view."""
+        self.screen.set_focus(self, scroll_visible=False)
+        if self.parent is not None:
+            self.parent.scroll_visible(animate=False)
+
+    def action_leave(self) -> None:
+        """The cursor out of the tallies, to the desk (where 1-4 go back to a choice's tally)."""
+        holder = next((w for w in self.ancestors_with_self[1:] if getattr(w, "can_focus", False)), None)
+        if isinstance(holder, Widget):
+            holder.focus()
+        else:
+            self.blur()
 
     @property
     def count(self) -> int:
@@ -161,8 +172,8 @@ class VoteCardView(CardView):
                     box.value = text
         self.show_standing()
         back = " · backspace in an empty tally: previous card" if self.orders.step else ""
-        set_text(self.part("hint"), f"tab, ↑↓: next tally · enter: take the majority{back} · "
-                                    "s: show the state")
+        set_text(self.part("hint"), f"↑↓: next tally · enter: take the majority{back} · "
+                                    "esc: leave the tallies · s: show or hide the state")
 
     def show_standing(self) -> None:
         """The split so far and the majority (the leading rows marked)."""
