@@ -54,9 +54,12 @@ def test_a_tally_takes_the_majority_and_the_month_keeps_it(app: HonorableExit) -
         async with app.run_test(size=SMALL) as pilot:
             screen = await vote_campaign(pilot)
             assert isinstance(app.focused, TallyInput) and app.focused.index == 0
+            await pilot.press("s")  # a letter in a tally is the screen's key: the state column shown
+            await pilot.pause()
+            assert screen.has_class("-state") and app.focused.value == ""
             await tally(pilot, "7", "12")
-            standing = plain_text(screen.query_one(".standing").content)
-            assert "19 votes" in standing and "Majority: 2 · " in standing, standing
+            standing = plain_text(screen.query_one("#standing").content)
+            assert "19 votes" in standing and "Majority: choice 2 · " in standing, standing
             await pilot.press("enter")
             await pilot.pause()
             orders = screen.orders
@@ -77,7 +80,7 @@ def test_a_tie_is_broken_by_the_facilitator(app: HonorableExit) -> None:
         async with app.run_test(size=SMALL) as pilot:
             screen = await vote_campaign(pilot)
             await tally(pilot, "5", "5")
-            assert "A tie between 1 and 2, 5 votes each" in plain_text(screen.query_one(".standing").content)
+            assert "A tie between 1 and 2, 5 votes each" in plain_text(screen.query_one("#standing").content)
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, TieDialog)
@@ -226,7 +229,7 @@ def test_a_redrawn_month_is_voted_again(app: HonorableExit) -> None:
             await pilot.pause()
             assert screen.orders.tallies == [] and screen.orders.step == 0
             assert screen.query_one("#tally-0", TallyInput).value == ""
-            assert "0 votes" in plain_text(screen.query_one(".standing").content)
+            assert "0 votes" in plain_text(screen.query_one("#standing").content)
 
     run(go())
 

@@ -6,12 +6,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.widgets import Input
+from textual.app import ComposeResult
+from textual.widgets import Input, Static
 
 from game.session import Session
 from game.tui.screens.dashboard import DashboardScreen
 from game.tui.vote_orders import VoteOrders
 from game.tui.widgets.card import CardView
+from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.tally import TallyInput, VoteCardView
 from game.vote import VoteError
 
@@ -23,6 +25,8 @@ class VoteScreen(DashboardScreen):
     VoteScreen.-narrow StatePanel { display: none; }
     VoteScreen.-narrow.-state StatePanel { display: block; }
     VoteScreen.-wide.-no-state StatePanel { display: none; }
+    #standing { height: auto; padding: 0 1; border-top: hkey $accent; text-wrap: nowrap;
+                text-overflow: ellipsis; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "toggle_state", "State", id="vote_state"),
@@ -38,8 +42,13 @@ class VoteScreen(DashboardScreen):
         super().__init__(session)
         self.orders = VoteOrders(session)
 
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield Static("", id="standing")  # the split so far, in view whatever the desk's scroll
+
     def on_mount(self) -> None:
         super().on_mount()
+        self.move_child(self.query_one("#standing"), before=self.query_one(GameFooter))  # above the keys
         self.call_after_refresh(self.focus_tally)
 
     def view(self) -> VoteCardView:

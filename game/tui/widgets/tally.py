@@ -54,7 +54,8 @@ class TallyInput(Input):
             self.post_message(self.Back())
             return
         if event.is_printable and not (event.character or "").isdigit():
-            return  # not ours: it bubbles on to the bindings
+            event.prevent_default()  # not typed here (Input would swallow it): it bubbles on to the bindings
+            return
         await super()._on_key(event)
 
     def action_move(self, step: int) -> None:
@@ -103,10 +104,10 @@ def standing_content(card: Any, counts: list[int], open_: list[bool]) -> Content
                   (f" {n:>4} {share}  ", style), (choice.label, style)]
     parts.append("\n")
     if not leaders:
-        parts.append((f"No majority yet: {problem}.", "bold $text-warning"))
+        parts.append((f"No majority yet ({problem}).", "bold $text-warning"))
     elif len(leaders) == 1:
         label = card.choices[leaders[0]].label
-        parts.append((f"Majority: {leaders[0] + 1} · {label} · enter takes it", "bold $text-success"))
+        parts.append((f"Majority: choice {leaders[0] + 1} · enter takes it · {label}", "bold $text-success"))
     else:
         names = " and ".join(str(i + 1) for i in leaders)
         parts.append((f"A tie between {names}, {counts[leaders[0]]} votes each · enter: the facilitator "
@@ -135,7 +136,6 @@ class VoteCardView(CardView):
     VoteCardView .tally-locked { width: 8; margin-right: 1; text-style: bold; color: $text-disabled; }
     VoteCardView ChoiceRow { width: 1fr; }
     VoteCardView ChoiceRow.-leading { border-left: thick $success; }
-    VoteCardView .standing { margin-bottom: 1; padding: 0 1; border: round $accent; }
     """
 
     def compose(self) -> ComposeResult:
@@ -149,7 +149,6 @@ class VoteCardView(CardView):
                     yield TallyInput(i)
                     yield Static("✕ none", classes="tally-locked")
                     yield ChoiceRow(i)
-            yield Static("", classes="standing")
             yield Static("", classes="advisors")
             yield Static("", classes="discussion")
             yield Static("", classes="hint")
@@ -175,13 +174,22 @@ class VoteCardView(CardView):
         set_text(self.part("hint"), f"↑↓: next tally · enter: take the majority{back} · "
                                     "esc: leave the tallies · s: show or hide the state")
 
+    def show(self) -> None:
+        super().show()
+        if self.is_attached:
+            set_display(self.standing(), self.orders.card() is not None)
+
+    def standing(self) -> Static:
+        """The split so far: kept in view below the desk by the vote's screen."""
+        return find_part(self.screen, "#standing")
+
     def show_standing(self) -> None:
         """The split so far and the majority (the leading rows marked)."""
         card = self.orders.card()
         if card is None:
             return
         counts, open_ = self.orders.counts(), self.orders.open_choices()
-        set_text(self.part("standing"), standing_content(card, counts, open_))
+        set_text(self.standing(), standing_content(card, counts, open_))
         try:
             leaders = winners(counts, open_)
         except VoteError:
