@@ -20,6 +20,7 @@ from game.tui.screens.tie import TieDialog
 from game.tui.screens.vote import VoteScreen
 from game.tui.widgets.tally import TallyInput, VoteCardView
 
+from .fuzz import drive
 from .conftest import LARGE, SMALL, STARTER, loaded, plain_text, run
 from .test_snapshots import settle, utc  # noqa: F401 (utc: save times pinned to UTC)
 
@@ -275,3 +276,28 @@ async def on_a_tally(pilot: Pilot[Any]) -> None:
 @pytest.mark.parametrize("size", [pytest.param(SMALL, id="80x24"), pytest.param(LARGE, id="120x40")])
 def test_vote_screen_snapshot(size: tuple[int, int], config: GameConfig, snap_compare: Any) -> None:
     assert snap_compare(make_app(config), terminal_size=size, run_before=on_a_tally)
+
+
+@pytest.mark.filterwarnings("ignore:coroutine 'Header._on_mount:RuntimeWarning")
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_keys_on_the_vote_screen(config: GameConfig, seed: int, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HONORABLE_EXIT_CRASHES", str(tmp_path / "crashes"))
+    app = make_app(replace(config, vote=True))
+    sent: list[str] = []
+
+    async def go() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await vote_campaign(pilot)
+            sent.extend(await drive(pilot, seed, 300))
+            await pilot.pause()
+
+    try:
+        run(go())
+    except Exception as exc:  # the keys that led there, to replay it
+        raise AssertionError(f"vote seed {seed} crashed after: {' '.join(sent[-60:])}") from exc
+    assert app._exception is None
+    assert app.return_code in (None, 0)
+    assert not list(Path(config.saves).glob(".*.tmp")), "a temporary file was left behind"
+    for path in Path(config.saves).glob("auto-*.json"):  # whatever was voted replays and verifies
+        assert load_save(path, config.runtime).votes is not None
