@@ -39,6 +39,11 @@ for Moscow and ✗ one that is bad; the small graphs share one scale per panel; 
 threshold that is near. The campaign ends when an ending's conditions hold or the clock runs
 out: the end screen shows the epilogue, the scores and the hidden quantities.
 
+In a class vote (play --vote, or Class vote in the New campaign dialog) the facilitator types
+the class's votes beside each open choice (↑↓ move between them; a locked choice takes none);
+the split and the majority stay in view, enter takes the majority, and a tie asks the
+facilitator to pick among the tied choices. The save keeps every tally.
+
 The game autosaves after every month (continue from the title screen); ctrl+s saves under a
 name. ctrl+p opens the command palette with every action, and ctrl+q quits."""
 
