@@ -20,8 +20,8 @@ from game.tui.screens.tie import TieDialog
 from game.tui.screens.vote import VoteScreen
 from game.tui.widgets.tally import TallyInput, VoteCardView
 
-from .fuzz import drive
 from .conftest import LARGE, SMALL, STARTER, loaded, plain_text, run
+from .fuzz import drive
 from .test_snapshots import settle, utc  # noqa: F401 (utc: save times pinned to UTC)
 
 ROOT = Path(__file__).resolve().parents[2]

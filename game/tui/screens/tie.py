@@ -35,8 +35,8 @@ class TieDialog(ModalScreen[int | None]):
                          classes="dialog-title", markup=False)
             yield Static("The facilitator breaks it: a tied choice's number, or ↑↓ and enter · "
                          "esc: back to the tally", markup=False)
-            yield OptionList(*(Option(f"{i + 1}  {self.card.choices[i].label}", id=str(i)) for i in self.tied),
-                             id="tie-choices", markup=False)
+            options = [Option(f"{i + 1}  {self.card.choices[i].label}", id=str(i)) for i in self.tied]
+            yield OptionList(*options, id="tie-choices", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

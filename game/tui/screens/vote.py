@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from game.session import Session
@@ -109,7 +110,7 @@ class VoteScreen(DashboardScreen):
         if isinstance(box, TallyInput):
             self.orders.set_count(box.index, box.count)
             self.view().show_standing()
-            if box.parent is not None:
+            if isinstance(box.parent, Widget):
                 box.parent.scroll_visible(animate=False)
 
     @on(TallyInput.Back)

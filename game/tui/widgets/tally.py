@@ -68,7 +68,7 @@ class TallyInput(Input):
     def take_cursor(self) -> None:
         """Focus this tally now (not after the queued keys) and scroll its whole choice into view."""
         self.screen.set_focus(self, scroll_visible=False)
-        if self.parent is not None:
+        if isinstance(self.parent, Widget):
             self.parent.scroll_visible(animate=False)
 
     def action_leave(self) -> None:
@@ -93,15 +93,16 @@ def standing_content(card: Any, counts: list[int], open_: list[bool]) -> Content
         leaders = winners(counts, open_)
     except VoteError as exc:
         leaders, problem = [], str(exc)
-    parts: list[str | tuple[str, str]] = [(f"The class's vote · {total} vote{'s' * (total != 1)}", "bold $accent")]
+    heading = f"The class's vote · {total} vote{'s' * (total != 1)}"
+    parts: list[str | tuple[str, str]] = [(heading, "bold $accent")]
     for i, (choice, n, ok) in enumerate(zip(card.choices, counts, open_, strict=True)):
         if not ok:
             continue
         filled = round(BAR * n / widest)
         share = f"{round(100 * n / total):>3}%" if total else "  -%"
         style = "bold" if i in leaders else ""
-        parts += ["\n", (f"{i + 1} ", "bold"), ("█" * filled, "$accent"), ("░" * (BAR - filled), "$text-disabled"),
-                  (f" {n:>4} {share}  ", style), (choice.label, style)]
+        bar = [("█" * filled, "$accent"), ("░" * (BAR - filled), "$text-disabled")]
+        parts += ["\n", (f"{i + 1} ", "bold"), *bar, (f" {n:>4} {share}  ", style), (choice.label, style)]
     parts.append("\n")
     if not leaders:
         parts.append((f"No majority yet ({problem}).", "bold $text-warning"))
