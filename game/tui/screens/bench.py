@@ -25,6 +25,7 @@ from game.session import Session
 
 VERBS = {"fire": "put a card on this month's desk now", "set": "set a meter or a relation",
          "flag": "set or clear a flag", "jump": "move forward to a month (its cards are drawn anew)"}
+NUMBER = "a whole number"  # what the bench wants after `set QUANTITY`
 SHOWN = 6  # matches listed under the line
 
 
@@ -56,6 +57,8 @@ def matches(session: Session, text: str) -> tuple[list[tuple[str, str]], int]:
         pool = candidates(session, words[0])
     elif position == 2 and words[0] == "flag":
         pool = [("on", "set the flag"), ("off", "clear the flag")]
+    elif position == 2 and words[0] == "set":
+        return [(NUMBER, about) for qid, about in candidates(session, "set") if qid == words[1]], position
     else:
         return [], position
     if not typed:
@@ -71,7 +74,7 @@ def matches(session: Session, text: str) -> tuple[list[tuple[str, str]], int]:
 def completed(session: Session, text: str) -> str:
     """The line with the word being typed replaced by its best match (and a space after it)."""
     found, position = matches(session, text)
-    if not found:
+    if not found or found[0][0] == NUMBER:
         return text
     words = text.split()[:position]
     return " ".join([*words, found[0][0]]) + " "
@@ -117,7 +120,7 @@ class BenchScreen(ModalScreen[bool]):
                                           f"  {self.session.date}, turn {self.session.state.turn}"))
             yield Static(self.mark_text(), id="bench-mark")
             yield Input(self.text, placeholder="fire CARD · set QUANTITY N · flag FLAG on|off · jump YYYY-MM",
-                        suggester=BenchSuggester(self.session), id="bench-line")
+                        suggester=BenchSuggester(self.session), select_on_focus=False, id="bench-line")
             yield Static("", id="bench-matches")
             yield Static("", id="bench-log")
             yield Static("enter: run · tab: complete · esc: back to the desk (a change redraws the month: "
