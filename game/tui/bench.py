@@ -9,9 +9,10 @@ errors and keeps the campaign as it was.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from textual import work
 
@@ -19,6 +20,7 @@ from game.tui.navigation import Navigation
 
 if TYPE_CHECKING:
     from game.session import Session
+    from game.tui.app import HonorableExit
     from game.watch import Reloaded, Watcher
 
 BENCH_ACTIONS = {"bench", "bench_run"}
@@ -73,9 +75,9 @@ class BenchFlows(Navigation):
         """Open the test bench over the campaign (`text`: a command to start from)."""
         from game.tui.screens.bench import BenchScreen
 
-        if self.config.bench and self.session is not None and not self.session.finished:
-            if not isinstance(self.screen, BenchScreen):
-                self.push_screen(BenchScreen(self.session, text), self.bench_closed)
+        open_ = self.config.bench and self.session is not None and not self.session.finished
+        if open_ and self.session is not None and not isinstance(self.screen, BenchScreen):
+            self.push_screen(BenchScreen(self.session, text), self.bench_closed)
 
     def action_bench_run(self, text: str) -> None:
         """Carry out one bench command (from the palette) and say what it did."""
@@ -156,7 +158,7 @@ class BenchFlows(Navigation):
             if isinstance(self.screen, PackErrorScreen):
                 self.pop_screen()
             self.config = replace(self.config, runtime=None)
-            self.reload_pack()
+            cast("HonorableExit", self).reload_pack()
             return
         self.replay_on_new_pack(self.session, len(self.session.records))
 
@@ -166,10 +168,8 @@ class BenchFlows(Navigation):
         from game.watch import reload
 
         got = reload(self.config.content, self.config.mods, old)
-        try:
+        with suppress(RuntimeError):  # the app closed while reloading
             self.call_from_thread(self.pack_replayed, got, old, played)
-        except RuntimeError:  # the app closed while reloading
-            pass
 
     def pack_replayed(self, got: Reloaded, old: Session, played: int) -> None:
         """Show what the reload gave: the campaign replayed, diverged, or kept with the errors."""
@@ -177,7 +177,8 @@ class BenchFlows(Navigation):
             if self.session is not None:  # a month was played (or another campaign opened) meanwhile
                 self.replay_on_new_pack(self.session, len(self.session.records))
             return
-        severity = "error" if got.errors else ("warning" if got.diverged else "information")
+        severity: Literal["information", "warning", "error"] = (
+            "error" if got.errors else "warning" if got.diverged else "information")
         self.notify(got.message()[0].upper() + got.message()[1:] + ".", title="Pack reloaded",
                     severity=severity, timeout=15)
         if got.errors:

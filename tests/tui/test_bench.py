@@ -20,7 +20,7 @@ from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.saves import SaveDialog
 from game.tui.screens.watch_errors import WatchErrorsScreen
 
-from .conftest import SMALL, loaded, play_month, plain_text, run, start
+from .conftest import SMALL, loaded, plain_text, play_month, run, start
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -202,7 +202,7 @@ def test_completion_and_matches_without_the_app(starter_rt: Any) -> None:
 
     session = Session.new(starter_rt, seed="1")
     assert completed(session, "fi") == "fire "
-    assert completed(session, "flag afrin_operation o") in ("flag afrin_operation on ", "flag afrin_operation off ")
+    assert completed(session, "flag afrin_operation o").split()[-1] in ("on", "off")
     assert [w for w, _ in matches(session, "jump ")[0]][0] == "2018-01"
     assert matches(session, "set ceasefire 3 4")[0] == []
 
@@ -285,7 +285,7 @@ def test_watch_a_broken_pack_shows_its_errors_and_keeps_the_campaign(tmp_path: P
 
     async def go() -> None:
         async with app.run_test(size=SMALL) as pilot:
-            message, old = await after_change(pilot, lambda: anchors.write_text("events: [\n", encoding="utf-8"))
+            message, old = await after_change(pilot, lambda: anchors.write_text("events: [\n"))
             assert "no longer validates" in message and "campaign kept" in message
             assert isinstance(app.screen, WatchErrorsScreen)
             assert "anchors.yaml" in shown(app.screen, "#watch-error-list")

@@ -38,8 +38,8 @@ class BenchCommands(Provider):
         session = self.game.session
         assert session is not None
         out = [OPEN]
-        out += [(f"Bench: fire {title} ({card})", run(f"fire {card}"), "Put this card on this month's desk now")
-                for card, title in candidates(session, "fire")]
+        out += [(f"Bench: fire {title} ({card})", run(f"fire {card}"),
+                 "Put this card on this month's desk now") for card, title in candidates(session, "fire")]
         out += [(f"Bench: set {qid}", f"app.bench({f'set {qid} '!r})", f"Type its new value; {about}")
                 for qid, about in candidates(session, "set")]
         for flag, about in candidates(session, "flag"):
