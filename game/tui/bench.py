@@ -32,6 +32,7 @@ class BenchFlows(Navigation):
 
     watcher: Watcher | None = None
     _start_pending = True  # --start-event goes on the first campaign opened (then on each new one)
+    _reloads = 0  # reloads started: only the latest one's outcome is shown
 
     # -- what is shown ---------------------------------------------------------
     def bench_marked(self) -> bool:
@@ -118,8 +119,8 @@ class BenchFlows(Navigation):
         from game.content.diagnostics import did_you_mean
 
         card = self.config.start_event
-        if not card or self.rt is None:
-            return
+        if not card or self.rt is None or not self._start_pending:
+            return  # (a pack reloaded at the title does not start another campaign)
         if card not in self.rt.events:  # say so at once, as the line mode does, and stay at the title
             hint = did_you_mean(card, sorted(self.rt.events))
             self.notify(f"--start-event: no card '{card}'" + (f": {hint}" if hint else ""),
@@ -160,22 +161,29 @@ class BenchFlows(Navigation):
             self.config = replace(self.config, runtime=None)
             cast("HonorableExit", self).reload_pack()
             return
-        self.replay_on_new_pack(self.session, len(self.session.records))
+        self.start_replay()
 
-    @work(thread=True, exclusive=True, group="watch")
-    def replay_on_new_pack(self, old: Session, played: int) -> None:
+    def start_replay(self) -> None:
+        """Replay the campaign in play on the pack as it is now (the last reload started wins)."""
+        if self.session is not None:
+            self._reloads += 1
+            self.replay_on_new_pack(self.session, len(self.session.records), self._reloads)
+
+    @work(thread=True, group="watch")
+    def replay_on_new_pack(self, old: Session, played: int, number: int) -> None:
         """Load the pack again and replay ``old`` on it, off the UI thread."""
         from game.watch import reload
 
         got = reload(self.config.content, self.config.mods, old)
         with suppress(RuntimeError):  # the app closed while reloading
-            self.call_from_thread(self.pack_replayed, got, old, played)
+            self.call_from_thread(self.pack_replayed, got, old, played, number)
 
-    def pack_replayed(self, got: Reloaded, old: Session, played: int) -> None:
+    def pack_replayed(self, got: Reloaded, old: Session, played: int, number: int) -> None:
         """Show what the reload gave: the campaign replayed, diverged, or kept with the errors."""
+        if number != self._reloads:
+            return  # a later reload is on its way
         if self.session is not old or len(old.records) != played:
-            if self.session is not None:  # a month was played (or another campaign opened) meanwhile
-                self.replay_on_new_pack(self.session, len(self.session.records))
+            self.start_replay()  # a month was played (or another campaign opened) meanwhile
             return
         severity: Literal["information", "warning", "error"] = (
             "error" if got.errors else "warning" if got.diverged else "information")

@@ -20,7 +20,7 @@ from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.saves import SaveDialog
 from game.tui.screens.watch_errors import WatchErrorsScreen
 
-from .conftest import SMALL, loaded, plain_text, play_month, run, start
+from .conftest import SMALL, STARTER, loaded, plain_text, play_month, run, start
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -318,3 +318,51 @@ def test_bench_screen_snapshot(bench: GameConfig, snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(bench), terminal_size=SMALL, run_before=setup)
+
+
+def test_watch_a_pack_fixed_at_the_error_screen_opens_the_title(tmp_path: Path, config: GameConfig) -> None:
+    from game.tui.screens.pack_error import PackErrorScreen
+    from game.tui.screens.title import TitleScreen
+
+    from .fuzz import broken_pack
+
+    cfg = replace(broken_pack(config, tmp_path, STARTER), watch=True)
+    world = cfg.content / "world.yaml"
+    app = make_app(cfg)
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await loaded(pilot)
+            assert isinstance(app.screen, PackErrorScreen) and app.rt is None
+            await pilot.pause(1.0)
+            world.write_text(world.read_text().replace("good: lowish", "good: low"))
+            for _ in range(150):
+                await pilot.pause(0.2)
+                if app.rt is not None:
+                    break
+            await pilot.pause()
+            assert app.rt is not None and isinstance(app.screen, TitleScreen)
+
+    run(go())
+
+
+def test_only_the_latest_reload_is_shown(bench: GameConfig) -> None:
+    from game.watch import Reloaded
+
+    app = make_app(bench)
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await start(pilot)
+            session = app.session
+            assert session is not None
+            app._reloads = 2
+            app.pack_replayed(Reloaded(errors=["stale"]), session, 0, 1)
+            await pilot.pause()
+            assert isinstance(app.screen, DashboardScreen) and not notes(app)
+            app.pack_replayed(Reloaded(errors=["pack.yaml:1:1: error[x]: fresh"]), session, 0, 2)
+            await pilot.pause()
+            assert isinstance(app.screen, WatchErrorsScreen)
+            assert "fresh" in shown(app.screen, "#watch-error-list")
+
+    run(go())
