@@ -40,13 +40,14 @@ class BenchFlows(Navigation):
         return self.session is not None and bool(self.session.options.get("debug"))
 
     def show_bench_title(self) -> None:
-        """Say in the title bar that the bench is open and that the pack is watched."""
-        parts = []
+        """Say in the title bar that the bench is open (or else that the pack is watched), in place
+        of the game's name: at 80 columns the header has room for one of them beside the date."""
         if self.config.bench or self.bench_marked():
-            parts.append("test bench")
-        if self.config.watch:
-            parts.append("watching the pack")
-        self.title = " · ".join([self.TITLE or "", *parts])
+            self.title = "Test bench"
+        elif self.config.watch:
+            self.title = "Watching the pack"
+        else:
+            self.title = self.TITLE or ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The bench's key is hidden without --debug, greyed out until a campaign is in play."""

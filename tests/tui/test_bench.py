@@ -64,7 +64,7 @@ def test_fire_a_card_with_fuzzy_matches_and_completion(bench: GameConfig) -> Non
             assert app.session is not None and app.session.state.cards[0] == "geneva_round"
             dash = app.screen
             assert isinstance(dash, DashboardScreen) and dash.orders.current_card_id() == "geneva_round"
-            assert app.session.options["debug"] is True and "test bench" in app.title
+            assert app.session.options["debug"] is True and app.title == "Test bench"
             assert any("is on the desk" in n and "will not verify" in n for n in notes(app))
 
     run(go())
@@ -164,7 +164,7 @@ def test_without_debug_the_bench_is_shut(config: GameConfig) -> None:
             await start(pilot)
             await pilot.press("x")
             await pilot.pause()
-            assert isinstance(app.screen, DashboardScreen) and "test bench" not in app.title
+            assert isinstance(app.screen, DashboardScreen) and app.title == "Honorable Exit"
             app.action_bench_run("fire geneva_round")
             assert app.session is not None and "geneva_round" not in app.session.state.cards[:1]
 
@@ -258,7 +258,7 @@ def test_watch_a_reworded_card_carries_the_campaign_over(tmp_path: Path, config:
             assert app.session.state.turn == 2 and app.session.state.values == old.state.values
             assert app.rt.pack.get("events", "hmeimim_declaration").title.endswith("Edited at Hmeimim")
             assert isinstance(app.screen, DashboardScreen) and app.screen.session is app.session
-            assert "watching the pack" in app.title
+            assert app.title == "Watching the pack"
 
     run(go())
 
