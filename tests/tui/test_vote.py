@@ -72,6 +72,13 @@ def test_a_tally_takes_the_majority_and_the_month_keeps_it(app: HonorableExit) -
             session = app.session
             assert session is not None and session.votes == {1: ((7, 12),)}
             assert session.decisions[0].choices == (session.rt.pack.get("events", "spoilers").choices[1].id,)
+            app.action_title()
+            await pilot.pause()
+            app.action_continue()  # a save that holds tallies goes on as a class vote
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, VoteScreen) and app.session is not session
+            assert app.session is not None and app.session.votes == {1: ((7, 12),)}
 
     run(go())
 
