@@ -63,7 +63,10 @@ def _bindings() -> list[tuple[str, list[Binding]]]:
     from game.tui.app import HonorableExit
     from game.tui.screens.dashboard import DashboardScreen
     from game.tui.screens.ending import EndingScreen
+    from game.tui.screens.tie import TieDialog
     from game.tui.screens.title import TitleScreen
+    from game.tui.screens.vote import VoteScreen
+    from game.tui.widgets.tally import TallyInput
 
     def only(bindings: Any) -> list[Binding]:
         return [b for b in bindings if isinstance(b, Binding)]
@@ -71,7 +74,9 @@ def _bindings() -> list[tuple[str, list[Binding]]]:
     palette = Binding("ctrl+p", "command_palette", "Command palette: every action", id="palette")
     return [("Anywhere", [*only(HonorableExit.BINDINGS), palette]),
             ("Dashboard", only(DashboardScreen.BINDINGS)), ("Title screen", only(TitleScreen.BINDINGS)),
-            ("End of campaign", only(EndingScreen.BINDINGS))]
+            ("End of campaign", only(EndingScreen.BINDINGS)),
+            ("Class vote (and the dashboard's keys)",
+             only([*VoteScreen.BINDINGS, *TallyInput.BINDINGS, *TieDialog.BINDINGS]))]
 
 
 def keys_content(keymap: dict[str, str], *, bench: bool = False) -> Content:

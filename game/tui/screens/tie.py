@@ -19,7 +19,7 @@ class TieDialog(ModalScreen[int | None]):
     DEFAULT_CSS = """
     #tie-choices { height: auto; max-height: 8; text-style: bold; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Back to the tally",
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Tie: back to the tally",
                                                      id="tie_cancel")]
 
     def __init__(self, card: Any, tied: list[int], votes: int) -> None:
