@@ -37,7 +37,8 @@ offsets. Operands follow the opcode::
     42 FLAG_SET s    43 FLAG_CLEAR s
     44 SET_POLICY n (slot level)*n
     45 SCHED_EVENT after event             due on turn + after
-    46 SCHED_BLOCK after block             the block's SEQ is ``blocks[block]``
+    46 SCHED_BLOCK after block len seq     the block's SEQ follows (len ints; skipped
+                                           when run: it runs when due) = ``blocks[block]``
     47 RANDOM n w1..wn seq1..seqn          one branch by weight: Rng.weighted
     48 IF c seq_then seq_else
 

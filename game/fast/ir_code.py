@@ -247,8 +247,9 @@ class CodeBuilder:
             else:
                 block = len(self.blocks)
                 self.blocks.append((owner, -1))
-                self._emit(E_SCHED_BLOCK, sched.after, block)
+                at = self._emit(E_SCHED_BLOCK, sched.after, block, 0)
                 self.blocks[block] = (owner, self.effects(sched.effects or [], owner))
+                self.code[at + 3] = len(self.code) - (at + 4)  # the body follows: skip it when running
         elif isinstance(item, e.RandomEffect):
             self._emit(E_RANDOM, len(item.random), *(o.weight for o in item.random))
             for i, outcome in enumerate(item.random):
