@@ -10,7 +10,7 @@ reference engine stays for play, saves, replays and explanations;
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import Any
 
@@ -146,6 +146,8 @@ class Campaign:
         """Weighted rejection sampling over the month's deck, exactly as ``turn._draw``."""
         fp, v = self.fp, self.v
         turn, e0 = v[0], fp.e0
+        candidates: Sequence[int]
+        cumulative: Sequence[int]
         candidates, cumulative, total = fp.deck(v[1], turn)
         once, cooldown, weight, whens = fp.once, fp.cooldown, fp.weight, fp.when
         x = rng.state
@@ -168,8 +170,8 @@ class Campaign:
                         if len(cards) >= target:
                             rng.state = x
                             return
-            candidates = tuple(ev for j, ev in enumerate(candidates) if j not in tried)
-            cumulative = tuple(accumulate(weight[ev] for ev in candidates))
+            candidates = [ev for j, ev in enumerate(candidates) if j not in tried]
+            cumulative = list(accumulate([weight[ev] for ev in candidates]))
             total = cumulative[-1] if cumulative else 0
         rng.state = x
 

@@ -152,7 +152,7 @@ def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str, diff
     ``backend`` 'python' or 'native' plays on the flat state (``game.fast``): the
     same campaigns, faster; the planner always plays on the reference engine.
     """
-    bot = make_bots(rt)[strategy]
+    bot = bots_for(rt)[strategy]
     stats = StrategyStats()
     if backend != "reference" and engine_for(strategy, backend) != "reference":
         from game.fast.play import play_backend
@@ -188,6 +188,14 @@ def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str, diff
             stats.high[q] = max(v, stats.high.get(q, v))
     taken.update(stats.taken)
     return stats, seen, taken
+
+
+def bots_for(rt: Runtime) -> dict[str, Any]:
+    """The runtime's bots, built once (they keep no state between campaigns, only caches)."""
+    bots = rt.extra.get("bots")
+    if bots is None:
+        bots = rt.extra["bots"] = make_bots(rt)
+    return dict(bots)
 
 
 def engine_for(strategy: str, backend: str) -> str:
