@@ -4,7 +4,7 @@ The cache lives in ``$HONORABLE_EXIT_CACHE``, else ``$XDG_CACHE_HOME/honorable-e
 else ``~/.cache/honorable-exit`` (never in a pack folder). An entry is keyed by the
 generator's and the integer form's versions, the game's version, the Python
 bytecode tag, and the pack's and mods' content hashes; it holds the integer form
-and the marshalled code behind a checksum. A corrupt, stale or unwritable cache
+and the marshalled code behind an Adler-32 checksum. A corrupt, stale or unwritable cache
 falls back to building in memory, with a note saying so: never a crash.
 """
 
@@ -14,6 +14,7 @@ import hashlib
 import marshal
 import os
 import sys
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,13 +22,14 @@ from types import CodeType
 from typing import Any
 
 from game import __version__
+from game.content.files import yaml_files
 from game.engine.rng import Rng
 from game.engine.runtime import Runtime
 from game.fast.emit import GENERATOR_VERSION, Emitter
 from game.fast.ir import IR_VERSION, PackIR, build_ir
 from game.fast.whitelist import check
 
-MAGIC = b"HXFAST1\n"
+MAGIC = b"HXFAST4\n"  # then an Adler-32 of the rest (a cache: it guards against damage, not attack)
 
 
 @dataclass(slots=True)
@@ -62,10 +64,22 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "honorable-exit"
 
 
+def content_hash(rt: Runtime) -> str:
+    """sha256 over the pack's YAML files, as saves record it (``game.saves.document.content_hash``)."""
+    cached = rt.extra.get("content_hash")
+    if isinstance(cached, str):
+        return cached
+    root = Path(rt.pack.root)
+    digest = hashlib.sha256()
+    for path in sorted(yaml_files(root)[0]):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    value = rt.extra["content_hash"] = "sha256:" + digest.hexdigest()
+    return value
+
+
 def cache_key(rt: Runtime) -> str:
     """The cache key of a runtime's compiled code."""
-    from game.saves.document import content_hash
-
     mods = getattr(rt.pack, "mods", [])
     text = "|".join([f"gen{GENERATOR_VERSION}", f"ir{IR_VERSION}", __version__,
                      sys.implementation.cache_tag or "", content_hash(rt),
@@ -92,20 +106,32 @@ def divide(a: float, b: float) -> float:
     return a / b if b else 0
 
 
-def generate(ir: PackIR) -> tuple[CodeType, tuple[float, ...]]:
+@dataclass(slots=True)
+class Module:
+    """A pack's compiled module: its code, float constants and the names of equal functions."""
+
+    code: CodeType
+    floats: tuple[float, ...]
+    aliases: dict[str, str]
+
+
+def generate(ir: PackIR) -> Module:
     """Emit, check and compile a pack's module."""
     emitter = Emitter(ir)
     source = emitter.module()
     tree = check(source)
-    return compile(tree, f"<pack {ir.hash[:12]}>", "exec"), tuple(emitter.floats)
+    return Module(compile(tree, "<pack>", "exec"), tuple(emitter.floats), emitter.aliases)
 
 
-def run_module(code: CodeType, floats: tuple[float, ...]) -> dict[str, Callable[..., Any]]:
-    """Run compiled module code without builtins; its functions by name."""
+def run_module(module: Module) -> dict[str, Callable[..., Any]]:
+    """Run compiled module code without builtins; its functions by name (aliases included)."""
     namespace: dict[str, Any] = {"__builtins__": {}, "W": weighted, "S": schedule, "D": divide,
-                                 "F": floats}
-    exec(code, namespace)  # the code passed the whitelist: only the emitter's functions
-    return {k: v for k, v in namespace.items() if k[:1] in "cnx" and callable(v)}
+                                 "F": module.floats}
+    exec(module.code, namespace)  # the code passed the whitelist: only the emitter's functions
+    functions = {k: v for k, v in namespace.items() if k[:1] in "cnx" and callable(v)}
+    for name, written in module.aliases.items():
+        functions[name] = functions[written]
+    return functions
 
 
 def load_compiled(rt: Runtime, *, use_cache: bool = True) -> Compiled:
@@ -118,20 +144,20 @@ def load_compiled(rt: Runtime, *, use_cache: bool = True) -> Compiled:
     if path is not None:
         loaded = _read(path, notes)
         if loaded is not None:
-            ir, code, floats = loaded
-            done = Compiled(ir, run_module(code, floats), "cached", notes)
+            ir, module = loaded
+            done = Compiled(ir, run_module(module), "cached", notes)
             done.seconds = time.perf_counter() - start
             return done
     ir = build_ir(rt)
-    code, floats = generate(ir)
+    module = generate(ir)
     if path is not None:
-        _write(path, ir, code, floats, notes)
-    done = Compiled(ir, run_module(code, floats), "built", notes)
+        _write(path, ir, module, notes)
+    done = Compiled(ir, run_module(module), "built", notes)
     done.seconds = time.perf_counter() - start
     return done
 
 
-def _read(path: Path, notes: list[str]) -> tuple[PackIR, CodeType, tuple[float, ...]] | None:
+def _read(path: Path, notes: list[str]) -> tuple[PackIR, Module] | None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -139,29 +165,29 @@ def _read(path: Path, notes: list[str]) -> tuple[PackIR, CodeType, tuple[float, 
     except OSError as exc:
         notes.append(f"the compiled-pack cache could not be read ({exc}); built in memory")
         return None
-    body = data[len(MAGIC) + 32:]
-    if not data.startswith(MAGIC) or hashlib.sha256(body).digest() != data[len(MAGIC):len(MAGIC) + 32]:
+    body, check_sum = data[len(MAGIC) + 4:], data[len(MAGIC):len(MAGIC) + 4]
+    if not data.startswith(MAGIC) or zlib.adler32(body).to_bytes(4, "little") != check_sum:
         notes.append(f"the cached compiled pack {path.name} was corrupt; built again")
         return None
     try:
-        header, ints, tables, names, floats, code = marshal.loads(body)
+        header, ints, tables, names, floats, compiled, aliases = marshal.loads(body)
         ir = PackIR(header, ints, tables, names)
-        compiled = marshal.loads(code)
     except (ValueError, EOFError, TypeError) as exc:
         notes.append(f"the cached compiled pack {path.name} could not be read ({exc}); built again")
         return None
     if not isinstance(compiled, CodeType):
         notes.append(f"the cached compiled pack {path.name} holds no code; built again")
         return None
-    return ir, compiled, floats
+    return ir, Module(compiled, floats, aliases)
 
 
-def _write(path: Path, ir: PackIR, code: CodeType, floats: tuple[float, ...], notes: list[str]) -> None:
-    payload = marshal.dumps((ir.header, ir.code, ir.tables, ir.names, floats, marshal.dumps(code)))
+def _write(path: Path, ir: PackIR, module: Module, notes: list[str]) -> None:
+    payload = marshal.dumps((ir.header, ir.code, ir.tables, ir.names, module.floats, module.code,
+                             module.aliases))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(MAGIC + hashlib.sha256(payload).digest() + payload)
+        tmp.write_bytes(MAGIC + zlib.adler32(payload).to_bytes(4, "little") + payload)
         os.replace(tmp, path)
     except OSError as exc:
         notes.append(f"the compiled pack could not be cached in {path.parent} ({exc}); built in memory")

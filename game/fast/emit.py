@@ -31,7 +31,8 @@ class Emitter:
         self.floats: list[float] = []
         self.float_index: dict[int, int] = {}
         self.lines: list[str] = []
-        self.done: set[str] = set()
+        self.done: dict[str, str] = {}  # function name -> the name written (itself, or an equal one)
+        self.bodies: dict[str, str] = {}  # source of a function after its name -> that name
 
     # -- entry points ------------------------------------------------------
     def module(self) -> str:
@@ -53,33 +54,49 @@ class Emitter:
             self.num_fn(row[0])
         return "\n".join(self.lines) + "\n"
 
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Functions not written because an equal one was: their name -> the one written."""
+        return {name: written for name, written in self.done.items() if name != written}
+
+    def _define(self, name: str, head: str, body: str) -> str:
+        """Write ``def name`` unless an equal function was written; the name to call."""
+        written = self.bodies.get(head + body)
+        if written is None:
+            written = self.bodies[head + body] = name
+            self.lines.append(f"def {name}{head}{body}\n")
+        self.done[name] = written
+        return written
+
     def cond_fn(self, at: int) -> str:
         """The name of condition ``at``'s function (written once)."""
         name = f"c{at}"
-        if at >= 0 and name not in self.done:
-            self.done.add(name)
+        if at < 0:
+            return name
+        if name not in self.done:
+            self.done[name] = name  # a deep condition may come back here while it is being written
             body, _ = self.cond(at, 0)
-            self.lines.append(f"def {name}(v):\n    return {body}\n")
-        return name
+            return self._define(name, "(v):\n", f"    return {body}\n")
+        return self.done[name]
 
     def num_fn(self, at: int) -> str:
         """The name of formula ``at``'s function (written once)."""
         name = f"n{at}"
         if name not in self.done:
-            self.done.add(name)
+            self.done[name] = name
             body, _ = self.num(at, 0)
-            self.lines.append(f"def {name}(v):\n    return {body}\n")
-        return name
+            return self._define(name, "(v):\n", f"    return {body}\n")
+        return self.done[name]
 
     def block_fn(self, at: int) -> str:
         """The name of effect sequence ``at``'s function (written once)."""
         name = f"x{at}"
         if name not in self.done:
-            self.done.add(name)
+            self.done[name] = name
             out: list[str] = []
             self.seq(at, 1, out)
-            self.lines.append(f"def {name}(v, k):\n" + "\n".join(out) + "\n")
-        return name
+            return self._define(name, "(v, k):\n", "\n".join(out) + "\n")
+        return self.done[name]
 
     # -- conditions and numbers: (source, next offset) ----------------------
     def cond(self, at: int, depth: int) -> tuple[str, int]:
