@@ -64,6 +64,9 @@ class FlatPack:
         self.decks: dict[tuple[int, int], tuple[tuple[int, ...], tuple[int, ...], int]] = {}
         self.event_index = {ev: i for i, ev in enumerate(ir.names["events"])}
         fns = compiled.functions
+        # per event, a slot that is >= 0 once it can never be drawn again: its last-played
+        # turn if it is played once, else slot 2, the ending (-1 while the campaign runs)
+        self.used = tuple(h["e0"] + i if row[4] else 2 for i, row in enumerate(t["events"]))
         self.ready: tuple[Cond, ...] = tuple(fns.get(f"a{i}") for i in range(len(t["events"])))
         self.watched: Callable[[list[int]], int] = fns["w0"]
         self.monthly: Block = fns["m0"]
@@ -153,7 +156,7 @@ class Campaign:
         candidates: Sequence[int]
         cumulative: Sequence[int]
         candidates, cumulative, total = fp.deck(v[1], turn)
-        weight, ready = fp.weight, fp.ready
+        weight, ready, used = fp.weight, fp.ready, fp.used
         x = rng.state
         while total:
             tried: set[int] = set()
@@ -166,7 +169,7 @@ class Campaign:
                 tried.add(j)
                 ev = candidates[j]
                 tried_weight += weight[ev]
-                if ev not in cards and ready[ev](v):  # type: ignore[misc]
+                if v[used[ev]] < 0 and ev not in cards and ready[ev](v):  # type: ignore[misc]
                     cards.append(ev)
                     if len(cards) >= target:
                         rng.state = x
