@@ -29,7 +29,7 @@ from game.fast.emit import GENERATOR_VERSION, Emitter
 from game.fast.ir import IR_VERSION, PackIR, build_ir
 from game.fast.whitelist import check
 
-MAGIC = b"HXFAST4\n"  # then an Adler-32 of the rest (a cache: it guards against damage, not attack)
+MAGIC = b"HXFAST5\n"  # then an Adler-32 of the rest (a cache: it guards against damage, not attack)
 
 
 @dataclass(slots=True)
@@ -128,7 +128,7 @@ def run_module(module: Module) -> dict[str, Callable[..., Any]]:
     namespace: dict[str, Any] = {"__builtins__": {}, "W": weighted, "S": schedule, "D": divide,
                                  "F": module.floats}
     exec(module.code, namespace)  # the code passed the whitelist: only the emitter's functions
-    functions = {k: v for k, v in namespace.items() if k[:1] in "cnx" and callable(v)}
+    functions = {k: v for k, v in namespace.items() if k[:1] in "acnxwm" and callable(v)}
     for name, written in module.aliases.items():
         functions[name] = functions[written]
     return functions

@@ -4,7 +4,8 @@ The source is built only from the emitter's own names and numbers written with
 ``repr(int)`` (never a content string), checked by ``game.fast.whitelist``
 before it is compiled, and run with no builtins. Each condition at code offset
 ``N`` becomes ``cN(v)``, each formula ``nN(v)`` and each effect sequence
-``xN(v, k)``, on the flat state ``v``; ``k`` is the effects' context (see
+``xN(v, k)``, on the flat state ``v``; ``aN``, ``w0`` and ``m0`` make the turn's steps one
+call each (see ``Emitter.month_fns``); ``k`` is the effects' context (see
 ``game.fast.flat``), reached only through the helpers ``W`` (a weighted die)
 and ``S`` (schedule). ``D`` is the engine's division (0 when dividing by 0)
 and ``F`` the tuple of the pack's float constants.
@@ -16,7 +17,7 @@ from game.fast import ir_code as op
 from game.fast.ir import PackIR
 from game.fast.ir_code import CMP_OPS, bits_float
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 SPLIT_DEPTH = 24  # a deeper sub-expression or effect block becomes a function of its own
 _ARITH = {op.N_ADD: "+", op.N_SUB: "-", op.N_MUL: "*"}
@@ -52,7 +53,31 @@ class Emitter:
             self.block_fn(row[0])
         for row in t["scores"]:
             self.num_fn(row[0])
+        self.month_fns()
         return "\n".join(self.lines) + "\n"
+
+    def month_fns(self) -> None:
+        """The turn's steps as one call each: a card's draw test ``aN`` (event N), the watched
+        endings ``w0`` (the first that holds, else -1) and the month's policies ``m0``."""
+        h, t = self.ir.header, self.ir.tables
+        for i, row in enumerate(t["events"]):
+            if row[1]:  # conditional: used up or cooling down, else its condition
+                slot = h["e0"] + i
+                ready = f"v[{slot!r}] < 0"
+                if not row[4]:
+                    ready = f"({ready} or v[0] - v[{slot!r}] > {row[5]!r})"
+                test = f" and {self.cond(row[2], 1)[0]}" if row[2] >= 0 else ""
+                self.lines.append(f"def a{i}(v):\n    return {ready}{test}\n")
+        body = [f"    if {self.cond(w, 1)[0]}:\n        return {e!r}" for e, w in t["watch"]]
+        self.lines.append("def w0(v):\n" + "\n".join([*body, "    return -1"]) + "\n")
+        body = []
+        for p, (first, count, _) in enumerate(t["policies"]):
+            calls = [(k, self.block_fn(t["levels"][first + k][2])) for k in range(count)
+                     if self.code[t["levels"][first + k][2] + 1]]  # levels with monthly effects
+            for j, (k, name) in enumerate(calls):
+                test = f"{'if' if j == 0 else 'elif'} v[{h['p0'] + p!r}] == {k!r}"
+                body.append(f"    {test}:\n        {name}(v, k)")
+        self.lines.append("def m0(v, k):\n" + "\n".join([*body, "    pass"]) + "\n")
 
     @property
     def aliases(self) -> dict[str, str]:

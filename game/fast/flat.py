@@ -63,6 +63,13 @@ class FlatPack:
         self.t0 = h["t0"]
         self.decks: dict[tuple[int, int], tuple[tuple[int, ...], tuple[int, ...], int]] = {}
         self.event_index = {ev: i for i, ev in enumerate(ir.names["events"])}
+        fns = compiled.functions
+        # per event, a slot that is >= 0 once it can never be drawn again: its last-played
+        # turn if it is played once, else slot 2, the ending (-1 while the campaign runs)
+        self.used = tuple(h["e0"] + i if row[4] else 2 for i, row in enumerate(t["events"]))
+        self.ready: tuple[Cond, ...] = tuple(fns.get(f"a{i}") for i in range(len(t["events"])))
+        self.watched: Callable[[list[int]], int] = fns["w0"]
+        self.monthly: Block = fns["m0"]
 
     def deck(self, month: int, turn: int) -> tuple[tuple[int, ...], tuple[int, ...], int]:
         """The month's conditional cards (as ``Runtime.deck``): indices, cumulative weights, total."""
@@ -145,11 +152,11 @@ class Campaign:
     def _draw(self, rng: Rng, cards: list[int], target: int) -> None:
         """Weighted rejection sampling over the month's deck, exactly as ``turn._draw``."""
         fp, v = self.fp, self.v
-        turn, e0 = v[0], fp.e0
+        turn = v[0]
         candidates: Sequence[int]
         cumulative: Sequence[int]
         candidates, cumulative, total = fp.deck(v[1], turn)
-        once, cooldown, weight, whens = fp.once, fp.cooldown, fp.weight, fp.when
+        weight, ready, used = fp.weight, fp.ready, fp.used
         x = rng.state
         while total:
             tried: set[int] = set()
@@ -162,14 +169,11 @@ class Campaign:
                 tried.add(j)
                 ev = candidates[j]
                 tried_weight += weight[ev]
-                last = v[e0 + ev]
-                if (last < 0 or not once[ev] and turn - last > cooldown[ev]) and ev not in cards:
-                    when = whens[ev]
-                    if when is None or when(v):
-                        cards.append(ev)
-                        if len(cards) >= target:
-                            rng.state = x
-                            return
+                if v[used[ev]] < 0 and ev not in cards and ready[ev](v):  # type: ignore[misc]
+                    cards.append(ev)
+                    if len(cards) >= target:
+                        rng.state = x
+                        return
             candidates = [ev for j, ev in enumerate(candidates) if j not in tried]
             cumulative = list(accumulate([weight[ev] for ev in candidates]))
             total = cumulative[-1] if cumulative else 0
@@ -185,21 +189,14 @@ class Campaign:
         p0 = fp.p0
         for i, level in moves:
             v[p0 + i] = level
-        for i, levels in enumerate(fp.levels):
-            level = v[p0 + i]
-            if not fp.monthly_empty[i][level]:
-                levels[level][1](v, k)
+        fp.monthly(v, k)  # each policy's level in force, its monthly effects
         self._finish()
 
     def _finish(self) -> None:
         fp, v = self.fp, self.v
-        for ending, test in fp.watch:
-            if test is not None and test(v):
-                self.ending = ending
-                break
-        else:
-            if v[0] >= self.length:
-                self.ending = self.final_ending()
+        self.ending = fp.watched(v)  # the first watched ending that holds, else -1
+        if self.ending < 0 and v[0] >= self.length:
+            self.ending = self.final_ending()
         if self.ending < 0:
             v[0] += 1
             v[1] += 1

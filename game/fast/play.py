@@ -24,37 +24,39 @@ def flat_pack(rt: Runtime) -> tuple[FlatPack, Compiled]:
 
 def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, difficulty: str,
               stats: Any) -> tuple[set[str], set[tuple[str, str]]]:
-    """Play one campaign per seed into ``stats`` (a ``StrategyStats``), exactly as the reference runner."""
+    """Play one campaign per seed into ``stats`` (a ``StrategyStats``), exactly as the reference runner.
+
+    The counts of cards shown and choices taken or closed are kept in lists by index
+    while playing, and added to the statistics' counters by name at the end.
+    """
     from game.sim.runner import CLAUSE_SAMPLE, _missed
 
     fp = fbot.fp
     names = fp.names
-    events, choice_names, endings, quantities = names["events"], names["choices"], names["endings"], \
-        names["quantities"]
-    first = fp.choices_first
+    events, endings, quantities = names["events"], names["endings"], names["quantities"]
     whens = fp.choice_when
-    gated = {e: [c for c in fp.choices[e] if whens[c] is not None] for e in range(len(events))}
-    deck = len(events) or 1
-    e0, t0 = fp.e0, fp.t0
-    taken, shown, closed = stats.taken, stats.shown, stats.closed
+    gated = tuple(tuple(c for c in fp.choices[e] if whens[c] is not None) for e in range(len(events)))
+    taken, closed = [0] * len(whens), [0] * len(whens)
+    shown = [0] * len(events)
+    e0, t0, size = fp.e0, fp.t0, fp.size
     for seed in seeds:
         camp = Campaign(fp, scenario, difficulty, seed)
         v = camp.v
         while camp.ending < 0:
             picks, moves = fbot.plan(camp, Rng(seed, v[0], "bot"))
-            for card, choice in zip(camp.cards, picks, strict=True):
-                card_id = events[card]
-                taken[(card_id, choice_names[card][choice - first[card]])] += 1
-                shown[card_id] += 1
+            for card in camp.cards:
+                shown[card] += 1
                 for c in gated[card]:
                     if not whens[c](v):  # type: ignore[misc]
-                        closed[(card_id, choice_names[card][c - first[card]])] += 1
+                        closed[c] += 1
+            for choice in picks:
+                taken[choice] += 1
             camp.apply(picks, moves)
-        fired = [events[i] for i in range(len(events)) if v[e0 + i] >= 0]
+        fired = [events[i - e0] for i in range(e0, size) if v[i] >= 0]
         stats.games += 1
         stats.endings[endings[camp.ending]] += 1
         stats.turns.append(v[0])
-        stats.deck_share.append(len(fired) / deck)
+        stats.deck_share.append(len(fired) / (len(events) or 1))
         stats.cards.update(fired)
         if stats.games % CLAUSE_SAMPLE == 1 or CLAUSE_SAMPLE == 1:
             _missed(rt, to_state(camp, rt), stats)
@@ -62,7 +64,22 @@ def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, diffi
         for q, value in zip(quantities, v[3:t0], strict=True):
             low[q] = min(value, low.get(q, value))
             high[q] = max(value, high.get(q, value))
-    return set(stats.cards), set(taken)
+    _count(fp, stats, taken, shown, closed)
+    return set(stats.cards), set(stats.taken)
+
+
+def _count(fp: FlatPack, stats: Any, taken: list[int], shown: list[int], closed: list[int]) -> None:
+    """Add the counts kept by index to the statistics' counters by name."""
+    events, choices = fp.names["events"], fp.names["choices"]
+    for e, first in enumerate(fp.choices_first):
+        if shown[e]:
+            stats.shown[events[e]] += shown[e]
+        for c in fp.choices[e]:
+            key = (events[e], choices[e][c - first])
+            if taken[c]:
+                stats.taken[key] += taken[c]
+            if closed[c]:
+                stats.closed[key] += closed[c]
 
 
 def play_backend(rt: Runtime, bot: Any, seeds: list[str], scenario: str, difficulty: str, stats: Any,
