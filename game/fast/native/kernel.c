@@ -1,0 +1,795 @@
+/* Honorable Exit: the native simulator kernel.
+ *
+ * It interprets the pack's integer form (game/fast/ir.py) -- one build serves
+ * every pack and mod -- and plays whole campaigns, causal log off, exactly as
+ * game/fast/flat.py and game/fast/bots.py do (themselves ports of
+ * game/engine/turn.py and game/sim): the same draws, the same dice, the same
+ * order of effects. The Python side (game/fast/native/program.py) lays the
+ * form, the scenario and the bot's tables out as one array of int64
+ * (the "program"; its header is the enum P_* below).
+ *
+ * Whatever Python would do differently -- an integer past 64 bits, a division
+ * not exactly rounded, a card with no open choice, memory -- stops the batch
+ * with an error code, and the caller plays it in Python instead: the kernel
+ * never answers differently from the reference engine, it only declines.
+ *
+ * The dice are game/engine/rng.py: a 64-bit LCG keyed by the first 8 bytes
+ * (little-endian) of BLAKE2b-64 of "{seed}:{turn}:{stream}" (RFC 7693).
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rng.h"
+
+#define HE_ABI 1
+
+/* ---- errors ----------------------------------------------------------- */
+enum {
+    HE_OK = 0,
+    HE_E_OVERFLOW = -1,   /* an integer past 64 bits, or a division Python rounds otherwise */
+    HE_E_NO_CHOICE = -2,  /* a card with no open choice: the reference engine fails there */
+    HE_E_MEMORY = -3,
+    HE_E_PROGRAM = -4,    /* a program this kernel does not understand */
+    HE_E_SEED = -5        /* a seed too long for the message buffer */
+};
+
+/* ---- the program (laid out by game/fast/native/program.py) ------------- */
+enum {
+    P_ABI, P_SIZE, P_Q0, P_T0, P_P0, P_F0, P_E0,
+    P_NEVENTS, P_NCHOICES, P_NPOLICIES, P_NLEVELS, P_NQ,
+    P_CARDS_MIN, P_CARDS_MAX, P_LENGTH,
+    P_CODE, P_CODE_LEN, P_EVENTS, P_CHOICES, P_POLICIES, P_LEVELS,
+    P_ENDINGS, P_NENDINGS, P_WATCH, P_NWATCH, P_BLOCKS, P_NBLOCKS, P_INITIAL,
+    P_BOT, P_NOISE, P_RANKED, P_PICKS, P_TARGETS,
+    P_HEADER
+};
+/* table rows (game/fast/ir.py) */
+enum { EV_MONTH, EV_CONDITIONAL, EV_WHEN, EV_WEIGHT, EV_ONCE, EV_COOLDOWN, EV_MLO, EV_MHI, EV_TLO, EV_THI,
+       EV_FIRST, EV_COUNT, EV_STRIDE };
+enum { CH_EVENT, CH_WHEN, CH_FX, CH_STRIDE };
+enum { PO_FIRST, PO_COUNT, PO_STEP, PO_STRIDE };
+enum { LV_POLICY, LV_WHEN, LV_FX, LV_STRIDE };
+enum { EN_ENDING, EN_WHEN, EN_AT_END, EN_FALLBACK, EN_PRIORITY, EN_STRIDE };
+enum { BOT_RANDOM = 0, BOT_LINE = 1, BOT_FOLLOWER = 2 };
+
+/* opcodes (game/fast/ir_code.py) */
+enum { C_TRUE = 0, C_FALSE, C_AND, C_OR, C_NOT, C_CMP, C_FLAG, C_FIRED };
+enum { N_INT = 20, N_FLOAT, N_SLOT, N_NEG, N_ADD, N_SUB, N_MUL, N_DIV };
+enum { E_SEQ = 40, E_CHANGE, E_FLAG_SET, E_FLAG_CLEAR, E_SET_POLICY, E_SCHED_EVENT, E_SCHED_BLOCK,
+       E_RANDOM, E_IF };
+
+typedef struct { int64_t due, which, index; } Item;
+
+/* A generator derived on first use, as the engine's effect context does. */
+typedef struct { int live, stream; int64_t turn; uint64_t x; } Dice;
+
+/* A number as Python holds it: an int (exact, here within 64 bits) or a float. */
+typedef struct { int isf; int64_t i; double d; } Num;
+
+typedef struct {
+    const int64_t *p, *code, *events, *choices, *policies, *levels;
+    int64_t code_len, size, p0, e0, nevents, npolicies;
+    int64_t *endof;                /* memo: the offset after the node at each offset (0: unknown) */
+    int64_t *v;                    /* the flat state */
+    const uint8_t *seed;
+    int64_t seed_len;
+    Item *sched, *due;             /* the scheduled list, and this month's due items */
+    int64_t nsched, cap;
+    int64_t *cards, ncards;        /* the desk */
+    int64_t *forced, *cand, *cum, *opts, *picks, *moves, nmoves;
+    uint8_t *tried;
+    int64_t *month_at, *month_cards;    /* per turn: where its month's historical cards begin; the cards */
+    int64_t *deck_at, *deck_cards, *deck_cum; /* per turn: where its deck begins; cards, cumulative weights */
+    int64_t *pick_at;              /* per turn: where its roll-to-card table begins in `pick` (-1: none) */
+    uint16_t *pick;                /* the first round's bisect_right, tabulated for each roll below total */
+    int64_t ending;
+    int err;
+} K;
+
+static void fail(K *k, int err) {
+    if (!k->err) k->err = err;
+}
+
+static int bad(K *k, int64_t at) {
+    if (at < 0 || at >= k->code_len) {
+        fail(k, HE_E_PROGRAM);
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- skipping nodes (short circuits, branches not taken) -------------- */
+static int64_t skip_num(K *k, int64_t at) {
+    if (bad(k, at)) return k->code_len;
+    switch (k->code[at]) {
+    case N_INT: case N_FLOAT: case N_SLOT: return at + 2;
+    case N_NEG: return skip_num(k, at + 1);
+    default: return skip_num(k, skip_num(k, at + 1));
+    }
+}
+
+static int64_t skip_cond(K *k, int64_t at) {
+    if (bad(k, at)) return k->code_len;
+    if (k->endof[at]) return k->endof[at];
+    const int64_t *c = k->code;
+    int64_t nx;
+    switch (c[at]) {
+    case C_TRUE: case C_FALSE: nx = at + 1; break;
+    case C_AND: case C_OR:
+        nx = at + 2;
+        for (int64_t i = 0; i < c[at + 1] && !k->err; i++) nx = skip_cond(k, nx);
+        break;
+    case C_NOT: nx = skip_cond(k, at + 1); break;
+    case C_CMP: nx = skip_num(k, skip_num(k, at + 2)); break;
+    default: nx = at + 2;
+    }
+    return k->endof[at] = nx;
+}
+
+static int64_t skip_seq(K *k, int64_t at);
+
+static int64_t skip_effect(K *k, int64_t at) {
+    if (bad(k, at)) return k->code_len;
+    const int64_t *c = k->code;
+    int64_t nx;
+    switch (c[at]) {
+    case E_CHANGE: return at + 2 + 4 * c[at + 1];
+    case E_FLAG_SET: case E_FLAG_CLEAR: return at + 2;
+    case E_SET_POLICY: return at + 2 + 2 * c[at + 1];
+    case E_SCHED_EVENT: return at + 3;
+    case E_SCHED_BLOCK: return at + 4 + c[at + 3];
+    case E_RANDOM:
+        nx = at + 2 + c[at + 1];
+        for (int64_t i = 0; i < c[at + 1] && !k->err; i++) nx = skip_seq(k, nx);
+        return nx;
+    case E_IF: return skip_seq(k, skip_seq(k, skip_cond(k, at + 1)));
+    default: fail(k, HE_E_PROGRAM); return k->code_len;
+    }
+}
+
+static int64_t skip_seq(K *k, int64_t at) {
+    if (bad(k, at)) return k->code_len;
+    if (k->endof[at]) return k->endof[at];
+    if (k->code[at] != E_SEQ) {
+        fail(k, HE_E_PROGRAM);
+        return k->code_len;
+    }
+    int64_t nx = at + 2;
+    for (int64_t i = 0; i < k->code[at + 1] && !k->err; i++) nx = skip_effect(k, nx);
+    return k->endof[at] = nx;
+}
+
+/* ---- numbers: Python's int and float arithmetic ----------------------- */
+#define EXACT (9007199254740992LL) /* 2^53: ints up to here are exact as doubles */
+
+static double as_double(const Num *a) { return a->isf ? a->d : (double)a->i; }
+
+static int64_t num(K *k, int64_t at, Num *out);
+
+static void arith(K *k, int64_t op, const Num *a, const Num *b, Num *out) {
+    out->isf = 0;
+    out->i = 0;
+    if (op == N_DIV) { /* the engine's division: a / b, or the int 0 when b is zero */
+        if (b->isf ? b->d == 0.0 : b->i == 0) return;
+        if (!a->isf && !b->isf && (a->i > EXACT || a->i < -EXACT || b->i > EXACT || b->i < -EXACT)) {
+            fail(k, HE_E_OVERFLOW); /* Python divides big ints exactly; doubles would round twice */
+            return;
+        }
+        out->isf = 1;
+        out->d = as_double(a) / as_double(b);
+        return;
+    }
+    if (a->isf || b->isf) {
+        double x = as_double(a), y = as_double(b);
+        out->isf = 1;
+        out->d = op == N_ADD ? x + y : op == N_SUB ? x - y : x * y;
+        return;
+    }
+    int64_t r = 0;
+    int over = op == N_ADD ? __builtin_add_overflow(a->i, b->i, &r)
+             : op == N_SUB ? __builtin_sub_overflow(a->i, b->i, &r)
+             : op == N_MUL ? __builtin_mul_overflow(a->i, b->i, &r) : (fail(k, HE_E_PROGRAM), 0);
+    if (over) fail(k, HE_E_OVERFLOW);
+    out->i = r;
+}
+
+static int64_t num(K *k, int64_t at, Num *out) {
+    if (bad(k, at)) {
+        out->isf = 0;
+        out->i = 0;
+        return k->code_len;
+    }
+    const int64_t *c = k->code;
+    int64_t op = c[at], nx;
+    Num a, b;
+    switch (op) {
+    case N_INT: out->isf = 0; out->i = c[at + 1]; return at + 2;
+    case N_FLOAT: out->isf = 1; memcpy(&out->d, &c[at + 1], sizeof(double)); return at + 2;
+    case N_SLOT: out->isf = 0; out->i = k->v[c[at + 1]]; return at + 2;
+    case N_NEG:
+        nx = num(k, at + 1, out);
+        if (out->isf) out->d = -out->d;
+        else if (out->i == INT64_MIN) fail(k, HE_E_OVERFLOW);
+        else out->i = -out->i;
+        return nx;
+    case N_ADD: case N_SUB: case N_MUL: case N_DIV:
+        nx = num(k, num(k, at + 1, &a), &b);
+        arith(k, op, &a, &b, out);
+        return nx;
+    default:
+        fail(k, HE_E_PROGRAM);
+        out->isf = 0;
+        out->i = 0;
+        return k->code_len;
+    }
+}
+
+/* -1, 0 or 1 as the int i is below, equal to or above the float d, exactly as Python
+ * compares them; 2 when d is NaN (unordered). */
+static int cmp_int_float(int64_t i, double d) {
+    if (isnan(d)) return 2;
+    if (d >= 9223372036854775808.0) return -1;
+    if (d < -9223372036854775808.0) return 1;
+    double fl = floor(d);
+    int64_t di = (int64_t)fl; /* exact: an integral double within the int64 range */
+    if (i < di) return -1;
+    if (i > di) return 1;
+    return fl == d ? 0 : -1;
+}
+
+static int compare(int64_t op, const Num *a, const Num *b) {
+    int o; /* -1, 0, 1, or 2 (unordered) */
+    if (!a->isf && !b->isf) o = a->i < b->i ? -1 : a->i > b->i;
+    else if (a->isf && b->isf) o = isnan(a->d) || isnan(b->d) ? 2 : a->d < b->d ? -1 : a->d > b->d;
+    else if (!a->isf) o = cmp_int_float(a->i, b->d);
+    else {
+        o = cmp_int_float(b->i, a->d);
+        if (o != 2) o = -o;
+    }
+    if (o == 2) return op == 5; /* only != holds against NaN */
+    switch (op) {
+    case 0: return o < 0;
+    case 1: return o <= 0;
+    case 2: return o > 0;
+    case 3: return o >= 0;
+    case 4: return o == 0;
+    default: return o != 0;
+    }
+}
+
+/* ---- conditions -------------------------------------------------------- */
+static int64_t cond(K *k, int64_t at, int *out) {
+    *out = 0;
+    if (bad(k, at)) return k->code_len;
+    const int64_t *c = k->code;
+    int64_t nx, n;
+    int r;
+    Num a, b;
+    switch (c[at]) {
+    case C_TRUE: *out = 1; return at + 1;
+    case C_FALSE: return at + 1;
+    case C_AND: case C_OR: { /* left to right, stopping where Python's `and`/`or` stop */
+        int is_and = c[at] == C_AND;
+        n = c[at + 1];
+        nx = at + 2;
+        r = is_and;
+        for (int64_t i = 0; i < n && !k->err; i++) {
+            if (r == is_and) nx = cond(k, nx, &r);
+            else nx = skip_cond(k, nx);
+        }
+        *out = r;
+        return nx;
+    }
+    case C_NOT: nx = cond(k, at + 1, &r); *out = !r; return nx;
+    case C_CMP:
+        nx = num(k, num(k, at + 2, &a), &b);
+        *out = compare(c[at + 1], &a, &b);
+        return nx;
+    case C_FLAG: *out = k->v[c[at + 1]] != 0; return at + 2;
+    case C_FIRED: *out = k->v[c[at + 1]] >= 0; return at + 2;
+    default: fail(k, HE_E_PROGRAM); return k->code_len;
+    }
+}
+
+/* A condition by offset; -1 is "none": always true. */
+static int holds(K *k, int64_t at) {
+    int r = 1;
+    if (at >= 0) cond(k, at, &r);
+    return r;
+}
+
+/* ---- effects ----------------------------------------------------------- */
+static void schedule(K *k, int64_t due, int64_t which, int64_t index) {
+    if (k->nsched == k->cap) { /* grow the list, this month's due items and the forced cards alike */
+        int64_t cap = k->cap ? 2 * k->cap : 64;
+        Item *sched = realloc(k->sched, (size_t)cap * sizeof(Item));
+        if (sched) k->sched = sched;
+        Item *due = sched ? realloc(k->due, (size_t)cap * sizeof(Item)) : NULL;
+        if (due) k->due = due;
+        int64_t *forced = due ? realloc(k->forced, (size_t)(cap + k->nevents) * sizeof(int64_t)) : NULL;
+        if (!forced) {
+            fail(k, HE_E_MEMORY);
+            return;
+        }
+        k->forced = forced;
+        k->cap = cap;
+    }
+    k->sched[k->nsched++] = (Item){due, which, index};
+}
+
+static uint64_t *roll(K *k, Dice *d) {
+    if (!d->live) {
+        if (rng_seed(k->seed, k->seed_len, d->turn, d->stream, &d->x)) fail(k, HE_E_SEED);
+        d->live = 1;
+    }
+    return &d->x;
+}
+
+static int64_t seq(K *k, Dice *d, int64_t at);
+
+static int64_t effect(K *k, Dice *d, int64_t at) {
+    if (bad(k, at)) return k->code_len;
+    const int64_t *c = k->code;
+    int64_t *v = k->v, n, nx;
+    int r;
+    switch (c[at]) {
+    case E_CHANGE:
+        n = c[at + 1];
+        for (int64_t j = 0; j < n; j++) {
+            const int64_t *q = c + at + 2 + 4 * j; /* slot, delta, lo, hi */
+            int64_t t;
+            if (__builtin_add_overflow(v[q[0]], q[1], &t)) fail(k, HE_E_OVERFLOW);
+            v[q[0]] = t > q[3] ? q[3] : t < q[2] ? q[2] : t;
+        }
+        return at + 2 + 4 * n;
+    case E_FLAG_SET: v[c[at + 1]] = 1; return at + 2;
+    case E_FLAG_CLEAR: v[c[at + 1]] = 0; return at + 2;
+    case E_SET_POLICY:
+        n = c[at + 1];
+        for (int64_t j = 0; j < n; j++) v[c[at + 2 + 2 * j]] = c[at + 3 + 2 * j];
+        return at + 2 + 2 * n;
+    case E_SCHED_EVENT: schedule(k, v[0] + c[at + 1], 0, c[at + 2]); return at + 3;
+    case E_SCHED_BLOCK: schedule(k, v[0] + c[at + 1], 1, c[at + 2]); return at + 4 + c[at + 3];
+    case E_RANDOM: {
+        n = c[at + 1];
+        int64_t pick = weighted(roll(k, d), c + at + 2, n);
+        nx = at + 2 + n;
+        for (int64_t j = 0; j < n && !k->err; j++) nx = j == pick ? seq(k, d, nx) : skip_seq(k, nx);
+        return nx;
+    }
+    case E_IF:
+        nx = cond(k, at + 1, &r);
+        if (r) return skip_seq(k, seq(k, d, nx));
+        return seq(k, d, skip_seq(k, nx));
+    default: fail(k, HE_E_PROGRAM); return k->code_len;
+    }
+}
+
+static int64_t seq(K *k, Dice *d, int64_t at) {
+    if (bad(k, at) || k->code[at] != E_SEQ) {
+        fail(k, HE_E_PROGRAM);
+        return k->code_len;
+    }
+    int64_t nx = at + 2;
+    for (int64_t i = 0; i < k->code[at + 1] && !k->err; i++) nx = effect(k, d, nx);
+    return nx;
+}
+
+/* ---- a month (game/fast/flat.py: Campaign) ----------------------------- */
+#define EV(e, f) (k->events[(e) * EV_STRIDE + (f)])
+#define CH(c, f) (k->choices[(c) * CH_STRIDE + (f)])
+#define PO(i, f) (k->policies[(i) * PO_STRIDE + (f)])
+#define LV(l, f) (k->levels[(l) * LV_STRIDE + (f)])
+
+static int on_desk(const K *k, int64_t ev) {
+    for (int64_t i = 0; i < k->ncards; i++)
+        if (k->cards[i] == ev) return 1;
+    return 0;
+}
+
+/* bisect.bisect_right: the first index whose cumulative weight is above x (branch-free steps). */
+static int64_t bisect_right(const int64_t *cum, int64_t n, int64_t x) {
+    const int64_t *base = cum;
+    while (n > 1) {
+        int64_t half = n / 2;
+        base = base[half - 1] <= x ? base + half : base;
+        n -= half;
+    }
+    return (base - cum) + (*base <= x);
+}
+
+/* Weighted rejection sampling over the month's deck (turn._draw, rules 2). */
+static void draw(K *k, uint64_t *state, int64_t target) {
+    int64_t *v = k->v, turn = v[0], e0 = k->e0;
+    int64_t from = k->deck_at[turn], n = k->deck_at[turn + 1] - from;
+    const int64_t *cand = k->deck_cards + from, *cum = k->deck_cum + from; /* until the first round ends */
+    const uint16_t *table = k->pick_at[turn] >= 0 ? k->pick + k->pick_at[turn] : NULL;
+    int64_t total = n ? cum[n - 1] : 0;
+    uint64_t x = *state;
+    while (total && !k->err) {
+        memset(k->tried, 0, (size_t)n);
+        int64_t tried_weight = 0;
+        while (tried_weight * 2 < total) {
+            x = lcg(x);
+            int64_t r = (int64_t)(((unsigned __int128)(x >> 32) * (unsigned __int128)(uint64_t)total) >> 32);
+            int64_t j = table ? table[r] : bisect_right(cum, n, r);
+            if (k->tried[j]) continue;
+            k->tried[j] = 1;
+            int64_t ev = cand[j], last = v[e0 + ev];
+            tried_weight += EV(ev, EV_WEIGHT);
+            if ((last < 0 || (!EV(ev, EV_ONCE) && turn - last > EV(ev, EV_COOLDOWN))) && !on_desk(k, ev) &&
+                holds(k, EV(ev, EV_WHEN))) {
+                k->cards[k->ncards++] = ev;
+                if (k->ncards >= target) {
+                    *state = x;
+                    return;
+                }
+            }
+        }
+        int64_t m = 0;
+        total = 0;
+        for (int64_t j = 0; j < n; j++)
+            if (!k->tried[j]) {
+                total += EV(cand[j], EV_WEIGHT);
+                k->cand[m] = cand[j];
+                k->cum[m++] = total;
+            }
+        n = m;
+        cand = k->cand;
+        cum = k->cum;
+        table = NULL;
+    }
+    *state = x;
+}
+
+/* Consequences due, the month's historical cards, then the draw (turn.begin_turn). */
+static void begin_turn(K *k) {
+    int64_t *v = k->v, turn = v[0], e0 = k->e0, nforced = 0, ndue = 0, keep = 0;
+    const int64_t *p = k->p;
+    for (int64_t i = 0; i < k->nsched; i++) {
+        if (k->sched[i].due <= turn) k->due[ndue++] = k->sched[i];
+        else k->sched[keep++] = k->sched[i];
+    }
+    k->nsched = keep;
+    Dice later = {0, S_CONSEQUENCES, turn, 0};
+    for (int64_t i = 0; i < ndue && !k->err; i++) {
+        int64_t index = k->due[i].index;
+        if (k->due[i].which == 0) {
+            if (!(EV(index, EV_ONCE) && v[e0 + index] >= 0) && holds(k, EV(index, EV_WHEN)))
+                k->forced[nforced++] = index;
+        } else {
+            seq(k, &later, p[p[P_BLOCKS] + index]);
+        }
+    }
+    for (int64_t i = k->month_at[turn]; i < k->month_at[turn + 1]; i++) {
+        int64_t e = k->month_cards[i];
+        if (v[e0 + e] < 0 && holds(k, EV(e, EV_WHEN))) k->forced[nforced++] = e;
+    }
+    k->ncards = 0;
+    int64_t most = p[P_CARDS_MAX], least = p[P_CARDS_MIN];
+    int64_t unique = 0;
+    for (int64_t i = 0; i < nforced; i++) { /* in order, each once */
+        int64_t ev = k->forced[i], seen = 0;
+        for (int64_t j = 0; j < unique && !seen; j++) seen = k->forced[j] == ev;
+        if (!seen) k->forced[unique++] = ev;
+    }
+    for (int64_t i = 0; i < unique; i++) {
+        if (k->ncards < most) k->cards[k->ncards++] = k->forced[i];
+        else schedule(k, turn + 1, 0, k->forced[i]); /* an overfull month: the rest wait a month */
+    }
+    uint64_t state;
+    if (rng_seed(k->seed, k->seed_len, turn, S_DRAW, &state)) fail(k, HE_E_SEED);
+    int64_t target = least + below(&state, most - least + 1);
+    if (k->ncards < target) draw(k, &state, target);
+    for (int64_t i = 0; i < k->ncards; i++) v[e0 + k->cards[i]] = turn;
+}
+
+/* ---- the bots (game/fast/bots.py) --------------------------------------- */
+/* The card's open choices (global indices, in order) into k->opts; their count. */
+static int64_t open_choices(K *k, int64_t card) {
+    int64_t n = 0, first = EV(card, EV_FIRST);
+    for (int64_t c = first; c < first + EV(card, EV_COUNT); c++)
+        if (holds(k, CH(c, CH_WHEN))) k->opts[n++] = c;
+    return n;
+}
+
+static int64_t any_open(K *k, int64_t card, uint64_t *dice) {
+    int64_t n = open_choices(k, card);
+    if (!n) {
+        fail(k, HE_E_NO_CHOICE);
+        return EV(card, EV_FIRST);
+    }
+    return k->opts[below(dice, n)];
+}
+
+static int64_t best_open(K *k, int64_t card) {
+    const int64_t *p = k->p, *ranked = p + p[P_RANKED];
+    const int64_t *list = p + ranked[2 * card];
+    for (int64_t i = 0; i < ranked[2 * card + 1]; i++)
+        if (holds(k, CH(list[i], CH_WHEN))) return list[i];
+    fail(k, HE_E_NO_CHOICE);
+    return EV(card, EV_FIRST);
+}
+
+/* Whether policy i may move to a level now (turn.level_allowed is None). */
+static int allowed(K *k, int64_t i, int64_t level) {
+    int64_t current = k->v[k->p0 + i], step = PO(i, PO_STEP);
+    if (level == current) return 1;
+    if (step >= 0 && (level > current ? level - current : current - level) > step) return 0;
+    return holds(k, LV(PO(i, PO_FIRST) + level, LV_WHEN));
+}
+
+static void move(K *k, int64_t i, int64_t level) {
+    k->moves[2 * k->nmoves] = i;
+    k->moves[2 * k->nmoves + 1] = level;
+    k->nmoves++;
+}
+
+/* bots.steer: toward each policy's target level (-1: none), as far as a month allows. */
+static void steer(K *k, const int64_t *targets) {
+    for (int64_t i = 0; i < k->npolicies; i++) {
+        int64_t level = k->v[k->p0 + i], target = targets[i];
+        if (target < 0 || target == level) continue;
+        int64_t most = PO(i, PO_STEP) > 0 ? PO(i, PO_STEP) : 99; /* `max_step or 99` */
+        int64_t step = target - level;
+        step = step > most ? most : step < -most ? -most : step;
+        if (allowed(k, i, level + step)) move(k, i, level + step);
+    }
+}
+
+static void plan(K *k) {
+    const int64_t *p = k->p;
+    int64_t turn = k->v[0], kind = p[P_BOT];
+    uint64_t dice;
+    if (rng_seed(k->seed, k->seed_len, turn, S_BOT, &dice)) fail(k, HE_E_SEED);
+    k->nmoves = 0;
+    if (kind == BOT_RANDOM) {
+        for (int64_t j = 0; j < k->ncards; j++) k->picks[j] = any_open(k, k->cards[j], &dice);
+        for (int64_t i = 0; i < k->npolicies; i++) {
+            int64_t level = k->v[k->p0 + i];
+            if (below(&dice, 4) == 0) {
+                int64_t step = level + (below(&dice, 2) ? 1 : -1);
+                if (0 <= step && step < PO(i, PO_COUNT) && allowed(k, i, step)) move(k, i, step);
+            }
+        }
+        return;
+    }
+    const int64_t *targets = p + p[P_TARGETS] + turn * k->npolicies;
+    if (kind == BOT_LINE) {
+        double noise;
+        memcpy(&noise, &p[P_NOISE], sizeof noise);
+        for (int64_t j = 0; j < k->ncards; j++) {
+            if (noise != 0.0 && random01(&dice) < noise) k->picks[j] = any_open(k, k->cards[j], &dice);
+            else k->picks[j] = best_open(k, k->cards[j]);
+        }
+    } else {
+        const int64_t *picks = p + p[P_PICKS];
+        for (int64_t j = 0; j < k->ncards; j++) {
+            int64_t card = k->cards[j], wanted = picks[card];
+            k->picks[j] = wanted >= 0 && holds(k, CH(wanted, CH_WHEN)) ? wanted : best_open(k, card);
+        }
+    }
+    steer(k, targets);
+}
+
+/* ---- the turn (Campaign.apply, _finish, final_ending) ------------------ */
+static int64_t final_ending(K *k) {
+    const int64_t *p = k->p, *en = p + p[P_ENDINGS];
+    int64_t n = p[P_NENDINGS];
+    for (int64_t i = 0; i < n; i++) {
+        const int64_t *row = en + i * EN_STRIDE;
+        if (row[EN_FALLBACK] || holds(k, row[EN_WHEN])) return row[EN_ENDING];
+    }
+    return en[(n - 1) * EN_STRIDE + EN_ENDING];
+}
+
+static void apply(K *k) {
+    int64_t *v = k->v;
+    const int64_t *p = k->p;
+    Dice now = {0, S_RESOLVE, v[0], 0};
+    for (int64_t j = 0; j < k->ncards && !k->err; j++) seq(k, &now, CH(k->picks[j], CH_FX));
+    for (int64_t m = 0; m < k->nmoves; m++) v[k->p0 + k->moves[2 * m]] = k->moves[2 * m + 1];
+    for (int64_t i = 0; i < k->npolicies && !k->err; i++) {
+        int64_t fx = LV(PO(i, PO_FIRST) + v[k->p0 + i], LV_FX);
+        if (k->code[fx + 1]) seq(k, &now, fx);
+    }
+    const int64_t *watch = p + p[P_WATCH];
+    k->ending = -1;
+    for (int64_t i = 0; i < p[P_NWATCH]; i++)
+        if (watch[2 * i + 1] >= 0 && holds(k, watch[2 * i + 1])) {
+            k->ending = watch[2 * i];
+            break;
+        }
+    if (k->ending < 0 && v[0] >= p[P_LENGTH]) k->ending = final_ending(k);
+    if (k->ending < 0) {
+        v[0]++;
+        v[1]++;
+        begin_turn(k);
+    } else {
+        v[2] = k->ending;
+        k->ncards = 0;
+    }
+}
+
+/* What one turn's decisions count toward (runner.play_games): taken, shown, closed. */
+static void tally(K *k, int64_t *taken, int64_t *closed, int64_t *shown) {
+    for (int64_t j = 0; j < k->ncards; j++) {
+        int64_t card = k->cards[j], first = EV(card, EV_FIRST);
+        taken[k->picks[j]]++;
+        shown[card]++;
+        for (int64_t c = first; c < first + EV(card, EV_COUNT); c++)
+            if (CH(c, CH_WHEN) >= 0 && !holds(k, CH(c, CH_WHEN))) closed[c]++;
+    }
+}
+
+/* ---- whole campaigns ----------------------------------------------------- */
+static int fits(int64_t plen, int64_t at, int64_t count, int64_t stride) {
+    return at >= P_HEADER && count >= 0 && at <= plen && count * stride <= plen - at;
+}
+
+static int check_program(const int64_t *p, int64_t plen) {
+    if (plen < P_HEADER || p[P_ABI] != HE_ABI) return 0;
+    int64_t ne = p[P_NEVENTS], nc = p[P_NCHOICES], np = p[P_NPOLICIES], size = p[P_SIZE];
+    return size > 3 && p[P_CARDS_MIN] >= 0 && p[P_CARDS_MAX] >= p[P_CARDS_MIN] && p[P_CARDS_MAX] <= ne + 4 &&
+           p[P_E0] + ne == size && p[P_P0] + np <= size && p[P_Q0] + p[P_NQ] <= size &&
+           fits(plen, p[P_CODE], p[P_CODE_LEN], 1) && fits(plen, p[P_EVENTS], ne, EV_STRIDE) &&
+           fits(plen, p[P_CHOICES], nc, CH_STRIDE) && fits(plen, p[P_POLICIES], np, PO_STRIDE) &&
+           fits(plen, p[P_LEVELS], p[P_NLEVELS], LV_STRIDE) && p[P_NENDINGS] > 0 &&
+           fits(plen, p[P_ENDINGS], p[P_NENDINGS], EN_STRIDE) && fits(plen, p[P_WATCH], p[P_NWATCH], 2) &&
+           fits(plen, p[P_BLOCKS], p[P_NBLOCKS], 1) && fits(plen, p[P_INITIAL], size, 1) &&
+           fits(plen, p[P_RANKED], ne, 2) && fits(plen, p[P_PICKS], ne, 1) &&
+           fits(plen, p[P_TARGETS], p[P_LENGTH] + 1, np) && p[P_LENGTH] >= 1;
+}
+
+#define PICK_MAX (1 << 22) /* entries of the roll tables, in all (8 MB) */
+
+/* Each turn's first-round pick for every roll: table[r] = bisect_right(cum, n, r). */
+static int tabulate(K *k) {
+    int64_t length = k->p[P_LENGTH], need = 0;
+    k->pick_at = malloc((size_t)(length + 1) * sizeof(int64_t));
+    if (!k->pick_at) return 0;
+    for (int64_t turn = 0; turn <= length; turn++) {
+        int64_t from = k->deck_at[turn], n = k->deck_at[turn + 1] - from;
+        int64_t total = turn && n ? k->deck_cum[from + n - 1] : 0;
+        k->pick_at[turn] = total && n <= 65535 && need + total <= PICK_MAX ? need : -1;
+        if (k->pick_at[turn] >= 0) need += total;
+    }
+    k->pick = malloc((size_t)(need + 1) * sizeof(uint16_t));
+    if (!k->pick) return 0;
+    for (int64_t turn = 1; turn <= length; turn++) {
+        if (k->pick_at[turn] < 0) continue;
+        int64_t from = k->deck_at[turn], n = k->deck_at[turn + 1] - from, r = 0;
+        uint16_t *table = k->pick + k->pick_at[turn];
+        for (int64_t j = 0; j < n; j++)
+            for (; r < k->deck_cum[from + j]; r++) table[r] = (uint16_t)j;
+    }
+    return 1;
+}
+
+/* Each turn's month: its historical cards, and its deck (the conditional cards whose date and turn
+ * windows admit the month, with cumulative weights), laid out once per batch (Runtime.deck). */
+static int lay_out_months(K *k) {
+    const int64_t *p = k->p;
+    int64_t length = p[P_LENGTH], ne = k->nevents, start = p[p[P_INITIAL] + 1];
+    k->month_at = malloc((size_t)(length + 2) * sizeof(int64_t));
+    k->month_cards = malloc((size_t)(ne + 1) * sizeof(int64_t));
+    k->deck_at = malloc((size_t)(length + 2) * sizeof(int64_t));
+    k->deck_cards = malloc((size_t)(length * ne + 1) * sizeof(int64_t));
+    k->deck_cum = malloc((size_t)(length * ne + 1) * sizeof(int64_t));
+    if (!k->month_at || !k->month_cards || !k->deck_at || !k->deck_cards || !k->deck_cum) return 0;
+    int64_t nm = 0, nd = 0;
+    k->month_at[0] = k->month_at[1] = k->deck_at[0] = k->deck_at[1] = 0;
+    for (int64_t turn = 1; turn <= length; turn++) {
+        int64_t month = start + turn - 1, total = 0;
+        for (int64_t e = 0; e < ne; e++) {
+            if (EV(e, EV_MONTH) == month && nm < ne) k->month_cards[nm++] = e;
+            if (EV(e, EV_CONDITIONAL) && EV(e, EV_MLO) <= month && month <= EV(e, EV_MHI) &&
+                EV(e, EV_TLO) <= turn && turn <= EV(e, EV_THI)) {
+                total += EV(e, EV_WEIGHT);
+                k->deck_cards[nd] = e;
+                k->deck_cum[nd++] = total;
+            }
+        }
+        k->month_at[turn + 1] = nm;
+        k->deck_at[turn + 1] = nd;
+    }
+    return tabulate(k);
+}
+
+static void release(K *k) {
+    free(k->pick_at); free(k->pick); free(k->month_at); free(k->month_cards); free(k->deck_at); free(k->deck_cards); free(k->deck_cum);
+    free(k->endof); free(k->v); free(k->sched); free(k->due); free(k->forced); free(k->cards);
+    free(k->cand); free(k->cum); free(k->opts); free(k->picks); free(k->moves); free(k->tried);
+}
+
+/* One campaign per seed (seed c is seeds[ends[c-1]:ends[c]], UTF-8), causal log off.
+ * per:      per campaign: ending, turns, cards played (events fired)
+ * counters: taken[choices], closed[choices], shown[events], seen[events] (campaigns), then the
+ *           lowest and highest final value of each quantity (added to, and min/maxed into)
+ * states:   the final flat state of each campaign c with (c + phase) % every == 0, in order
+ * Returns HE_OK, or an error (the caller plays the batch in Python instead). */
+int he_play(const int64_t *p, int64_t plen, const uint8_t *seeds, const int64_t *ends, int64_t n,
+            int64_t phase, int64_t every, int64_t *per, int64_t *counters, int64_t *states) {
+    if (!check_program(p, plen) || every < 1 || phase < 0) return HE_E_PROGRAM;
+    K k;
+    memset(&k, 0, sizeof k);
+    k.p = p;
+    k.code = p + p[P_CODE];
+    k.code_len = p[P_CODE_LEN];
+    k.events = p + p[P_EVENTS];
+    k.choices = p + p[P_CHOICES];
+    k.policies = p + p[P_POLICIES];
+    k.levels = p + p[P_LEVELS];
+    k.size = p[P_SIZE];
+    k.p0 = p[P_P0];
+    k.e0 = p[P_E0];
+    k.nevents = p[P_NEVENTS];
+    k.npolicies = p[P_NPOLICIES];
+    size_t ne = (size_t)k.nevents + 8, np = (size_t)k.npolicies + 1;
+    k.cap = 64;
+    k.endof = calloc((size_t)k.code_len + 1, sizeof(int64_t));
+    k.v = malloc((size_t)k.size * sizeof(int64_t));
+    k.sched = malloc((size_t)k.cap * sizeof(Item));
+    k.due = malloc((size_t)k.cap * sizeof(Item));
+    k.forced = malloc(((size_t)k.cap + ne) * sizeof(int64_t));
+    k.cards = malloc(ne * sizeof(int64_t));
+    k.cand = malloc(ne * sizeof(int64_t));
+    k.cum = malloc(ne * sizeof(int64_t));
+    k.tried = malloc(ne);
+    k.opts = malloc(((size_t)p[P_NCHOICES] + 1) * sizeof(int64_t));
+    k.picks = malloc(ne * sizeof(int64_t));
+    k.moves = malloc(2 * np * sizeof(int64_t));
+    if (!k.endof || !k.v || !k.sched || !k.due || !k.forced || !k.cards || !k.cand || !k.cum || !k.tried ||
+        !k.opts || !k.picks || !k.moves || !lay_out_months(&k)) {
+        release(&k);
+        return HE_E_MEMORY;
+    }
+    int64_t nc = p[P_NCHOICES], nq = p[P_NQ], q0 = p[P_Q0], sampled = 0;
+    int64_t *taken = counters, *closed = taken + nc, *shown = closed + nc, *seen = shown + k.nevents;
+    int64_t *low = seen + k.nevents, *high = low + nq;
+    for (int64_t c = 0; c < n && !k.err; c++) {
+        int64_t start = c ? ends[c - 1] : 0;
+        k.seed = seeds + start;
+        k.seed_len = ends[c] - start;
+        memcpy(k.v, p + p[P_INITIAL], (size_t)k.size * sizeof(int64_t));
+        k.nsched = 0;
+        k.ncards = 0;
+        k.ending = -1;
+        begin_turn(&k);
+        while (k.ending < 0 && !k.err) {
+            plan(&k);
+            tally(&k, taken, closed, shown);
+            apply(&k);
+        }
+        int64_t fired = 0;
+        for (int64_t e = 0; e < k.nevents; e++)
+            if (k.v[k.e0 + e] >= 0) {
+                fired++;
+                seen[e]++;
+            }
+        for (int64_t q = 0; q < nq; q++) {
+            int64_t value = k.v[q0 + q];
+            if (value < low[q]) low[q] = value;
+            if (value > high[q]) high[q] = value;
+        }
+        per[3 * c] = k.ending;
+        per[3 * c + 1] = k.v[0];
+        per[3 * c + 2] = fired;
+        if ((c + phase) % every == 0) memcpy(states + k.size * sampled++, k.v, (size_t)k.size * sizeof(int64_t));
+    }
+    int err = k.err;
+    release(&k);
+    return err;
+}
+
+/* Test hooks: the generator as Python sees it. */
+int he_abi(void) { return HE_ABI; }
+int he_rng_seed(const uint8_t *seed, int64_t len, int64_t turn, int stream, uint64_t *out) {
+    if (stream < 0 || stream > 3) return HE_E_PROGRAM;
+    return rng_seed(seed, len, turn, stream, out) ? HE_E_SEED : HE_OK;
+}
+int64_t he_rng_below(uint64_t *state, int64_t n) { return below(state, n); }
+double he_rng_random(uint64_t *state) { return random01(state); }
+int64_t he_rng_weighted(uint64_t *state, const int64_t *w, int64_t n) { return weighted(state, w, n); }
