@@ -16,366 +16,14 @@
  * The dice are game/engine/rng.py: a 64-bit LCG keyed by the first 8 bytes
  * (little-endian) of BLAKE2b-64 of "{seed}:{turn}:{stream}" (RFC 7693).
  */
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "eval.h"
+#include "program.h"
 #include "rng.h"
-
-#define HE_ABI 1
-
-/* ---- errors ----------------------------------------------------------- */
-enum {
-    HE_OK = 0,
-    HE_E_OVERFLOW = -1,   /* an integer past 64 bits, or a division Python rounds otherwise */
-    HE_E_NO_CHOICE = -2,  /* a card with no open choice: the reference engine fails there */
-    HE_E_MEMORY = -3,
-    HE_E_PROGRAM = -4,    /* a program this kernel does not understand */
-    HE_E_SEED = -5        /* a seed too long for the message buffer */
-};
-
-/* ---- the program (laid out by game/fast/native/program.py) ------------- */
-enum {
-    P_ABI, P_SIZE, P_Q0, P_T0, P_P0, P_F0, P_E0,
-    P_NEVENTS, P_NCHOICES, P_NPOLICIES, P_NLEVELS, P_NQ,
-    P_CARDS_MIN, P_CARDS_MAX, P_LENGTH,
-    P_CODE, P_CODE_LEN, P_EVENTS, P_CHOICES, P_POLICIES, P_LEVELS,
-    P_ENDINGS, P_NENDINGS, P_WATCH, P_NWATCH, P_BLOCKS, P_NBLOCKS, P_INITIAL,
-    P_BOT, P_NOISE, P_RANKED, P_PICKS, P_TARGETS,
-    P_HEADER
-};
-/* table rows (game/fast/ir.py) */
-enum { EV_MONTH, EV_CONDITIONAL, EV_WHEN, EV_WEIGHT, EV_ONCE, EV_COOLDOWN, EV_MLO, EV_MHI, EV_TLO, EV_THI,
-       EV_FIRST, EV_COUNT, EV_STRIDE };
-enum { CH_EVENT, CH_WHEN, CH_FX, CH_STRIDE };
-enum { PO_FIRST, PO_COUNT, PO_STEP, PO_STRIDE };
-enum { LV_POLICY, LV_WHEN, LV_FX, LV_STRIDE };
-enum { EN_ENDING, EN_WHEN, EN_AT_END, EN_FALLBACK, EN_PRIORITY, EN_STRIDE };
-enum { BOT_RANDOM = 0, BOT_LINE = 1, BOT_FOLLOWER = 2 };
-
-/* opcodes (game/fast/ir_code.py) */
-enum { C_TRUE = 0, C_FALSE, C_AND, C_OR, C_NOT, C_CMP, C_FLAG, C_FIRED };
-enum { N_INT = 20, N_FLOAT, N_SLOT, N_NEG, N_ADD, N_SUB, N_MUL, N_DIV };
-enum { E_SEQ = 40, E_CHANGE, E_FLAG_SET, E_FLAG_CLEAR, E_SET_POLICY, E_SCHED_EVENT, E_SCHED_BLOCK,
-       E_RANDOM, E_IF };
-
-typedef struct { int64_t due, which, index; } Item;
-
-/* A generator derived on first use, as the engine's effect context does. */
-typedef struct { int live, stream; int64_t turn; uint64_t x; } Dice;
-
-/* A number as Python holds it: an int (exact, here within 64 bits) or a float. */
-typedef struct { int isf; int64_t i; double d; } Num;
-
-typedef struct {
-    const int64_t *p, *code, *events, *choices, *policies, *levels;
-    int64_t code_len, size, p0, e0, nevents, npolicies;
-    int64_t *endof;                /* memo: the offset after the node at each offset (0: unknown) */
-    int64_t *v;                    /* the flat state */
-    const uint8_t *seed;
-    int64_t seed_len;
-    Item *sched, *due;             /* the scheduled list, and this month's due items */
-    int64_t nsched, cap;
-    int64_t *cards, ncards;        /* the desk */
-    int64_t *forced, *cand, *cum, *opts, *picks, *moves, nmoves;
-    uint8_t *tried;
-    int64_t *month_at, *month_cards;    /* per turn: where its month's historical cards begin; the cards */
-    int64_t *deck_at, *deck_cards, *deck_cum; /* per turn: where its deck begins; cards, cumulative weights */
-    int64_t *pick_at;              /* per turn: where its roll-to-card table begins in `pick` (-1: none) */
-    uint16_t *pick;                /* the first round's bisect_right, tabulated for each roll below total */
-    int64_t ending;
-    int err;
-} K;
-
-static void fail(K *k, int err) {
-    if (!k->err) k->err = err;
-}
-
-static int bad(K *k, int64_t at) {
-    if (at < 0 || at >= k->code_len) {
-        fail(k, HE_E_PROGRAM);
-        return 1;
-    }
-    return 0;
-}
-
-/* ---- skipping nodes (short circuits, branches not taken) -------------- */
-static int64_t skip_num(K *k, int64_t at) {
-    if (bad(k, at)) return k->code_len;
-    switch (k->code[at]) {
-    case N_INT: case N_FLOAT: case N_SLOT: return at + 2;
-    case N_NEG: return skip_num(k, at + 1);
-    default: return skip_num(k, skip_num(k, at + 1));
-    }
-}
-
-static int64_t skip_cond(K *k, int64_t at) {
-    if (bad(k, at)) return k->code_len;
-    if (k->endof[at]) return k->endof[at];
-    const int64_t *c = k->code;
-    int64_t nx;
-    switch (c[at]) {
-    case C_TRUE: case C_FALSE: nx = at + 1; break;
-    case C_AND: case C_OR:
-        nx = at + 2;
-        for (int64_t i = 0; i < c[at + 1] && !k->err; i++) nx = skip_cond(k, nx);
-        break;
-    case C_NOT: nx = skip_cond(k, at + 1); break;
-    case C_CMP: nx = skip_num(k, skip_num(k, at + 2)); break;
-    default: nx = at + 2;
-    }
-    return k->endof[at] = nx;
-}
-
-static int64_t skip_seq(K *k, int64_t at);
-
-static int64_t skip_effect(K *k, int64_t at) {
-    if (bad(k, at)) return k->code_len;
-    const int64_t *c = k->code;
-    int64_t nx;
-    switch (c[at]) {
-    case E_CHANGE: return at + 2 + 4 * c[at + 1];
-    case E_FLAG_SET: case E_FLAG_CLEAR: return at + 2;
-    case E_SET_POLICY: return at + 2 + 2 * c[at + 1];
-    case E_SCHED_EVENT: return at + 3;
-    case E_SCHED_BLOCK: return at + 4 + c[at + 3];
-    case E_RANDOM:
-        nx = at + 2 + c[at + 1];
-        for (int64_t i = 0; i < c[at + 1] && !k->err; i++) nx = skip_seq(k, nx);
-        return nx;
-    case E_IF: return skip_seq(k, skip_seq(k, skip_cond(k, at + 1)));
-    default: fail(k, HE_E_PROGRAM); return k->code_len;
-    }
-}
-
-static int64_t skip_seq(K *k, int64_t at) {
-    if (bad(k, at)) return k->code_len;
-    if (k->endof[at]) return k->endof[at];
-    if (k->code[at] != E_SEQ) {
-        fail(k, HE_E_PROGRAM);
-        return k->code_len;
-    }
-    int64_t nx = at + 2;
-    for (int64_t i = 0; i < k->code[at + 1] && !k->err; i++) nx = skip_effect(k, nx);
-    return k->endof[at] = nx;
-}
-
-/* ---- numbers: Python's int and float arithmetic ----------------------- */
-#define EXACT (9007199254740992LL) /* 2^53: ints up to here are exact as doubles */
-
-static double as_double(const Num *a) { return a->isf ? a->d : (double)a->i; }
-
-static int64_t num(K *k, int64_t at, Num *out);
-
-static void arith(K *k, int64_t op, const Num *a, const Num *b, Num *out) {
-    out->isf = 0;
-    out->i = 0;
-    if (op == N_DIV) { /* the engine's division: a / b, or the int 0 when b is zero */
-        if (b->isf ? b->d == 0.0 : b->i == 0) return;
-        if (!a->isf && !b->isf && (a->i > EXACT || a->i < -EXACT || b->i > EXACT || b->i < -EXACT)) {
-            fail(k, HE_E_OVERFLOW); /* Python divides big ints exactly; doubles would round twice */
-            return;
-        }
-        out->isf = 1;
-        out->d = as_double(a) / as_double(b);
-        return;
-    }
-    if (a->isf || b->isf) {
-        double x = as_double(a), y = as_double(b);
-        out->isf = 1;
-        out->d = op == N_ADD ? x + y : op == N_SUB ? x - y : x * y;
-        return;
-    }
-    int64_t r = 0;
-    int over = op == N_ADD ? __builtin_add_overflow(a->i, b->i, &r)
-             : op == N_SUB ? __builtin_sub_overflow(a->i, b->i, &r)
-             : op == N_MUL ? __builtin_mul_overflow(a->i, b->i, &r) : (fail(k, HE_E_PROGRAM), 0);
-    if (over) fail(k, HE_E_OVERFLOW);
-    out->i = r;
-}
-
-static int64_t num(K *k, int64_t at, Num *out) {
-    if (bad(k, at)) {
-        out->isf = 0;
-        out->i = 0;
-        return k->code_len;
-    }
-    const int64_t *c = k->code;
-    int64_t op = c[at], nx;
-    Num a, b;
-    switch (op) {
-    case N_INT: out->isf = 0; out->i = c[at + 1]; return at + 2;
-    case N_FLOAT: out->isf = 1; memcpy(&out->d, &c[at + 1], sizeof(double)); return at + 2;
-    case N_SLOT: out->isf = 0; out->i = k->v[c[at + 1]]; return at + 2;
-    case N_NEG:
-        nx = num(k, at + 1, out);
-        if (out->isf) out->d = -out->d;
-        else if (out->i == INT64_MIN) fail(k, HE_E_OVERFLOW);
-        else out->i = -out->i;
-        return nx;
-    case N_ADD: case N_SUB: case N_MUL: case N_DIV:
-        nx = num(k, num(k, at + 1, &a), &b);
-        arith(k, op, &a, &b, out);
-        return nx;
-    default:
-        fail(k, HE_E_PROGRAM);
-        out->isf = 0;
-        out->i = 0;
-        return k->code_len;
-    }
-}
-
-/* -1, 0 or 1 as the int i is below, equal to or above the float d, exactly as Python
- * compares them; 2 when d is NaN (unordered). */
-static int cmp_int_float(int64_t i, double d) {
-    if (isnan(d)) return 2;
-    if (d >= 9223372036854775808.0) return -1;
-    if (d < -9223372036854775808.0) return 1;
-    double fl = floor(d);
-    int64_t di = (int64_t)fl; /* exact: an integral double within the int64 range */
-    if (i < di) return -1;
-    if (i > di) return 1;
-    return fl == d ? 0 : -1;
-}
-
-static int compare(int64_t op, const Num *a, const Num *b) {
-    int o; /* -1, 0, 1, or 2 (unordered) */
-    if (!a->isf && !b->isf) o = a->i < b->i ? -1 : a->i > b->i;
-    else if (a->isf && b->isf) o = isnan(a->d) || isnan(b->d) ? 2 : a->d < b->d ? -1 : a->d > b->d;
-    else if (!a->isf) o = cmp_int_float(a->i, b->d);
-    else {
-        o = cmp_int_float(b->i, a->d);
-        if (o != 2) o = -o;
-    }
-    if (o == 2) return op == 5; /* only != holds against NaN */
-    switch (op) {
-    case 0: return o < 0;
-    case 1: return o <= 0;
-    case 2: return o > 0;
-    case 3: return o >= 0;
-    case 4: return o == 0;
-    default: return o != 0;
-    }
-}
-
-/* ---- conditions -------------------------------------------------------- */
-static int64_t cond(K *k, int64_t at, int *out) {
-    *out = 0;
-    if (bad(k, at)) return k->code_len;
-    const int64_t *c = k->code;
-    int64_t nx, n;
-    int r;
-    Num a, b;
-    switch (c[at]) {
-    case C_TRUE: *out = 1; return at + 1;
-    case C_FALSE: return at + 1;
-    case C_AND: case C_OR: { /* left to right, stopping where Python's `and`/`or` stop */
-        int is_and = c[at] == C_AND;
-        n = c[at + 1];
-        nx = at + 2;
-        r = is_and;
-        for (int64_t i = 0; i < n && !k->err; i++) {
-            if (r == is_and) nx = cond(k, nx, &r);
-            else nx = skip_cond(k, nx);
-        }
-        *out = r;
-        return nx;
-    }
-    case C_NOT: nx = cond(k, at + 1, &r); *out = !r; return nx;
-    case C_CMP:
-        nx = num(k, num(k, at + 2, &a), &b);
-        *out = compare(c[at + 1], &a, &b);
-        return nx;
-    case C_FLAG: *out = k->v[c[at + 1]] != 0; return at + 2;
-    case C_FIRED: *out = k->v[c[at + 1]] >= 0; return at + 2;
-    default: fail(k, HE_E_PROGRAM); return k->code_len;
-    }
-}
-
-/* A condition by offset; -1 is "none": always true. */
-static int holds(K *k, int64_t at) {
-    int r = 1;
-    if (at >= 0) cond(k, at, &r);
-    return r;
-}
-
-/* ---- effects ----------------------------------------------------------- */
-static void schedule(K *k, int64_t due, int64_t which, int64_t index) {
-    if (k->nsched == k->cap) { /* grow the list, this month's due items and the forced cards alike */
-        int64_t cap = k->cap ? 2 * k->cap : 64;
-        Item *sched = realloc(k->sched, (size_t)cap * sizeof(Item));
-        if (sched) k->sched = sched;
-        Item *due = sched ? realloc(k->due, (size_t)cap * sizeof(Item)) : NULL;
-        if (due) k->due = due;
-        int64_t *forced = due ? realloc(k->forced, (size_t)(cap + k->nevents) * sizeof(int64_t)) : NULL;
-        if (!forced) {
-            fail(k, HE_E_MEMORY);
-            return;
-        }
-        k->forced = forced;
-        k->cap = cap;
-    }
-    k->sched[k->nsched++] = (Item){due, which, index};
-}
-
-static uint64_t *roll(K *k, Dice *d) {
-    if (!d->live) {
-        if (rng_seed(k->seed, k->seed_len, d->turn, d->stream, &d->x)) fail(k, HE_E_SEED);
-        d->live = 1;
-    }
-    return &d->x;
-}
-
-static int64_t seq(K *k, Dice *d, int64_t at);
-
-static int64_t effect(K *k, Dice *d, int64_t at) {
-    if (bad(k, at)) return k->code_len;
-    const int64_t *c = k->code;
-    int64_t *v = k->v, n, nx;
-    int r;
-    switch (c[at]) {
-    case E_CHANGE:
-        n = c[at + 1];
-        for (int64_t j = 0; j < n; j++) {
-            const int64_t *q = c + at + 2 + 4 * j; /* slot, delta, lo, hi */
-            int64_t t;
-            if (__builtin_add_overflow(v[q[0]], q[1], &t)) fail(k, HE_E_OVERFLOW);
-            v[q[0]] = t > q[3] ? q[3] : t < q[2] ? q[2] : t;
-        }
-        return at + 2 + 4 * n;
-    case E_FLAG_SET: v[c[at + 1]] = 1; return at + 2;
-    case E_FLAG_CLEAR: v[c[at + 1]] = 0; return at + 2;
-    case E_SET_POLICY:
-        n = c[at + 1];
-        for (int64_t j = 0; j < n; j++) v[c[at + 2 + 2 * j]] = c[at + 3 + 2 * j];
-        return at + 2 + 2 * n;
-    case E_SCHED_EVENT: schedule(k, v[0] + c[at + 1], 0, c[at + 2]); return at + 3;
-    case E_SCHED_BLOCK: schedule(k, v[0] + c[at + 1], 1, c[at + 2]); return at + 4 + c[at + 3];
-    case E_RANDOM: {
-        n = c[at + 1];
-        int64_t pick = weighted(roll(k, d), c + at + 2, n);
-        nx = at + 2 + n;
-        for (int64_t j = 0; j < n && !k->err; j++) nx = j == pick ? seq(k, d, nx) : skip_seq(k, nx);
-        return nx;
-    }
-    case E_IF:
-        nx = cond(k, at + 1, &r);
-        if (r) return skip_seq(k, seq(k, d, nx));
-        return seq(k, d, skip_seq(k, nx));
-    default: fail(k, HE_E_PROGRAM); return k->code_len;
-    }
-}
-
-static int64_t seq(K *k, Dice *d, int64_t at) {
-    if (bad(k, at) || k->code[at] != E_SEQ) {
-        fail(k, HE_E_PROGRAM);
-        return k->code_len;
-    }
-    int64_t nx = at + 2;
-    for (int64_t i = 0; i < k->code[at + 1] && !k->err; i++) nx = effect(k, d, nx);
-    return nx;
-}
+#include "verify.h"
 
 /* ---- a month (game/fast/flat.py: Campaign) ----------------------------- */
 #define EV(e, f) (k->events[(e) * EV_STRIDE + (f)])
@@ -542,15 +190,14 @@ static void steer(K *k, const int64_t *targets) {
 static void plan(K *k) {
     const int64_t *p = k->p;
     int64_t turn = k->v[0], kind = p[P_BOT];
-    uint64_t dice;
-    if (rng_seed(k->seed, k->seed_len, turn, S_BOT, &dice)) fail(k, HE_E_SEED);
+    Dice bot = {0, S_BOT, turn, 0}; /* derived on first use: the followers roll no dice */
     k->nmoves = 0;
     if (kind == BOT_RANDOM) {
-        for (int64_t j = 0; j < k->ncards; j++) k->picks[j] = any_open(k, k->cards[j], &dice);
+        for (int64_t j = 0; j < k->ncards; j++) k->picks[j] = any_open(k, k->cards[j], roll(k, &bot));
         for (int64_t i = 0; i < k->npolicies; i++) {
             int64_t level = k->v[k->p0 + i];
-            if (below(&dice, 4) == 0) {
-                int64_t step = level + (below(&dice, 2) ? 1 : -1);
+            if (below(roll(k, &bot), 4) == 0) {
+                int64_t step = level + (below(roll(k, &bot), 2) ? 1 : -1);
                 if (0 <= step && step < PO(i, PO_COUNT) && allowed(k, i, step)) move(k, i, step);
             }
         }
@@ -561,8 +208,10 @@ static void plan(K *k) {
         double noise;
         memcpy(&noise, &p[P_NOISE], sizeof noise);
         for (int64_t j = 0; j < k->ncards; j++) {
-            if (noise != 0.0 && random01(&dice) < noise) k->picks[j] = any_open(k, k->cards[j], &dice);
-            else k->picks[j] = best_open(k, k->cards[j]);
+            if (noise != 0.0 && random01(roll(k, &bot)) < noise)
+                k->picks[j] = any_open(k, k->cards[j], roll(k, &bot));
+            else
+                k->picks[j] = best_open(k, k->cards[j]);
         }
     } else {
         const int64_t *picks = p + p[P_PICKS];
@@ -712,7 +361,7 @@ static void release(K *k) {
  * Returns HE_OK, or an error (the caller plays the batch in Python instead). */
 int he_play(const int64_t *p, int64_t plen, const uint8_t *seeds, const int64_t *ends, int64_t n,
             int64_t phase, int64_t every, int64_t *per, int64_t *counters, int64_t *states) {
-    if (!check_program(p, plen) || every < 1 || phase < 0) return HE_E_PROGRAM;
+    if (!check_program(p, plen) || every < 1 || phase < 0 || n < 0) return HE_E_PROGRAM;
     K k;
     memset(&k, 0, sizeof k);
     k.p = p;
@@ -727,6 +376,7 @@ int he_play(const int64_t *p, int64_t plen, const uint8_t *seeds, const int64_t 
     k.e0 = p[P_E0];
     k.nevents = p[P_NEVENTS];
     k.npolicies = p[P_NPOLICIES];
+    k.nchoices = p[P_NCHOICES];
     size_t ne = (size_t)k.nevents + 8, np = (size_t)k.npolicies + 1;
     k.cap = 64;
     k.endof = calloc((size_t)k.code_len + 1, sizeof(int64_t));
@@ -745,6 +395,10 @@ int he_play(const int64_t *p, int64_t plen, const uint8_t *seeds, const int64_t 
         !k.opts || !k.picks || !k.moves || !lay_out_months(&k)) {
         release(&k);
         return HE_E_MEMORY;
+    }
+    if (!verify_tables(&k) || !verify_bot(&k, plen)) {
+        release(&k);
+        return HE_E_PROGRAM;
     }
     int64_t nc = p[P_NCHOICES], nq = p[P_NQ], q0 = p[P_Q0], sampled = 0;
     int64_t *taken = counters, *closed = taken + nc, *shown = closed + nc, *seen = shown + k.nevents;
