@@ -6,6 +6,7 @@ import ctypes
 from dataclasses import dataclass
 from typing import Any
 
+from game.fast.native.missed import MissedClauses
 from game.fast.native.program import program
 
 INT64_MAX = (1 << 63) - 1
@@ -79,9 +80,10 @@ def flat_pack_ir(rt: Any) -> Any:
 def gather(rt: Any, fbot: Any, seeds: list[str], scenario: str, difficulty: str, stats: Any,
            batch: Batch) -> tuple[set[str], set[tuple[str, str]]]:
     """Add a batch to ``stats`` exactly as ``game.fast.play.play_flat`` adds its campaigns."""
-    from game.sim.runner import CLAUSE_SAMPLE, _missed
+    from game.sim.runner import CLAUSE_SAMPLE
 
     ir = flat_pack_ir(rt)
+    missed = _missed_clauses(rt, ir, difficulty)
     names = ir.names
     events, choice_names, endings = names["events"], names["choices"], names["endings"]
     quantities = names["quantities"]
@@ -91,15 +93,15 @@ def gather(rt: Any, fbot: Any, seeds: list[str], scenario: str, difficulty: str,
     per, counters, size = batch.per, batch.counters, batch.size
     deck = nevents or 1
     sampled = 0
-    for c, seed in enumerate(seeds):
+    for c in range(len(seeds)):
         stats.games += 1
         stats.endings[endings[per[3 * c]]] += 1
         stats.turns.append(per[3 * c + 1])
         stats.deck_share.append(per[3 * c + 2] / deck)
         if stats.games % CLAUSE_SAMPLE == 1 or CLAUSE_SAMPLE == 1:
-            v = list(batch.states[sampled * size:(sampled + 1) * size])
+            v = batch.states[sampled * size:(sampled + 1) * size]
             sampled += 1
-            _missed(rt, _final_state(rt, fbot, v, seed, scenario, difficulty), stats)
+            missed.count(v, endings[v[2]], stats)
     counts = list(counters)
     taken, closed = counts[:nchoices], counts[nchoices:2 * nchoices]
     shown, seen = counts[2 * nchoices:2 * nchoices + nevents], counts[2 * nchoices + nevents:][:nevents]
@@ -122,11 +124,12 @@ def gather(rt: Any, fbot: Any, seeds: list[str], scenario: str, difficulty: str,
     return set(stats.cards), set(stats.taken)
 
 
-def _final_state(rt: Any, fbot: Any, v: list[int], seed: str, scenario: str, difficulty: str) -> Any:
-    """A campaign's final flat state as the reference engine's state (``game.fast.flat.to_state``)."""
-    from game.fast.flat import Campaign, to_state
-
-    camp = Campaign.__new__(Campaign)
-    camp.fp, camp.seed, camp.scenario, camp.difficulty = fbot.fp, str(seed), scenario, difficulty
-    camp.v, camp.cards, camp.ending, camp.sched = v, [], v[2], []
-    return to_state(camp, rt)
+def _missed_clauses(rt: Any, ir: Any, difficulty: str) -> MissedClauses:
+    """The missed endings' compiled explanations for a difficulty, built once per runtime."""
+    cache = rt.extra.setdefault("native_missed", {})
+    entry = cache.get(difficulty)
+    if entry is None or entry[0] is not ir:
+        tolerances = ir.tables["difficulties"][ir.names["difficulties"].index(difficulty)]
+        entry = cache[difficulty] = (ir, MissedClauses(rt, ir.names, ir.header, tolerances))
+    clauses: MissedClauses = entry[1]
+    return clauses
