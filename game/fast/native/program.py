@@ -38,7 +38,8 @@ def _flat(rows: list[list[int]], stride: int, name: str) -> list[int]:
     out: list[int] = []
     for row in rows:
         if len(row) != stride:
-            raise ValueError(f"the integer form's {name} rows hold {len(row)} ints, the kernel reads {stride}")
+            raise ValueError(f"the integer form's {name} rows hold {len(row)} ints, "
+                             f"the kernel reads {stride}")
         out.extend(row)
     return out
 
@@ -57,7 +58,8 @@ def program(ir: PackIR, fbot: Any, scenario: str, difficulty: str) -> array[int]
                 nevents=len(t["events"]), nchoices=len(t["choices"]), npolicies=len(t["policies"]),
                 nlevels=len(t["levels"]), nq=h["t0"] - h["q0"], cards_min=h["cards_min"],
                 cards_max=h["cards_max"], length=length, nendings=len(t["endings"]),
-                nwatch=len(t["watch"]), nblocks=len(t["blocks"]), bot=kind, noise=noise, code_len=len(ir.code))
+                nwatch=len(t["watch"]), nblocks=len(t["blocks"]), bot=kind, noise=noise,
+                code_len=len(ir.code))
     body: list[int] = []
 
     def put(slot: str, ints: list[int]) -> int:
