@@ -74,3 +74,21 @@ def test_auto_is_python_until_a_native_kernel_is_built() -> None:
             resolve("native")
     else:
         assert resolve("auto") == resolve("native") == "native"
+
+
+def test_a_mod_has_its_own_compiled_pack_and_plays_the_same(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.fast.compiled import cache_key, load_compiled
+
+    monkeypatch.setenv("HONORABLE_EXIT_CACHE", str(tmp_path / "cache"))
+    example = BASE.parent / "examples" / "mods" / "baghdad-channel"
+    modded, plain = load_runtime(BASE, [example]), load_runtime(BASE)
+    assert cache_key(modded) != cache_key(plain)
+    assert load_compiled(modded).status == "built" and load_compiled(plain).status == "built"
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+    scenario, difficulty = _campaign(modded)
+    for sid, bot in make_bots(modded).items():
+        if sid != "planner":
+            for seed in ("m1", "m2", "m3"):
+                assert flat_trace(modded, bot, scenario, difficulty, seed) == \
+                    reference_trace(modded, bot, scenario, difficulty, seed), (sid, seed)
