@@ -12,6 +12,7 @@ from game.cli.common import (
     add_campaign,
     content_dir,
     load_or_report,
+    mod_dirs,
     pick_campaign,
     usage_error,
 )
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if backend is None:
         return Exit.USAGE
     results = {combo: simulate(rt, strategies, args.games, seed, *combo, args.jobs, content_dir(args),
-                               backend=backend)
+                               mod_dirs(args), backend=backend)
                for combo in combos}
     data = merge_results(rt, results)
     for note in data.get("compiled_notes", []):

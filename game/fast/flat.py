@@ -46,14 +46,12 @@ class FlatPack:
         for i, row in enumerate(t["events"]):
             if row[0] >= 0:
                 self.historical[row[0]] = (*self.historical.get(row[0], ()), i)
-        self.levels: list[tuple[tuple[Cond, Block], ...]] = []
+        self.levels: list[tuple[tuple[Cond, Block], ...]] = []  # per policy, per level: (when, monthly)
         self.max_step: list[int | None] = []
         for first, count, step in t["policies"]:
             self.levels.append(tuple((compiled.cond(t["levels"][j][1]), compiled.block(t["levels"][j][2]))
                                      for j in range(first, first + count)))
             self.max_step.append(None if step < 0 else step)
-        self.monthly_empty = tuple(tuple(ir.code[t["levels"][j][2] + 1] == 0 for j in range(f, f + n))
-                                   for f, n, _ in t["policies"])
         self.watch = tuple((e, compiled.cond(w)) for e, w in t["watch"])
         self.endings = tuple((e, compiled.cond(w), bool(fb)) for e, w, _, fb, _ in t["endings"])
         self.blocks: tuple[Block, ...] = tuple(compiled.block(row[0]) for row in t["blocks"])

@@ -29,16 +29,12 @@ def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, diffi
     The counts of cards shown and choices taken or closed are kept in lists by index
     while playing, and added to the statistics' counters by name at the end.
     """
-    from game.sim.runner import CLAUSE_SAMPLE, _missed
-
     fp = fbot.fp
-    names = fp.names
-    events, endings, quantities = names["events"], names["endings"], names["quantities"]
+    events = fp.names["events"]
     whens = fp.choice_when
     gated = tuple(tuple(c for c in fp.choices[e] if whens[c] is not None) for e in range(len(events)))
     taken, closed = [0] * len(whens), [0] * len(whens)
     shown = [0] * len(events)
-    e0, t0, size = fp.e0, fp.t0, fp.size
     for seed in seeds:
         camp = Campaign(fp, scenario, difficulty, seed)
         v = camp.v
@@ -52,20 +48,29 @@ def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, diffi
             for choice in picks:
                 taken[choice] += 1
             camp.apply(picks, moves)
-        fired = [events[i - e0] for i in range(e0, size) if v[i] >= 0]
-        stats.games += 1
-        stats.endings[endings[camp.ending]] += 1
-        stats.turns.append(v[0])
-        stats.deck_share.append(len(fired) / (len(events) or 1))
-        stats.cards.update(fired)
-        if stats.games % CLAUSE_SAMPLE == 1 or CLAUSE_SAMPLE == 1:
-            _missed(rt, to_state(camp, rt), stats)
-        low, high = stats.low, stats.high
-        for q, value in zip(quantities, v[3:t0], strict=True):
-            low[q] = min(value, low.get(q, value))
-            high[q] = max(value, high.get(q, value))
+        _finished(rt, camp, stats)
     _count(fp, stats, taken, shown, closed)
     return set(stats.cards), set(stats.taken)
+
+
+def _finished(rt: Runtime, camp: Campaign, stats: Any) -> None:
+    """What a finished campaign adds to the statistics (as the reference runner's loop)."""
+    from game.sim.runner import CLAUSE_SAMPLE, _missed
+
+    fp, v = camp.fp, camp.v
+    events = fp.names["events"]
+    fired = [events[i - fp.e0] for i in range(fp.e0, fp.size) if v[i] >= 0]
+    stats.games += 1
+    stats.endings[fp.names["endings"][camp.ending]] += 1
+    stats.turns.append(v[0])
+    stats.deck_share.append(len(fired) / (len(events) or 1))
+    stats.cards.update(fired)
+    if stats.games % CLAUSE_SAMPLE == 1 or CLAUSE_SAMPLE == 1:
+        _missed(rt, to_state(camp, rt), stats)
+    low, high = stats.low, stats.high
+    for q, value in zip(fp.names["quantities"], v[3:fp.t0], strict=True):
+        low[q] = min(value, low.get(q, value))
+        high[q] = max(value, high.get(q, value))
 
 
 def _count(fp: FlatPack, stats: Any, taken: list[int], shown: list[int], closed: list[int]) -> None:

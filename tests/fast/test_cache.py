@@ -86,3 +86,15 @@ def test_native_when_not_built_is_a_usage_error(tmp_path: Path) -> None:
     done = cli("simulate", "--content", STARTER, "--games", "2", "--backend", "native",
                env={"HONORABLE_EXIT_CACHE": str(tmp_path)})
     assert done.returncode == 2 and "not built" in done.stderr
+
+
+def test_workers_play_the_mods_too(tmp_path: Path) -> None:
+    example = "examples/mods/baghdad-channel"
+    env = {"HONORABLE_EXIT_CACHE": str(tmp_path)}
+    runs = [cli("simulate", "--mod", example, "--games", "3", "--strategy", "random", "--jobs", jobs,
+                "--format", "json", env=env, timeout=300) for jobs in ("1", "2")]
+    one, two = (json.loads(r.stdout) for r in runs)
+    for data in (one, two):
+        for key in ("seconds", "games_per_second", "compiled", "by_scenario", "ending_failed_clauses"):
+            data.pop(key)
+    assert one == two
