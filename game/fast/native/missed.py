@@ -15,6 +15,7 @@ check it against ``explain`` itself on thousands of final states.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +26,15 @@ from game.engine.state import State
 # a compiled clause: the flat state -> (holds, gap, the texts of the failing leaves, in order)
 Fn = Callable[[list[int]], tuple[bool, float, list[str]]]
 Term = Callable[[list[int]], Any]
+# explain._test's comparisons, and what explain._gap adds past the distance when one fails
+TESTS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
+         "!=": operator.ne}
+STRICT = {"<": 1.0, ">": 1.0, "<=": 0.0, ">=": 0.0, "==": 0.0}
+
+
+def _failed(op: str, a: Any, b: Any) -> float:
+    """explain._gap of a comparison that does not hold."""
+    return 1.0 if op == "!=" else abs(a - b) + STRICT[op]
 
 
 class MissedClauses:
@@ -123,12 +133,13 @@ class MissedClauses:
     def _compare(self, c: x.Compare) -> tuple[Fn, str]:
         left, right, op = self.term(c.left), self.term(c.right), c.op
         text = f"{x.side(c.left, self.state)} {x.SYMBOL[op]} {x.side(c.right, self.state)}"
-        test, gap = x._test, x._gap
+        test = TESTS[op]
 
         def compare(v: list[int]) -> tuple[bool, float, list[str]]:
             a, b = left(v), right(v)
-            holds = test(op, a, b)
-            return holds, gap(op, a, b), [] if holds else [text]
+            if test(a, b):
+                return True, 0.0, []
+            return False, _failed(op, a, b), [text]
         return compare, text
 
     def _test(self, c: x.FlagTest | x.FiredTest) -> tuple[Fn, str]:
@@ -166,10 +177,11 @@ class MissedClauses:
         probe = State(seed="", scenario="", difficulty="", turn=0, month=0, values=[], tolerances=[],
                       flags=set(), fired={}, scheduled=[], policies=[0] * (c.index + 1), cards=[])
         text = x._policy(c, probe).text  # the text does not depend on the level the policy is at
-        test, gap = x._test, x._gap
+        test = TESTS[op]
 
         def policy(v: list[int]) -> tuple[bool, float, list[str]]:
             at = v[slot]
-            holds = test(op, at, level)
-            return holds, gap(op, at, level), [] if holds else [text]
+            if test(at, level):
+                return True, 0.0, []
+            return False, _failed(op, at, level), [text]
         return policy, text
