@@ -75,6 +75,12 @@ typedef struct {
     int err;
 } K;
 
+/* a table row's field */
+#define EV(e, f) (k->events[(e) * EV_STRIDE + (f)])
+#define CH(c, f) (k->choices[(c) * CH_STRIDE + (f)])
+#define PO(i, f) (k->policies[(i) * PO_STRIDE + (f)])
+#define LV(l, f) (k->levels[(l) * LV_STRIDE + (f)])
+
 static void fail(K *k, int err) {
     if (!k->err) k->err = err;
 }
