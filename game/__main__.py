@@ -1,7 +1,5 @@
 """`python -m game` runs the command line."""
 
-import sys
+from game.cli import entry
 
-from game.cli import main
-
-sys.exit(main())
+entry()

@@ -27,8 +27,8 @@ COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser for every command."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every command (or for the one command named: its module alone is imported)."""
     parser = argparse.ArgumentParser(
         prog="honorable-exit",
         description="Honorable Exit: steer Moscow's exit from the Syrian war, 2017-2020.",
@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"honorable-exit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         importlib.import_module(f"game.cli.{module}").register(sub, name)
     return parser
 
@@ -66,11 +68,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return Exit.CRASH
 
 
+def entry() -> None:
+    """The process's entry point (`honorable-exit`, `python -m game`): run and exit with the code."""
+    from game.cli.leave import run_process
+
+    sys.exit(run_process(main))
+
+
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
         args_list.insert(0, "play")
-    parser = build_parser()
+    parser = build_parser(args_list[0] if args_list[0] in COMMANDS else None)
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0

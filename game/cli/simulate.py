@@ -91,10 +91,21 @@ def pick_backend(choice: str) -> str | None:
     if choice == "reference":
         return choice
     try:
-        return resolve(choice)
+        backend = resolve(choice)
     except BackendUnavailable as exc:
-        usage_error(str(exc))
+        usage_error(f"{exc}{native_why()}")
         return None
+    if choice == "auto" and backend != "native":  # the fallback is said, not silent
+        print(f"honorable-exit: note: playing on the python backend{native_why()}", file=sys.stderr)
+    return backend
+
+
+def native_why() -> str:
+    """Why the native kernel is not here (no compiler, a failed build), as a clause; or nothing."""
+    from game.fast import native
+
+    why = native.reason()
+    return f" (native kernel: {why})" if why else ""
 
 
 FAIL_ON = {"unseen": "events_never_seen", "untaken": "choices_never_taken",

@@ -43,9 +43,9 @@ def summary(pack: Any, rt: Any) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Validate and print the report."""
-    from game.content.gcpause import gc_paused
+    from game.cli.leave import collector_held_to_exit
 
-    with gc_paused():
+    with collector_held_to_exit():
         from game.content.compile import compile_pack
         from game.content.diagnostics import sort_key
         from game.content.loader import read_pack, summarise_follow_ons
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         pack, errors = read_pack(content_dir(args), mod_dirs(args))
         rt = None
         if pack is not None:
-            rt, ref_errors = compile_pack(pack)
+            rt, ref_errors = compile_pack(pack, explain=False)
             ref_errors = summarise_follow_ons(pack, ref_errors)
             errors = sorted(errors + ref_errors, key=sort_key)
     info = summary(pack, rt) if pack is not None else None

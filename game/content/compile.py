@@ -7,8 +7,6 @@ from typing import Any
 from game.content import schema as s
 from game.content.compile_conditions import ConditionCompiler
 from game.content.compile_effects import EffectCompiler, preview
-from game.content.compile_explain import conditions as explained
-from game.content.compile_explain import uses as used
 from game.content.diagnostics import Diagnostic
 from game.content.guards import window
 from game.content.loader import Pack
@@ -218,7 +216,7 @@ class _Compiler:
                     self.scope.error(self.where("flags", flag.id) / "id", "flag-never-set",
                                      f"flag '{flag.id}' is tested but nothing ever sets it")
 
-    def build(self) -> Runtime:
+    def build(self, explain: bool = True) -> Runtime:
         pack = self.pack
         events = {ev.id: self.event(ev) for ev in pack.events}
         policies = [self.policy(p) for p in pack.policies]
@@ -248,20 +246,28 @@ class _Compiler:
             cards_min=rules.min, cards_max=max(rules.min, rules.max),
             extra={"cited": sorted(self.scope.cited)},
         )
-        if not self.scope.errors:  # the explainable trees assume every name resolves
+        if explain and not self.scope.errors:  # the explainable trees assume every name resolves
+            from game.content.compile_explain import conditions as explained
+            from game.content.compile_explain import uses as used
+
             rt.conditions = explained(pack, rt.qindex, rt.tolerance_ids)
             rt.uses = used(pack, rt.conditions)
         return rt
 
 
-def compile_pack(pack: Pack) -> tuple[Runtime, list[Diagnostic]]:
-    """Check every reference of a pack and compile it; return the runtime and errors."""
-    runtime, errors, _ = compile_with_scope(pack)
+def compile_pack(pack: Pack, explain: bool = True) -> tuple[Runtime, list[Diagnostic]]:
+    """Check every reference of a pack and compile it; return the runtime and errors.
+
+    ``explain=False`` leaves out the explainable trees and the where-is-this-used
+    index (``runtime.conditions``, ``runtime.uses``): they report no error, and
+    `validate` only checks a pack.
+    """
+    runtime, errors, _ = compile_with_scope(pack, explain)
     return runtime, errors
 
 
-def compile_with_scope(pack: Pack) -> tuple[Runtime, list[Diagnostic], Scope]:
+def compile_with_scope(pack: Pack, explain: bool = True) -> tuple[Runtime, list[Diagnostic], Scope]:
     """As ``compile_pack``, with the names the compiler saw used and set (for the linter)."""
     compiler = _Compiler(pack)
-    runtime = compiler.build()
+    runtime = compiler.build(explain)
     return runtime, compiler.scope.errors, compiler.scope

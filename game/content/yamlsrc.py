@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from game.content import parsecache
 from game.content.diagnostics import Diagnostic
 from game.content.limits import MAX_NUMBER, MAX_NUMBER_CHARS, MAX_TEXT_CHARS, MAX_YAML_DEPTH
 from game.content.textscan import scan_text
@@ -21,6 +22,8 @@ try:  # libyaml is much faster where present
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the build of PyYAML
     _Loader = yaml.SafeLoader
+# what built the values, for the parse cache's key: another parser or PyYAML may read a text otherwise
+PARSER = f"{_Loader.__name__} {yaml.__version__}"
 
 Path = tuple[str | int, ...]
 
@@ -43,25 +46,30 @@ class Document:
 
     The positions (``values``: of each node; ``keys``: of each mapping key) are
     only needed to report an error, so they are built from the file's parser
-    events the first time they are asked for, not while reading.
+    events the first time they are asked for, not while reading (from its text,
+    read again, when the values came from the parse cache).
     """
 
-    __slots__ = ("file", "data", "_values", "_keys", "_events")
+    __slots__ = ("file", "data", "_values", "_keys", "_events", "_text")
 
     def __init__(self, file: str, data: Any, values: dict[Path, Pos] | None = None,
-                 keys: dict[Path, Pos] | None = None, events: list[Any] | None = None) -> None:
+                 keys: dict[Path, Pos] | None = None, events: list[Any] | None = None,
+                 text: str | None = None) -> None:
         self.file = file
         self.data = data
         self._values = values
         self._keys = keys
         self._events = events
+        self._text = text
 
     def _positions(self) -> None:
         values: dict[Path, Pos] = {}
         keys: dict[Path, Pos] = {}
+        if self._events is None and self._text is not None:  # it read without a problem before
+            self._events = list(yaml.parse(self._text, Loader=_Loader))
         if self._events:
             _Positions(self._events, values, keys).build()
-        self._values, self._keys, self._events = values, keys, None
+        self._values, self._keys, self._events, self._text = values, keys, None, None
 
     @property
     def values(self) -> dict[Path, Pos]:
@@ -294,6 +302,9 @@ def read_yaml(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
     problem = scan_text(text, file)
     if problem is not None:
         return Document(file, None, {}, {}), [problem]
+    found, cached = parsecache.load(text, PARSER)
+    if found:
+        return Document(file, cached, text=text), []
     try:
         events.extend(yaml.parse(text, Loader=_Loader))
         data = builder.build()
@@ -315,6 +326,8 @@ def read_yaml(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
     except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
         builder.errors.append(Diagnostic(file, 1, 1, "yaml-syntax", str(exc)))
         return Document(file, None, {}, {}), builder.errors
+    if not builder.errors:
+        parsecache.store(text, PARSER, data)
     return Document(file, data, events=events), builder.errors
 
 
