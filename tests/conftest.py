@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +28,14 @@ def _isolated_saves(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         del os.environ["HONORABLE_EXIT_SAVES"]
     else:
         os.environ["HONORABLE_EXIT_SAVES"] = old
+
+
+# Collection may already build or look up compiled packs and the native kernel (the backends'
+# parameters): from the start, the cache is a temporary folder, never the user's own.
+if "HONORABLE_EXIT_CACHE" not in os.environ:
+    _COLLECTION_CACHE = tempfile.mkdtemp(prefix="honorable-exit-test-cache-")
+    os.environ["HONORABLE_EXIT_CACHE"] = _COLLECTION_CACHE
+    atexit.register(shutil.rmtree, _COLLECTION_CACHE, True)
 
 
 @pytest.fixture(scope="session", autouse=True)
