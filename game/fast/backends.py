@@ -39,6 +39,6 @@ def resolve(choice: str) -> str:
     if native_module() is not None:
         return "native"
     if choice == "native":
-        raise BackendUnavailable("the native kernel is not built here (no compiled game.fast.native "
-                                 "module): use --backend python, or auto to take the fastest available")
+        raise BackendUnavailable("the native kernel is not available here: use --backend python, "
+                                 "or auto to take the fastest available")
     return "python"
