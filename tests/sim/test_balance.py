@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 from game.content.loader import load_runtime
+from game.engine.rng import Rng
 from game.engine.runtime import Runtime
+from game.engine.turn import apply_turn, new_campaign
 from game.sim.balance import (
     SCENARIOS,
     TARGETS,
@@ -29,6 +31,8 @@ from game.sim.balance import (
     measure,
     share,
 )
+from game.sim.bots import steer
+from game.sim.followers import AdvisorBot
 from game.sim.runner import SimResult, StrategyStats
 
 BASE = Path(__file__).resolve().parents[2] / "content"
@@ -71,6 +75,29 @@ def test_difficulty_moves_the_planner(runs: Runs, scenario: str) -> None:
     easy, hard = share(runs[(scenario, "easy")], "planner"), share(runs[(scenario, "hard")], "planner")
     assert easy >= TARGETS.easy
     assert TARGETS.hard[0] <= hard <= TARGETS.hard[1]
+
+
+def _simple_line(rt: Runtime, scenario: str, late_posture: str, games: int) -> float:
+    """The line the issue found winning the classroom: always the Foreign Ministry's pick, firm
+    pressure, Geneva focus, drawdown, then from the middle on ``late_posture``; its honorable exits."""
+    index = {p.id: p.level_index for p in rt.policies}
+    bot, wins = AdvisorBot(rt, "mfa"), 0
+    for g in range(games):
+        state = new_campaign(rt, scenario, "normal", f"mfa-line:{g}", log=False)
+        while state.ending is None:
+            picks, _ = bot.plan(state, Rng(f"mfa-line:{g}", state.turn, "bot"))
+            posture = late_posture if state.turn > rt.lengths[scenario] // 2 else "drawdown"
+            targets = [index["posture"][posture], index["pressure"]["firm"], index["focus"]["geneva"]]
+            apply_turn(rt, state, picks, steer(rt, state, targets))
+        wins += state.ending == "honorable_exit"
+    return wins / games
+
+
+@pytest.mark.parametrize("late_posture", ["air_support", "drawdown"])
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_the_issues_simple_line_does_not_win(rt: Runtime, scenario: str, late_posture: str) -> None:
+    # issue 12: this line won 39% of classroom campaigns when the best bot won 6%
+    assert _simple_line(rt, scenario, late_posture, GAMES) <= TARGETS.fixed
 
 
 def test_a_typical_standard_campaign(runs: Runs) -> None:
