@@ -26,14 +26,17 @@ class Reloaded:
     session: Session | None = None  # the replayed campaign (up to the divergence, if any)
     errors: list[str] = field(default_factory=list)  # the pack no longer validates
     diverged: str | None = None  # where and why the replay left the old campaign
+    bench: bool = False  # the old campaign was changed by the test bench, which a replay does not repeat
 
     def message(self) -> str:
         """One line for the player."""
         if self.errors:
             return f"the pack changed and no longer validates ({len(self.errors)} error(s)): campaign kept"
+        unbenched = " (without the test bench's changes: a replay does not repeat them)" if self.bench else ""
         if self.diverged:
-            return f"the pack changed; the replay diverged {self.diverged}: the campaign continues from there"
-        return "the pack changed; the campaign was replayed on it and carries on"
+            return (f"the pack changed; the replay diverged {self.diverged}: the campaign continues from "
+                    f"there{unbenched}")
+        return f"the pack changed; the campaign was replayed on it and carries on{unbenched}"
 
 
 def reload(content: str | Path, mods: tuple[str, ...], old: Session) -> Reloaded:
@@ -47,17 +50,20 @@ def reload(content: str | Path, mods: tuple[str, ...], old: Session) -> Reloaded
         new = Session.new(rt, old.scenario, old.difficulty, old.seed, dict(old.options), old.state.rules)
     except KeyError as exc:
         return Reloaded(errors=[f"the campaign's scenario or difficulty is gone: {exc}"])
+    bench = bool(old.options.get("debug"))
     for record in old.records:
         if new.finished:
-            return Reloaded(new, diverged=f"at turn {record.turn}: the campaign now ends before it")
+            return Reloaded(new, diverged=f"at turn {record.turn}: the campaign now ends before it",
+                            bench=bench)
         if tuple(new.state.cards) != record.cards:
             return Reloaded(new, diverged=f"at turn {record.turn} ({month_label(record.month)}): the desk "
-                                          f"now holds {', '.join(new.state.cards) or 'no card'}")
+                                          f"now holds {', '.join(new.state.cards) or 'no card'}", bench=bench)
         try:
             new.play(record.decision)
         except DecisionError as exc:
-            return Reloaded(new, diverged=f"at turn {record.turn} ({month_label(record.month)}): {exc}")
-    return Reloaded(new)
+            return Reloaded(new, diverged=f"at turn {record.turn} ({month_label(record.month)}): {exc}",
+                            bench=bench)
+    return Reloaded(new, bench=bench)
 
 
 class Watcher:

@@ -27,13 +27,14 @@ def register(sub: Any, name: str) -> None:
                         help="line-by-line text mode (screen readers, scripts, slow links)")
     bench = parser.add_argument_group("test bench (for modders; saves made with it never verify)")
     bench.add_argument("--debug", action="store_true",
-                       help="open the test bench: 'debug fire CARD', 'debug set QUANTITY N', "
-                            "'debug flag FLAG on|off', 'debug jump YYYY-MM' at any prompt (line mode)")
+                       help="open the test bench: fire a card, set a quantity or a flag, jump to a month "
+                            "(the app: x or the command palette; line mode: 'debug fire CARD', "
+                            "'debug set QUANTITY N', 'debug flag FLAG on|off', 'debug jump YYYY-MM')")
     bench.add_argument("--start-event", metavar="ID", default=None,
                        help="put this card on the first month's desk (implies --debug)")
     bench.add_argument("--watch", action="store_true",
                        help="reload the pack and mods when a file changes and replay the campaign on "
-                            "them (line mode)")
+                            "them")
     parser.add_argument("--verbose", action="store_true",
                         help="plain mode: print the advisors' comments with every card")
     parser.add_argument("--teaching", action="store_true",
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     problem = check_folder(saves_dir(args), "--saves-dir")
     if problem:
         return usage_error(problem)
-    line_only = args.vote or args.debug or args.start_event or args.watch
+    line_only = args.vote
     if args.plain or line_only or not _tty(sys.stdin) or not _tty(sys.stdout):
         return run_plain(args)
     from game.tui.launch import launch  # the only import of Textual, and only here

@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
     with gc_paused():
         from game.content.compile import compile_pack
+        from game.content.diagnostics import sort_key
         from game.content.loader import read_pack, summarise_follow_ons
 
         pack, errors = read_pack(content_dir(args), mod_dirs(args))
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         if pack is not None:
             rt, ref_errors = compile_pack(pack)
             ref_errors = summarise_follow_ons(pack, ref_errors)
-            errors = sorted(errors + ref_errors, key=lambda d: (d.file, d.line, d.column))
+            errors = sorted(errors + ref_errors, key=sort_key)
     info = summary(pack, rt) if pack is not None else None
     if args.format == "json":
         print(json.dumps({"ok": not errors, "errors": [e.to_json() for e in errors], "pack": info},
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
               f"{counts['meters']} meters, "
               f"{counts['advisors']} advisors, {counts['scenarios']} scenarios; "
               f"{len(info['cited_paragraphs'])}/{total} paragraphs cited")
-        if info["uncited_paragraphs"]:
+        if info["uncited_paragraphs"] and not errors:  # with errors, items may be missing: not a finding
             print("uncited: " + ", ".join(info["uncited_paragraphs"]))
     if errors:
         print(f"{len(errors)} error(s)", file=sys.stderr)

@@ -192,20 +192,23 @@ class _Compiler:
 
     def pack_rules(self) -> None:
         fallbacks = [e for e in self.pack.endings if e.fallback]
-        if len(fallbacks) != 1:
-            where = (self.where("endings", fallbacks[1].id) if len(fallbacks) > 1
-                     else Where(self.pack_doc(), ()))
-            self.scope.error(where, "fallback-ending",
+        if len(fallbacks) > 1:
+            self.scope.error(self.where("endings", fallbacks[1].id), "fallback-ending",
                              f"a pack needs exactly one fallback ending, found {len(fallbacks)}",
+                             "keep 'fallback: true' on one ending only")
+        elif not fallbacks:  # missing-* errors are follow-ons while a file is unread (loader)
+            self.scope.error(Where(self.pack_doc(), ()), "missing-fallback-ending",
+                             "a pack needs exactly one fallback ending, found 0",
                              "mark the 'clock ran out' ending with 'fallback: true'")
         if not self.pack.scenarios:
-            self.scope.error(Where(self.pack_doc(), ()), "no-scenario", "the pack has no scenario")
+            self.scope.error(Where(self.pack_doc(), ()), "missing-scenario", "the pack has no scenario")
         if not self.pack.difficulties:
-            self.scope.error(Where(self.pack_doc(), ()), "no-difficulty", "the pack has no difficulty")
+            self.scope.error(Where(self.pack_doc(), ()), "missing-difficulty", "the pack has no difficulty")
 
     def pack_doc(self) -> Any:
+        from game.content.loader import display_path
         from game.content.yamlsrc import Document
-        return Document(f"{self.pack.root.name}/pack.yaml", None)
+        return Document(display_path(self.pack.root / "pack.yaml"), None)
 
     def unset_flags(self) -> None:
         for flag in self.pack.items("flags"):

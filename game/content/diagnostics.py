@@ -46,6 +46,6 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     return f"did you mean '{matches[0]}'?" if matches else None
 
 
-def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
-    """Order diagnostics by file, then position."""
-    return (d.file, d.line, d.column, d.code)
+def sort_key(d: Diagnostic) -> tuple[bool, str, int, int, str]:
+    """Order diagnostics by file, then position; a follow-on summary after the errors it follows."""
+    return (d.code == "follow-on", d.file, d.line, d.column, d.code)

@@ -96,6 +96,11 @@ class Pack:
 
 
 def _rel(path: FsPath, root: FsPath) -> str:
+    """A file's name in diagnostics (see ``display_path``)."""
+    return display_path(path)
+
+
+def display_path(path: FsPath) -> str:
     """A file's name in diagnostics: relative to the current folder when it lies below it (so that
     editors' quickfix lists and terminals can open it), else absolute."""
     try:
@@ -323,16 +328,17 @@ def summarise_follow_ons(pack: Pack, ref_errors: list[Diagnostic]) -> list[Diagn
     at that file, not listed one by one (they are checked again once it reads)."""
     if not pack.unread:
         return ref_errors
-    unknown = [e for e in ref_errors if e.code.startswith("unknown-")]
+    follow_on = ("unknown-", "missing-")
+    unknown = [e for e in ref_errors if e.code.startswith(follow_on)]
     if not unknown:
         return ref_errors
     first = unknown[0]
     note = Diagnostic(pack.unread[0], 1, 1, "follow-on",
-                      f"{len(unknown)} reference(s) elsewhere name items this pack does not define, "
+                      f"{len(unknown)} error(s) elsewhere name or need items this pack does not define, "
                       f"perhaps because {', '.join(pack.unread)} could not be read (the first: "
                       f"{first.file}:{first.line}:{first.column}: {first.message})",
-                      "fix the file above; the references are checked again when it reads", "note")
-    return [e for e in ref_errors if not e.code.startswith("unknown-")] + [note]
+                      "fix the file above; the pack is checked again when it reads", "note")
+    return [e for e in ref_errors if not e.code.startswith(follow_on)] + [note]
 
 
 def load_runtime(root: str | os.PathLike[str], mods: Any = ()) -> Any:

@@ -59,7 +59,12 @@ def schema_errors(exc: ValidationError, where: Where) -> list[Diagnostic]:
             field_name = str(loc[-1])
             message = f"unknown field '{field_name}'"
             known = _FIELD_HINTS.get(field_name.lower())
-            hint = f"did you mean '{known}'?" if known else did_you_mean(field_name, _vocabulary())
+            if known:
+                hint = f"did you mean '{known}'?"
+            elif field_name in _vocabulary():  # a real field, of other kinds of item
+                hint = f"'{field_name}' is a field of other kinds of item, not of this one"
+            else:
+                hint = did_you_mean(field_name, _vocabulary())
         elif err["type"] == "missing":
             message = f"missing field '{loc[-1]}'"
         elif typed is not None:

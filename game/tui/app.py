@@ -9,10 +9,10 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
-from game.tui.commands import game_commands
+from game.tui.bench import BenchFlows
+from game.tui.commands import bench_commands, game_commands
 from game.tui.config import GameConfig
 from game.tui.crashguard import CrashGuard
-from game.tui.navigation import Navigation
 from game.tui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
@@ -26,16 +26,17 @@ if TYPE_CHECKING:
 MIN_SIZE = (80, 24)
 
 
-class HonorableExit(CrashGuard, Navigation):
+class HonorableExit(CrashGuard, BenchFlows):
     """Honorable Exit: a campaign of monthly turns, played with the keyboard."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Honorable Exit"
-    COMMANDS = App.COMMANDS | {game_commands}
+    COMMANDS = App.COMMANDS | {game_commands, bench_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit_game", "Quit", priority=True, id="quit"),
         Binding("ctrl+s", "save", "Save", id="save"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("x", "bench", "Test bench", id="bench"),  # play --debug only
     ]
 
     def __init__(self, config: GameConfig) -> None:
@@ -132,6 +133,8 @@ class HonorableExit(CrashGuard, Navigation):
             self.load_path(self.config.load)
         elif self.config.resume:
             self.action_continue()
+        else:
+            self.bench_start()
 
     def reload_pack(self) -> None:
         """Load the pack again (after a modder fixed it)."""

@@ -38,6 +38,12 @@ class GameConfig:
     """An already compiled pack for `content` (tests share one); None: load it at start."""
     owns_process: bool = False
     """The app is the whole process (the command line): it may tune the garbage collector."""
+    bench: bool = False
+    """The modder's test bench is open (`play --debug`, or `--start-event`)."""
+    start_event: str | None = None
+    """A card to put on the first month's desk (`play --start-event ID`)."""
+    watch: bool = False
+    """Reload the pack and mods when a file changes and replay the campaign (`play --watch`)."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> GameConfig:
@@ -61,6 +67,9 @@ class GameConfig:
             load=Path(args.load) if getattr(args, "load", None) else None,
             resume=bool(getattr(args, "resume", False)),
             owns_process=True,
+            bench=bool(getattr(args, "debug", False) or getattr(args, "start_event", None)),
+            start_event=getattr(args, "start_event", None),
+            watch=bool(getattr(args, "watch", False)),
         )
 
 

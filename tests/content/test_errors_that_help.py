@@ -94,3 +94,29 @@ def test_a_file_that_cannot_be_read_is_named_once_not_seventy_times(pack_copy: P
     assert not [c for c in codes if c.startswith("unknown-")]
     note = next(e for e in errors if e.code == "follow-on")
     assert note.severity == "note" and "world.yaml could not be read" in note.message
+
+
+def test_a_file_with_the_endings_unread_gives_no_missing_ending_error(pack_copy: Path) -> None:
+    events = pack_copy / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8") + "  : : broken: [\n", encoding="utf-8")
+    _, _, errors = load(pack_copy)
+    codes = [e.code for e in errors]
+    assert codes[0] == "yaml-syntax" and codes[-1] == "follow-on", codes  # the summary comes last
+    assert not [c for c in codes if c.startswith(("missing-", "fallback-"))], codes
+    assert "pack/pack.yaml:1:1: a pack needs exactly one fallback ending, found 0" in errors[-1].message
+
+
+def test_two_fallback_endings_are_an_error_at_the_second(pack_copy: Path) -> None:
+    extra = ("endings:\n  - {id: also_fallback, title: T, summary: s, epilogue: e, priority: 99,"
+             " fallback: true, cites: [intro.1]}\n")
+    found = messages(pack_copy, "zz.yaml", extra)
+    hits = [f for f in found if f[1] == "fallback-ending"]
+    assert hits and "found 2" in hits[0][2] and "one ending only" in (hits[0][3] or ""), found
+
+
+def test_a_field_of_another_kind_of_item_is_not_suggested_as_itself(pack_copy: Path) -> None:
+    extra = ("endings:\n  - {id: e2, title: T, summary: s, epilogue: e, priority: 99, text: t,"
+             " cites: [intro.1]}\n")
+    hits = [f for f in messages(pack_copy, "zz.yaml", extra) if f[1] == "schema-extra_forbidden"]
+    assert hits == [(2, "schema-extra_forbidden", "unknown field 'text'",
+                     "'text' is a field of other kinds of item, not of this one")]

@@ -89,6 +89,25 @@ async def _load(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def _bench(pilot: Pilot[Any]) -> None:
+    """The test bench (play --debug) over a campaign, its line half typed."""
+    app = pilot.app
+    assert isinstance(app, HonorableExit)
+    app.config = replace(app.config, bench=True)
+    await start(pilot)
+    await pilot.press("x", *"fire ")
+    await pilot.pause()
+
+
+async def _watch_errors(pilot: Pilot[Any]) -> None:
+    """The errors of a pack changed under a campaign (play --watch)."""
+    from game.tui.screens.watch_errors import WatchErrorsScreen
+
+    await start(pilot)
+    pilot.app.push_screen(WatchErrorsScreen([f"pack/events.yaml:{n}:1: error[x]: broken" for n in range(60)]))
+    await pilot.pause()
+
+
 async def _small(pilot: Pilot[Any]) -> None:
     await loaded(pilot)
     await pilot.resize_terminal(60, 20)
@@ -113,6 +132,8 @@ SCREENS: dict[str, Setup] = {
     "palette": lambda p: _press(p, "ctrl+p", campaign=True),
     "palette-title": lambda p: _press(p, "ctrl+p"),
     "too-small": _small,
+    "bench": _bench,
+    "watch-errors": _watch_errors,
 }
 
 

@@ -23,7 +23,8 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 def goals_text(app: HonorableExit) -> str:
-    return plain_text(app.screen.query_one("#goals-text", Static).content)
+    lines = app.screen.query_one("#goals-text").query(Static)
+    return "\n".join(" " * line.styles.padding.left + plain_text(line.content) for line in lines)
 
 
 def test_g_opens_goals_with_every_ending_and_its_clauses(app: HonorableExit) -> None:

@@ -10,3 +10,10 @@ def game_commands() -> type[Provider]:
     from game.tui.commands.game import GameCommands
 
     return GameCommands
+
+
+def bench_commands() -> type[Provider]:
+    """The test bench's provider (`play --debug`), imported when the palette first opens."""
+    from game.tui.commands.bench import BenchCommands
+
+    return BenchCommands

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -16,9 +16,13 @@ from game.session import Session
 from game.tui.widgets.footer import GameFooter
 
 
-def goals_content(session: Session) -> Content:
-    """The goals as content: the explanation's lines, ✓ in green and ✗ in red, never markup."""
-    parts: list[Content] = []
+def goals_content(session: Session) -> list[tuple[int, Content]]:
+    """The goals as (indent, line) pairs: the explanation's lines, ✓ in green and ✗ in red, never markup.
+
+    The indent is kept apart from the text so that a line too long for the screen
+    wraps under its own clause (a hanging indent), not back at the left edge.
+    """
+    parts: list[tuple[int, Content]] = []
     lines = goals_lines(session)
     coming = coming_up(session)
     lines += ["", "Coming up:" if coming else "Coming up: no follow-up card is scheduled."]
@@ -35,14 +39,26 @@ def goals_content(session: Session) -> Content:
             style = "$error"
         elif stripped.startswith("?"):
             style = "dim"
-        parts.append(Content.styled(line, style) if style else Content(line))
-    return Content("\n").join(parts)
+        indent = len(line) - len(stripped)
+        parts.append((indent, Content.styled(stripped, style) if style else Content(stripped)))
+    return parts
+
+
+def goal_lines(session: Session) -> list[Static]:
+    """One widget a line, indented by padding, so wrapped text stays under its clause."""
+    out = []
+    for indent, content in goals_content(session):
+        line = Static(content, classes="goal-line")
+        line.styles.padding = (0, 0, 0, indent)
+        out.append(line)
+    return out
 
 
 class GoalsScreen(Screen[None]):
     """What each ending needs and how far the campaign is from it; scrolls at 80x24."""
 
     AUTO_FOCUS = "#goals-scroll"
+    DEFAULT_CSS = "#goals-text { height: auto; } .goal-line { height: auto; }"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,g", "app.pop_screen", "Back", id="goals_back"),
     ]
@@ -53,8 +69,8 @@ class GoalsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="goals-scroll", can_focus=True):
-            yield Static(goals_content(self.session), id="goals-text")
+        with VerticalScroll(id="goals-scroll", can_focus=True), Vertical(id="goals-text"):
+            yield from goal_lines(self.session)
         yield GameFooter()
 
     def on_mount(self) -> None:

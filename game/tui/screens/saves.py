@@ -36,6 +36,9 @@ class SaveDialog(ModalScreen[str | None]):
             yield Static("Save the campaign", classes="dialog-title")
             yield Static(f"{s.date}, turn {s.state.turn}. A save keeps every month played; answers "
                          "given this month are not kept.", markup=False)
+            if s.options.get("debug"):
+                yield Static("This is a bench campaign (changed with the test bench): the save is marked "
+                             "as such and never verifies or loads.", classes="bench-mark", markup=False)
             yield Input(f"{s.scenario}-turn-{s.state.turn}", placeholder="a name for this save",
                         id="save-name")
             yield Static("enter: save · esc: cancel", classes="hint")

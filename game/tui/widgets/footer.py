@@ -18,6 +18,7 @@ from textual.widgets._footer import FooterKey
 from game.tui.memory import release_retained_caches
 
 HELP_ACTIONS = ("help", "app.help")
+FIRST_ACTIONS = (*HELP_ACTIONS, "bench", "app.bench")  # the test bench's key, when open, after Help
 SETTLE = 0.15  # seconds without a bindings change before the footer is rebuilt
 
 
@@ -34,9 +35,10 @@ class GameFooter(Footer):
         super().__init__(compact=True)
 
     def compose(self) -> ComposeResult:
-        """Textual's keys, with `?` Help first: at 80 columns the keys at the end are cut off."""
+        """Textual's keys, with `?` Help (and the bench's key) first: at 80 columns the keys at the
+        end are cut off."""
         keys = list(super().compose())
-        first = [k for k in keys if isinstance(k, FooterKey) and k.action in HELP_ACTIONS]
+        first = [k for k in keys if isinstance(k, FooterKey) and k.action in FIRST_ACTIONS]
         yield from first + [k for k in keys if k not in first]
 
     def on_mount(self) -> None:
