@@ -28,6 +28,18 @@ def _isolated_saves(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ["HONORABLE_EXIT_SAVES"] = old
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Compiled packs are cached in a temporary folder, never the user's own cache."""
+    old = os.environ.get("HONORABLE_EXIT_CACHE")
+    os.environ["HONORABLE_EXIT_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        del os.environ["HONORABLE_EXIT_CACHE"]
+    else:
+        os.environ["HONORABLE_EXIT_CACHE"] = old
+
+
 @pytest.fixture(scope="session")
 def starter_rt() -> Runtime:
     """The compiled starter pack (shared: the runtime is never mutated)."""

@@ -36,13 +36,15 @@ _NEVER = (("events_never_seen", "event-never-seen", "events", "card '{}' was nev
 def _simulated(pack: Any, rt: Any, games: int) -> list[Any]:
     """What no bot strategy met in any scenario, as warnings placed at the item."""
     from game.content.diagnostics import Diagnostic
+    from game.fast.backends import resolve
     from game.sim.runner import simulate
 
     strategies = ["random", *(s.id for s in pack.strategies)]
     never: dict[str, set[str]] = {}
     for sc in pack.scenarios:
-        data = simulate(rt, strategies, games, "lint", sc.id,
-                        sc.default_difficulty or pack.difficulties[0].id).to_json(rt)
+        difficulty = sc.default_difficulty or pack.difficulties[0].id
+        data = simulate(rt, strategies, games, "lint", sc.id, difficulty,
+                        backend=resolve("auto")).to_json(rt)  # the same campaigns as the rules engine
         data["endings_never_reached"] = [e for e, n in data["endings"].items() if not n]
         for key, *_ in _NEVER:
             found = set(data[key])

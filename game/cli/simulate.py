@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from game.cli.common import (
@@ -11,6 +12,7 @@ from game.cli.common import (
     add_campaign,
     content_dir,
     load_or_report,
+    mod_dirs,
     pick_campaign,
     usage_error,
 )
@@ -25,6 +27,10 @@ def register(sub: Any, name: str) -> None:
     parser.add_argument("--strategy", default="all", help="a strategy id, or 'all' (default)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument("--backend", choices=("auto", "python", "native", "reference"), default="auto",
+                        help="the engine that plays: python (the flat engine), native (the compiled "
+                             "kernel, when built), auto (native if built, else python; default), or "
+                             "reference (the rules engine itself); the same campaigns on every one")
     parser.add_argument("--fail-on", default="", metavar="LIST",
                         help="exit 1 if any of these lists is not empty: unseen (events), untaken "
                              "(choices), unreached (endings); comma-separated")
@@ -59,9 +65,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         return usage_error(f"unknown strategy '{args.strategy}' (choose from: all, {', '.join(bots)})")
     seed = args.seed if args.seed is not None else "1"
-    results = {combo: simulate(rt, strategies, args.games, seed, *combo, args.jobs, content_dir(args))
+    backend = pick_backend(args.backend)
+    if backend is None:
+        return Exit.USAGE
+    results = {combo: simulate(rt, strategies, args.games, seed, *combo, args.jobs, content_dir(args),
+                               mod_dirs(args), backend=backend)
                for combo in combos}
     data = merge_results(rt, results)
+    for note in data.get("compiled_notes", []):
+        print(f"honorable-exit: note: {note}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(data, indent=2))
     else:
@@ -70,6 +82,19 @@ def run(args: argparse.Namespace) -> int:
         if len(results) > 1:
             print("\n" + render_coverage(data, "all scenarios and difficulties"))
     return 1 if any(data[FAIL_ON[f]] for f in fail_on) else Exit.OK
+
+
+def pick_backend(choice: str) -> str | None:
+    """The backend to play on, or None after saying why the one asked for is not here."""
+    from game.fast.backends import BackendUnavailable, resolve
+
+    if choice == "reference":
+        return choice
+    try:
+        return resolve(choice)
+    except BackendUnavailable as exc:
+        usage_error(str(exc))
+        return None
 
 
 FAIL_ON = {"unseen": "events_never_seen", "untaken": "choices_never_taken",
@@ -95,7 +120,11 @@ def merge_results(rt: Any, results: dict[tuple[str, str], Any]) -> dict[str, Any
     """The JSON report: the whole run at the top level, and each scenario and difficulty under by_scenario."""
     from game.sim.runner import SimResult
 
+    first = next(iter(results.values()), None)
     total = SimResult(0, 0.0, {}, set(), set())
+    if first is not None:
+        total.backend, total.compiled, total.notes, total.engines = \
+            first.backend, first.compiled, first.notes, first.engines
     by: dict[str, dict[str, Any]] = {}
     for (scenario, difficulty), result in results.items():
         by.setdefault(scenario, {})[difficulty] = result.to_json(rt)
@@ -111,8 +140,13 @@ def merge_results(rt: Any, results: dict[tuple[str, str], Any]) -> dict[str, Any
 
 def render_text(data: dict[str, Any], scenario: str, difficulty: str) -> str:
     """The simulation report as text tables."""
+    engine = f"backend {data.get('backend', 'reference')}"
+    if data.get("compiled"):
+        engine += f", compiled pack {data['compiled']}"
+    if data.get("engines"):
+        engine += "; " + ", ".join(f"{s} on the {e} engine" for s, e in data["engines"].items())
     lines = [f"{data['games']} games of '{scenario}' ({difficulty}) in {data['seconds']:.2f} s: "
-             f"{data['games_per_second']} games/s", ""]
+             f"{data['games_per_second']} games/s ({engine})", ""]
     endings = list(data["endings"])
     width = max(len(e) for e in endings) + 2
     name = max(len(sid) for sid in data["strategies"]) + 2

@@ -63,6 +63,10 @@ class SimResult:
     strategies: dict[str, StrategyStats]
     seen_events: set[str]
     taken_choices: set[tuple[str, str]]  # (event, choice)
+    backend: str = "reference"  # the engine that played: reference, python or native
+    compiled: str | None = None  # the compiled pack: "built" or "cached" (None: not needed)
+    notes: list[str] = field(default_factory=list)
+    engines: dict[str, str] = field(default_factory=dict)  # strategy -> engine, where not the backend
 
     def to_json(self, rt: Runtime) -> dict[str, Any]:
         """The result in the documented JSON shape."""
@@ -73,6 +77,10 @@ class SimResult:
             "games": self.games,
             "seconds": round(self.seconds, 3),
             "games_per_second": round(self.games / self.seconds, 1) if self.seconds else None,
+            "backend": self.backend,
+            **({"compiled": self.compiled} if self.compiled else {}),
+            **({"compiled_notes": self.notes} if self.notes else {}),
+            **({"engines": self.engines} if self.engines else {}),
             "strategies": {
                 sid: {
                     "games": st.games,
@@ -137,11 +145,20 @@ def _all_choices(rt: Runtime) -> set[tuple[str, str]]:
     return {(ev.id, c.id) for ev in rt.events.values() for c in ev.choices}
 
 
-def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str,
-               difficulty: str) -> tuple[StrategyStats, set[str], set[tuple[str, str]]]:
-    """Play one full campaign per seed with a strategy; the causal log stays off."""
-    bot = make_bots(rt)[strategy]
+def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str, difficulty: str,
+               backend: str = "reference") -> tuple[StrategyStats, set[str], set[tuple[str, str]]]:
+    """Play one full campaign per seed with a strategy; the causal log stays off.
+
+    ``backend`` 'python' or 'native' plays on the flat state (``game.fast``): the
+    same campaigns, faster; the planner always plays on the reference engine.
+    """
+    bot = bots_for(rt)[strategy]
     stats = StrategyStats()
+    if backend != "reference" and engine_for(strategy, backend) != "reference":
+        from game.fast.play import play_backend
+
+        seen_fast, taken_fast = play_backend(rt, bot, seeds, scenario, difficulty, stats, backend)
+        return stats, seen_fast, taken_fast
     seen: set[str] = set()
     taken: set[tuple[str, str]] = set()
     deck = len(rt.events) or 1
@@ -173,6 +190,19 @@ def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str,
     return stats, seen, taken
 
 
+def bots_for(rt: Runtime) -> dict[str, Any]:
+    """The runtime's bots, built once (they keep no state between campaigns, only caches)."""
+    bots = rt.extra.get("bots")
+    if bots is None:
+        bots = rt.extra["bots"] = make_bots(rt)
+    return dict(bots)
+
+
+def engine_for(strategy: str, backend: str) -> str:
+    """The engine a strategy's campaigns play on under a backend (the planner: the reference)."""
+    return "reference" if strategy == "planner" or backend == "reference" else backend
+
+
 _WORKER_RT: Runtime | None = None
 
 
@@ -190,26 +220,35 @@ def _init_worker(content: str, mods: tuple[str, ...] = ()) -> None:
 _WORKER_PROBLEM: str | None = None
 
 
-def _work(args: tuple[str, list[str], str, str]) -> tuple[str, StrategyStats, set[str], set[tuple[str, str]]]:
+def _work(args: tuple[str, list[str], str, str, str]) -> _Output:
     if _WORKER_RT is None:
         raise RuntimeError(_WORKER_PROBLEM or "the worker has no pack")
-    strategy, seeds, scenario, difficulty = args
-    return (strategy, *play_games(_WORKER_RT, strategy, seeds, scenario, difficulty))
+    strategy, seeds, scenario, difficulty, backend = args
+    return (strategy, *play_games(_WORKER_RT, strategy, seeds, scenario, difficulty, backend))
 
 
 def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario: str,
              difficulty: str, jobs: int = 1, content: str | None = None,
-             mods: tuple[str, ...] = ()) -> SimResult:
-    """Play ``games`` campaigns per strategy; ``jobs`` > 1 spreads them over processes."""
+             mods: tuple[str, ...] = (), backend: str = "reference") -> SimResult:
+    """Play ``games`` campaigns per strategy; ``jobs`` > 1 spreads them over processes.
+
+    ``backend`` is 'reference', 'python' or 'native' (see ``game.fast.backends``).
+    """
     start = time.perf_counter()
     plan = {s: [f"{seed}:{s}:{i}" for i in range(games)] for s in strategies}
-    result = SimResult(0, 0.0, {s: StrategyStats() for s in strategies}, set(), set())
+    result = SimResult(0, 0.0, {s: StrategyStats() for s in strategies}, set(), set(), backend)
+    if backend != "reference":
+        from game.fast.play import flat_pack
+
+        compiled = flat_pack(rt)[1]  # built (or read from the cache) once, here: said in the report
+        result.compiled, result.notes = compiled.status, list(compiled.notes)
+        result.engines = {s: e for s in strategies if (e := engine_for(s, backend)) != backend}
     if jobs > 1 and content is not None:
-        chunks = [(s, seeds[i::jobs], scenario, difficulty) for s, seeds in plan.items()
+        chunks = [(s, seeds[i::jobs], scenario, difficulty, backend) for s, seeds in plan.items()
                   for i in range(jobs) if seeds[i::jobs]]
         outputs = _in_processes(chunks, jobs, content, mods)
     else:
-        outputs = [(s, *play_games(rt, s, seeds, scenario, difficulty)) for s, seeds in plan.items()]
+        outputs = [(s, *play_games(rt, s, seeds, scenario, difficulty, backend)) for s, seeds in plan.items()]
     for strategy, stats, seen, taken in outputs:
         result.strategies[strategy].merge(stats)
         result.seen_events |= seen
@@ -222,7 +261,7 @@ def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario
 _Output = tuple[str, StrategyStats, set[str], set[tuple[str, str]]]
 
 
-def _in_processes(chunks: list[tuple[str, list[str], str, str]], jobs: int, content: str,
+def _in_processes(chunks: list[tuple[str, list[str], str, str, str]], jobs: int, content: str,
                   mods: tuple[str, ...] = ()) -> list[_Output]:
     """Play the chunks in worker processes; on ctrl+c (or any error) the workers are ended at once."""
     pool = multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=(content, mods))

@@ -36,7 +36,7 @@ class HonorableExit(CrashGuard, BenchFlows):
         Binding("ctrl+q", "quit_game", "Quit", priority=True, id="quit"),
         Binding("ctrl+s", "save", "Save", id="save"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("x", "bench", "Test bench", id="bench"),  # play --debug only
+        Binding("x", "bench", "Bench", id="bench"),  # play --debug only (the test bench)
     ]
 
     def __init__(self, config: GameConfig) -> None:

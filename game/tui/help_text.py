@@ -69,13 +69,15 @@ def _bindings() -> list[tuple[str, list[Binding]]]:
             ("End of campaign", only(EndingScreen.BINDINGS))]
 
 
-def keys_content(keymap: dict[str, str]) -> Content:
-    """Every key, with its binding id (to remap it) and what it does."""
+def keys_content(keymap: dict[str, str], *, bench: bool = False) -> Content:
+    """Every key, with its binding id (to remap it) and what it does (the bench's only with --debug)."""
     parts: Parts = [("Keys", "bold $accent"),
                     ("  (remap with a TOML file of id = \"key\" named by $HONORABLE_EXIT_KEYMAP)", "dim")]
     for title, bindings in _bindings():
         parts += ["\n\n", (title, "bold")]
         for b in bindings:
+            if b.id == "bench" and not bench:
+                continue
             key = keymap.get(b.id or "", b.key_display or b.key)
             name = "choose 1-4" if b.id and b.id.startswith("pick") else b.description or b.action
             parts += ["\n  ", (f"{key:<14}", "bold"), f"{name:<34}", (f"id: {b.id}", "dim")]

@@ -366,3 +366,10 @@ def test_only_the_latest_reload_is_shown(bench: GameConfig) -> None:
             assert "fresh" in shown(app.screen, "#watch-error-list")
 
     run(go())
+
+
+def test_the_help_lists_the_bench_key_only_with_debug() -> None:
+    from game.tui.help_text import keys_content
+
+    assert "Bench" not in keys_content({}).plain
+    assert "Bench" in keys_content({}, bench=True).plain

@@ -38,7 +38,8 @@ class HelpScreen(Screen[None]):
             with TabPane("How to play", id="help-rules"), VerticalScroll():
                 yield Static(rules_content(self.rt), classes="help-text")
             with TabPane("Keys", id="help-keys"), VerticalScroll():
-                yield Static(keys_content(keymap.keymap if keymap else {}), classes="help-text")
+                yield Static(keys_content(keymap.keymap if keymap else {},
+                                          bench=bool(getattr(keymap, "bench", False))), classes="help-text")
             if self.rt is not None:
                 with TabPane("Meters", id="help-meters"), VerticalScroll():
                     yield Static(meters_content(self.rt, self.teaching), classes="help-text")

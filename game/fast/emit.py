@@ -1,0 +1,262 @@
+"""The emitter: the integer form's conditions, formulas and effects as Python source.
+
+The source is built only from the emitter's own names and numbers written with
+``repr(int)`` (never a content string), checked by ``game.fast.whitelist``
+before it is compiled, and run with no builtins. Each condition at code offset
+``N`` becomes ``cN(v)``, each formula ``nN(v)`` and each effect sequence
+``xN(v, k)``, on the flat state ``v``; ``aN``, ``w0`` and ``m0`` make the turn's steps one
+call each (see ``Emitter.month_fns``); ``k`` is the effects' context (see
+``game.fast.flat``), reached only through the helpers ``W`` (a weighted die)
+and ``S`` (schedule). ``D`` is the engine's division (0 when dividing by 0)
+and ``F`` the tuple of the pack's float constants.
+"""
+
+from __future__ import annotations
+
+from game.fast import ir_code as op
+from game.fast.ir import PackIR
+from game.fast.ir_code import CMP_OPS, bits_float
+
+GENERATOR_VERSION = 2
+
+SPLIT_DEPTH = 24  # a deeper sub-expression or effect block becomes a function of its own
+_ARITH = {op.N_ADD: "+", op.N_SUB: "-", op.N_MUL: "*"}
+
+
+class Emitter:
+    """Writes one module of functions for a pack's integer form."""
+
+    def __init__(self, ir: PackIR) -> None:
+        self.code = ir.code
+        self.ir = ir
+        self.floats: list[float] = []
+        self.float_index: dict[int, int] = {}
+        self.lines: list[str] = []
+        self.done: dict[str, str] = {}  # function name -> the name written (itself, or an equal one)
+        self.bodies: dict[str, str] = {}  # source of a function after its name -> that name
+
+    # -- entry points ------------------------------------------------------
+    def module(self) -> str:
+        """The whole module: every condition, formula and effect sequence the tables name."""
+        t = self.ir.tables
+        for row in t["events"]:
+            self.cond_fn(row[2])
+        for row in t["choices"]:
+            self.cond_fn(row[1])
+            self.block_fn(row[2])
+        for row in t["levels"]:
+            self.cond_fn(row[1])
+            self.block_fn(row[2])
+        for row in t["endings"]:
+            self.cond_fn(row[1])
+        for row in t["blocks"]:
+            self.block_fn(row[0])
+        for row in t["scores"]:
+            self.num_fn(row[0])
+        self.month_fns()
+        return "\n".join(self.lines) + "\n"
+
+    def month_fns(self) -> None:
+        """The turn's steps as one call each: a card's draw test ``aN`` (event N), the watched
+        endings ``w0`` (the first that holds, else -1) and the month's policies ``m0``."""
+        h, t = self.ir.header, self.ir.tables
+        for i, row in enumerate(t["events"]):
+            if row[1]:  # conditional: used up or cooling down, else its condition
+                slot = h["e0"] + i
+                ready = f"v[{slot!r}] < 0"
+                if not row[4]:
+                    ready = f"({ready} or v[0] - v[{slot!r}] > {row[5]!r})"
+                test = f" and {self.cond(row[2], 1)[0]}" if row[2] >= 0 else ""
+                self.lines.append(f"def a{i}(v):\n    return {ready}{test}\n")
+        body = [f"    if {self.cond(w, 1)[0]}:\n        return {e!r}" for e, w in t["watch"]]
+        self.lines.append("def w0(v):\n" + "\n".join([*body, "    return -1"]) + "\n")
+        body = []
+        for p, (first, count, _) in enumerate(t["policies"]):
+            calls = [(k, self.block_fn(t["levels"][first + k][2])) for k in range(count)
+                     if self.code[t["levels"][first + k][2] + 1]]  # levels with monthly effects
+            for j, (k, name) in enumerate(calls):
+                test = f"{'if' if j == 0 else 'elif'} v[{h['p0'] + p!r}] == {k!r}"
+                body.append(f"    {test}:\n        {name}(v, k)")
+        self.lines.append("def m0(v, k):\n" + "\n".join([*body, "    pass"]) + "\n")
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Functions not written because an equal one was: their name -> the one written."""
+        return {name: written for name, written in self.done.items() if name != written}
+
+    def _define(self, name: str, head: str, body: str) -> str:
+        """Write ``def name`` unless an equal function was written; the name to call."""
+        written = self.bodies.get(head + body)
+        if written is None:
+            written = self.bodies[head + body] = name
+            self.lines.append(f"def {name}{head}{body}\n")
+        self.done[name] = written
+        return written
+
+    def cond_fn(self, at: int) -> str:
+        """The name of condition ``at``'s function (written once)."""
+        name = f"c{at}"
+        if at < 0:
+            return name
+        if name not in self.done:
+            self.done[name] = name  # a deep condition may come back here while it is being written
+            body, _ = self.cond(at, 0)
+            return self._define(name, "(v):\n", f"    return {body}\n")
+        return self.done[name]
+
+    def num_fn(self, at: int) -> str:
+        """The name of formula ``at``'s function (written once)."""
+        name = f"n{at}"
+        if name not in self.done:
+            self.done[name] = name
+            body, _ = self.num(at, 0)
+            return self._define(name, "(v):\n", f"    return {body}\n")
+        return self.done[name]
+
+    def block_fn(self, at: int) -> str:
+        """The name of effect sequence ``at``'s function (written once)."""
+        name = f"x{at}"
+        if name not in self.done:
+            self.done[name] = name
+            out: list[str] = []
+            self.seq(at, 1, out)
+            return self._define(name, "(v, k):\n", "\n".join(out) + "\n")
+        return self.done[name]
+
+    # -- conditions and numbers: (source, next offset) ----------------------
+    def cond(self, at: int, depth: int) -> tuple[str, int]:
+        code = self.code
+        kind = code[at]
+        if depth > SPLIT_DEPTH:
+            return f"{self.cond_fn(at)}(v)", self._skip_cond(at)
+        if kind in (op.C_TRUE, op.C_FALSE):
+            return ("True" if kind == op.C_TRUE else "False"), at + 1
+        if kind in (op.C_AND, op.C_OR):
+            parts, nxt = [], at + 2
+            for _ in range(code[at + 1]):
+                text, nxt = self.cond(nxt, depth + 1)
+                parts.append(text)
+            joiner = " and " if kind == op.C_AND else " or "
+            return "(" + joiner.join(parts) + ")", nxt
+        if kind == op.C_NOT:
+            text, nxt = self.cond(at + 1, depth + 1)
+            return f"(not {text})", nxt
+        if kind == op.C_CMP:
+            left, nxt = self.num(at + 2, depth + 1)
+            right, nxt = self.num(nxt, depth + 1)
+            return f"({left} {CMP_OPS[code[at + 1]]} {right})", nxt
+        if kind == op.C_FLAG:
+            return f"(v[{code[at + 1]!r}] != 0)", at + 2
+        assert kind == op.C_FIRED, f"bad condition opcode {kind}"
+        return f"(v[{code[at + 1]!r}] >= 0)", at + 2
+
+    def num(self, at: int, depth: int) -> tuple[str, int]:
+        code = self.code
+        kind = code[at]
+        if depth > SPLIT_DEPTH:
+            return f"{self.num_fn(at)}(v)", self._skip_num(at)
+        if kind == op.N_INT:
+            return f"({code[at + 1]!r})", at + 2
+        if kind == op.N_FLOAT:
+            bits = code[at + 1]
+            if bits not in self.float_index:
+                self.float_index[bits] = len(self.floats)
+                self.floats.append(bits_float(bits))
+            return f"F[{self.float_index[bits]!r}]", at + 2
+        if kind == op.N_SLOT:
+            return f"v[{code[at + 1]!r}]", at + 2
+        if kind == op.N_NEG:
+            text, nxt = self.num(at + 1, depth + 1)
+            return f"(-{text})", nxt
+        left, nxt = self.num(at + 1, depth + 1)
+        right, nxt = self.num(nxt, depth + 1)
+        if kind == op.N_DIV:
+            return f"D({left}, {right})", nxt
+        return f"({left} {_ARITH[kind]} {right})", nxt
+
+    def _skip_cond(self, at: int) -> int:
+        code = self.code
+        kind = code[at]
+        if kind in (op.C_TRUE, op.C_FALSE):
+            return at + 1
+        if kind in (op.C_AND, op.C_OR):
+            nxt = at + 2
+            for _ in range(code[at + 1]):
+                nxt = self._skip_cond(nxt)
+            return nxt
+        if kind == op.C_NOT:
+            return self._skip_cond(at + 1)
+        if kind == op.C_CMP:
+            return self._skip_num(self._skip_num(at + 2))
+        return at + 2
+
+    def _skip_num(self, at: int) -> int:
+        kind = self.code[at]
+        if kind in (op.N_INT, op.N_FLOAT, op.N_SLOT):
+            return at + 2
+        if kind == op.N_NEG:
+            return self._skip_num(at + 1)
+        return self._skip_num(self._skip_num(at + 1))
+
+    # -- effects: statements at an indent; each returns the next offset ------
+    def seq(self, at: int, indent: int, out: list[str]) -> int:
+        code = self.code
+        assert code[at] == op.E_SEQ, f"not an effect sequence at {at}"
+        if indent > SPLIT_DEPTH // 4:
+            out.append("    " * indent + f"{self.block_fn(at)}(v, k)")
+            return self.skip_seq(at)
+        start = len(out)
+        nxt = at + 2
+        for _ in range(code[at + 1]):
+            nxt = self.effect(nxt, indent, out)
+        if len(out) == start:
+            out.append("    " * indent + "pass")
+        return nxt
+
+    def skip_seq(self, at: int) -> int:
+        """The offset after an effect sequence."""
+        scratch: list[str] = []
+        nxt = at + 2
+        for _ in range(self.code[at + 1]):
+            nxt = self.effect(nxt, 0, scratch)
+        return nxt
+
+    def effect(self, at: int, indent: int, out: list[str]) -> int:
+        code = self.code
+        pad = "    " * indent
+        kind = code[at]
+        if kind == op.E_CHANGE:
+            n = code[at + 1]
+            for j in range(n):
+                slot, delta, lo, hi = code[at + 2 + 4 * j: at + 6 + 4 * j]
+                out.append(f"{pad}t = v[{slot!r}] + ({delta!r})")
+                out.append(f"{pad}v[{slot!r}] = ({hi!r}) if t > ({hi!r}) else ({lo!r}) "
+                           f"if t < ({lo!r}) else t")
+            return at + 2 + 4 * n
+        if kind in (op.E_FLAG_SET, op.E_FLAG_CLEAR):
+            out.append(f"{pad}v[{code[at + 1]!r}] = {1 if kind == op.E_FLAG_SET else 0!r}")
+            return at + 2
+        if kind == op.E_SET_POLICY:
+            n = code[at + 1]
+            for j in range(n):
+                out.append(f"{pad}v[{code[at + 2 + 2 * j]!r}] = {code[at + 3 + 2 * j]!r}")
+            return at + 2 + 2 * n
+        if kind in (op.E_SCHED_EVENT, op.E_SCHED_BLOCK):
+            which = 0 if kind == op.E_SCHED_EVENT else 1
+            out.append(f"{pad}S(k, v[0] + ({code[at + 1]!r}), {which!r}, {code[at + 2]!r})")
+            return at + 3 if which == 0 else at + 4 + code[at + 3]
+        if kind == op.E_RANDOM:
+            n = code[at + 1]
+            weights = ", ".join(repr(w) for w in code[at + 2: at + 2 + n])
+            out.append(f"{pad}r = W(k, ({weights},))")
+            nxt = at + 2 + n
+            for j in range(n):
+                out.append(f"{pad}{'if' if j == 0 else 'elif'} r == {j!r}:")
+                nxt = self.seq(nxt, indent + 1, out)
+            return nxt
+        assert kind == op.E_IF, f"bad effect opcode {kind}"
+        test, nxt = self.cond(at + 1, 0)
+        out.append(f"{pad}if {test}:")
+        nxt = self.seq(nxt, indent + 1, out)
+        out.append(f"{pad}else:")
+        return self.seq(nxt, indent + 1, out)

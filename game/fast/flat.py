@@ -1,0 +1,230 @@
+"""The flat-state rules: a campaign on one list of ints, by the compiled pack, causal log off.
+
+A port of ``game.engine.turn`` (rules 2) to the integer form: the same draws,
+the same dice, the same order of effects, so a campaign played here is the
+campaign the reference engine plays for the same seed and decisions. The
+reference engine stays for play, saves, replays and explanations;
+``to_state`` maps a flat campaign back to names.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from itertools import accumulate
+from typing import Any
+
+from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, Rng
+from game.engine.runtime import Runtime
+from game.engine.state import RULES, State
+from game.fast.compiled import Compiled
+
+Cond = Callable[[list[int]], bool] | None
+Block = Callable[[list[int], list[Any]], None]
+
+
+class FlatPack:
+    """The compiled pack's tables as Python tuples, ready for the turn loop."""
+
+    def __init__(self, compiled: Compiled) -> None:
+        ir = compiled.ir
+        h, t = ir.header, ir.tables
+        self.names = ir.names
+        self.e0, self.p0, self.size = h["e0"], h["p0"], h["size"]
+        self.cards_min, self.cards_max = h["cards_min"], h["cards_max"]
+        self.choice_when: tuple[Cond, ...] = tuple(compiled.cond(row[1]) for row in t["choices"])
+        self.choice_fx: tuple[Block, ...] = tuple(compiled.block(row[2]) for row in t["choices"])
+        self.choices_first = tuple(row[10] for row in t["events"])
+        self.choices = tuple(tuple(range(row[10], row[10] + row[11])) for row in t["events"])
+        self.when: tuple[Cond, ...] = tuple(compiled.cond(row[2]) for row in t["events"])
+        self.once = tuple(bool(row[4]) for row in t["events"])
+        self.cooldown = tuple(row[5] for row in t["events"])
+        self.weight = tuple(row[3] for row in t["events"])
+        self.windows = tuple(tuple(row[6:10]) for row in t["events"])
+        self.conditional = tuple(i for i, row in enumerate(t["events"]) if row[1])
+        self.historical: dict[int, tuple[int, ...]] = {}
+        for i, row in enumerate(t["events"]):
+            if row[0] >= 0:
+                self.historical[row[0]] = (*self.historical.get(row[0], ()), i)
+        self.levels: list[tuple[tuple[Cond, Block], ...]] = []  # per policy, per level: (when, monthly)
+        self.max_step: list[int | None] = []
+        for first, count, step in t["policies"]:
+            self.levels.append(tuple((compiled.cond(t["levels"][j][1]), compiled.block(t["levels"][j][2]))
+                                     for j in range(first, first + count)))
+            self.max_step.append(None if step < 0 else step)
+        self.watch = tuple((e, compiled.cond(w)) for e, w in t["watch"])
+        self.endings = tuple((e, compiled.cond(w), bool(fb)) for e, w, _, fb, _ in t["endings"])
+        self.blocks: tuple[Block, ...] = tuple(compiled.block(row[0]) for row in t["blocks"])
+        self.lengths = {sc: row[0] for sc, row in zip(ir.names["scenarios"], t["scenarios"], strict=True)}
+        self.initial = dict(zip(ir.names["scenarios"], t["initial"], strict=True))
+        self.tolerances = dict(zip(ir.names["difficulties"], t["difficulties"], strict=True))
+        self.t0 = h["t0"]
+        self.decks: dict[tuple[int, int], tuple[tuple[int, ...], tuple[int, ...], int]] = {}
+        self.event_index = {ev: i for i, ev in enumerate(ir.names["events"])}
+        fns = compiled.functions
+        # per event, a slot that is >= 0 once it can never be drawn again: its last-played
+        # turn if it is played once, else slot 2, the ending (-1 while the campaign runs)
+        self.used = tuple(h["e0"] + i if row[4] else 2 for i, row in enumerate(t["events"]))
+        self.ready: tuple[Cond, ...] = tuple(fns.get(f"a{i}") for i in range(len(t["events"])))
+        self.watched: Callable[[list[int]], int] = fns["w0"]
+        self.monthly: Block = fns["m0"]
+
+    def deck(self, month: int, turn: int) -> tuple[tuple[int, ...], tuple[int, ...], int]:
+        """The month's conditional cards (as ``Runtime.deck``): indices, cumulative weights, total."""
+        deck = self.decks.get((month, turn))
+        if deck is None:
+            cards = tuple(i for i in self.conditional if self.windows[i][0] <= month <= self.windows[i][1]
+                          and self.windows[i][2] <= turn <= self.windows[i][3])
+            cumulative = tuple(accumulate(self.weight[i] for i in cards))
+            deck = self.decks[(month, turn)] = (cards, cumulative, cumulative[-1] if cumulative else 0)
+        return deck
+
+    def allowed(self, v: list[int], policy: int, level: int) -> bool:
+        """Whether a policy may move to a level now (``turn.level_allowed`` is None)."""
+        current = v[self.p0 + policy]
+        if level == current:
+            return True
+        step = self.max_step[policy]
+        if step is not None and abs(level - current) > step:
+            return False
+        when = self.levels[policy][level][0]
+        return when is None or when(v)
+
+
+class Campaign:
+    """One campaign on a flat state: the ints, the desk and the scheduled list."""
+
+    __slots__ = ("fp", "seed", "scenario", "difficulty", "v", "cards", "sched", "ending", "length")
+
+    def __init__(self, fp: FlatPack, scenario: str, difficulty: str, seed: str) -> None:
+        if RULES != 2:  # the port follows rules 2: a new version of the rules needs its own port
+            raise RuntimeError(f"the flat engine plays rules 2, the engine's rules are {RULES}")
+        self.fp = fp
+        self.seed, self.scenario, self.difficulty = str(seed), scenario, difficulty
+        v = fp.initial[scenario][:]
+        tol = fp.tolerances[difficulty]
+        v[fp.t0:fp.t0 + len(tol)] = tol
+        self.v = v
+        self.cards: list[int] = []
+        self.sched: list[tuple[int, int, int]] = []
+        self.ending = -1
+        self.length = fp.lengths[scenario]
+        self.begin_turn()
+
+    def begin_turn(self) -> None:
+        """Consequences due, the month's historical cards, then the draw (``turn.begin_turn``)."""
+        fp, v = self.fp, self.v
+        turn, e0 = v[0], fp.e0
+        forced: list[int] = []
+        if self.sched:
+            due = [item for item in self.sched if item[0] <= turn]
+            if due:
+                self.sched = [item for item in self.sched if item[0] > turn]
+                k: list[Any] = [None, self.seed, turn, "consequences", self.sched]
+                for _, which, index in due:
+                    if which == 0:
+                        if not (fp.once[index] and v[e0 + index] >= 0):
+                            when = fp.when[index]
+                            if when is None or when(v):
+                                forced.append(index)
+                    else:
+                        fp.blocks[index](v, k)
+        for index in fp.historical.get(v[1], ()):
+            if v[e0 + index] < 0:
+                when = fp.when[index]
+                if when is None or when(v):
+                    forced.append(index)
+        cards = list(dict.fromkeys(forced))
+        if len(cards) > fp.cards_max:
+            for extra in cards[fp.cards_max:]:
+                self.sched.append((turn + 1, 0, extra))
+            cards = cards[:fp.cards_max]
+        rng = Rng(self.seed, turn, "draw")
+        target = fp.cards_min + rng.below(fp.cards_max - fp.cards_min + 1)
+        if len(cards) < target:
+            self._draw(rng, cards, target)
+        for card in cards:
+            v[e0 + card] = turn
+        self.cards = cards
+
+    def _draw(self, rng: Rng, cards: list[int], target: int) -> None:
+        """Weighted rejection sampling over the month's deck, exactly as ``turn._draw``."""
+        fp, v = self.fp, self.v
+        turn = v[0]
+        candidates: Sequence[int]
+        cumulative: Sequence[int]
+        candidates, cumulative, total = fp.deck(v[1], turn)
+        weight, ready, used = fp.weight, fp.ready, fp.used
+        x = rng.state
+        while total:
+            tried: set[int] = set()
+            tried_weight = 0
+            while tried_weight * 2 < total:
+                x = (x * LCG_MUL + LCG_ADD) & LCG_MASK
+                j = bisect_right(cumulative, ((x >> 32) * total) >> 32)
+                if j in tried:
+                    continue
+                tried.add(j)
+                ev = candidates[j]
+                tried_weight += weight[ev]
+                if v[used[ev]] < 0 and ev not in cards and ready[ev](v):  # type: ignore[misc]
+                    cards.append(ev)
+                    if len(cards) >= target:
+                        rng.state = x
+                        return
+            candidates = [ev for j, ev in enumerate(candidates) if j not in tried]
+            cumulative = list(accumulate([weight[ev] for ev in candidates]))
+            total = cumulative[-1] if cumulative else 0
+        rng.state = x
+
+    def apply(self, picks: list[int], moves: list[tuple[int, int]]) -> None:
+        """Resolve the turn from a choice (global index) per card and policy moves (``turn.apply_turn``)."""
+        fp, v = self.fp, self.v
+        k: list[Any] = [None, self.seed, v[0], "resolve", self.sched]
+        fx = fp.choice_fx
+        for choice in picks:
+            fx[choice](v, k)
+        p0 = fp.p0
+        for i, level in moves:
+            v[p0 + i] = level
+        fp.monthly(v, k)  # each policy's level in force, its monthly effects
+        self._finish()
+
+    def _finish(self) -> None:
+        fp, v = self.fp, self.v
+        self.ending = fp.watched(v)  # the first watched ending that holds, else -1
+        if self.ending < 0 and v[0] >= self.length:
+            self.ending = self.final_ending()
+        if self.ending < 0:
+            v[0] += 1
+            v[1] += 1
+            self.begin_turn()
+        else:
+            v[2] = self.ending
+            self.cards = []
+
+    def final_ending(self) -> int:
+        """The ending when the clock runs out (``turn.final_ending``)."""
+        for ending, test, fallback in self.fp.endings:
+            if fallback or test is None or test(self.v):
+                return ending
+        return self.fp.endings[-1][0]
+
+    def open_choices(self, card: int) -> list[int]:
+        """The card's open choices, as global choice indices."""
+        v, whens = self.v, self.fp.choice_when
+        return [c for c in self.fp.choices[card] if (w := whens[c]) is None or w(v)]
+
+
+def to_state(camp: Campaign, rt: Runtime) -> State:
+    """A flat campaign as the reference engine's state (no log; the scheduled list left empty)."""
+    fp, v, names = camp.fp, camp.v, camp.fp.names
+    q0, f0 = 3, fp.p0 + len(names["policies"])
+    events = names["events"]
+    return State(
+        seed=camp.seed, scenario=camp.scenario, difficulty=camp.difficulty, turn=v[0], month=v[1],
+        values=v[q0:fp.t0], tolerances=v[fp.t0:fp.p0],
+        flags={f for i, f in enumerate(names["flags"]) if v[f0 + i]},
+        fired={e: v[fp.e0 + i] for i, e in enumerate(events) if v[fp.e0 + i] >= 0},
+        scheduled=[], policies=v[fp.p0:f0], cards=[events[c] for c in camp.cards],
+        ending=names["endings"][camp.ending] if camp.ending >= 0 else None, rules=RULES)

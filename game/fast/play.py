@@ -1,0 +1,106 @@
+"""Whole campaigns on the flat state, gathered into the simulator's statistics (``runner.play_games``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.rng import Rng
+from game.engine.runtime import Runtime
+from game.fast.bots import FlatBot, flat_bot
+from game.fast.compiled import Compiled, load_compiled
+from game.fast.flat import Campaign, FlatPack, to_state
+
+
+def flat_pack(rt: Runtime) -> tuple[FlatPack, Compiled]:
+    """The runtime's flat tables and compiled pack, built once per runtime (kept in ``rt.extra``)."""
+    cached = rt.extra.get("fast")
+    if cached is None:
+        compiled = load_compiled(rt)
+        cached = rt.extra["fast"] = (FlatPack(compiled), compiled)
+    fp: FlatPack = cached[0]
+    done: Compiled = cached[1]
+    return fp, done
+
+
+def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, difficulty: str,
+              stats: Any) -> tuple[set[str], set[tuple[str, str]]]:
+    """Play one campaign per seed into ``stats`` (a ``StrategyStats``), exactly as the reference runner.
+
+    The counts of cards shown and choices taken or closed are kept in lists by index
+    while playing, and added to the statistics' counters by name at the end.
+    """
+    fp = fbot.fp
+    events = fp.names["events"]
+    whens = fp.choice_when
+    gated = tuple(tuple(c for c in fp.choices[e] if whens[c] is not None) for e in range(len(events)))
+    taken, closed = [0] * len(whens), [0] * len(whens)
+    shown = [0] * len(events)
+    for seed in seeds:
+        camp = Campaign(fp, scenario, difficulty, seed)
+        v = camp.v
+        while camp.ending < 0:
+            picks, moves = fbot.plan(camp, Rng(seed, v[0], "bot"))
+            for card in camp.cards:
+                shown[card] += 1
+                for c in gated[card]:
+                    if not whens[c](v):  # type: ignore[misc]
+                        closed[c] += 1
+            for choice in picks:
+                taken[choice] += 1
+            camp.apply(picks, moves)
+        _finished(rt, camp, stats)
+    _count(fp, stats, taken, shown, closed)
+    return set(stats.cards), set(stats.taken)
+
+
+def _finished(rt: Runtime, camp: Campaign, stats: Any) -> None:
+    """What a finished campaign adds to the statistics (as the reference runner's loop)."""
+    from game.sim.runner import CLAUSE_SAMPLE, _missed
+
+    fp, v = camp.fp, camp.v
+    events = fp.names["events"]
+    fired = [events[i - fp.e0] for i in range(fp.e0, fp.size) if v[i] >= 0]
+    stats.games += 1
+    stats.endings[fp.names["endings"][camp.ending]] += 1
+    stats.turns.append(v[0])
+    stats.deck_share.append(len(fired) / (len(events) or 1))
+    stats.cards.update(fired)
+    if stats.games % CLAUSE_SAMPLE == 1 or CLAUSE_SAMPLE == 1:
+        _missed(rt, to_state(camp, rt), stats)
+    low, high = stats.low, stats.high
+    for q, value in zip(fp.names["quantities"], v[3:fp.t0], strict=True):
+        low[q] = min(value, low.get(q, value))
+        high[q] = max(value, high.get(q, value))
+
+
+def _count(fp: FlatPack, stats: Any, taken: list[int], shown: list[int], closed: list[int]) -> None:
+    """Add the counts kept by index to the statistics' counters by name."""
+    events, choices = fp.names["events"], fp.names["choices"]
+    for e, first in enumerate(fp.choices_first):
+        if shown[e]:
+            stats.shown[events[e]] += shown[e]
+        for c in fp.choices[e]:
+            key = (events[e], choices[e][c - first])
+            if taken[c]:
+                stats.taken[key] += taken[c]
+            if closed[c]:
+                stats.closed[key] += closed[c]
+
+
+def play_backend(rt: Runtime, bot: Any, seeds: list[str], scenario: str, difficulty: str, stats: Any,
+                 backend: str) -> tuple[set[str], set[tuple[str, str]]]:
+    """Play a reference bot's campaigns on the flat state, by the 'python' or 'native' backend."""
+    from game.fast.backends import BackendUnavailable, native_module
+
+    fp, _ = flat_pack(rt)
+    fbot = flat_bot(fp, bot)
+    if fbot is None:
+        raise ValueError(f"the strategy '{bot.id}' has no flat port: it plays on the reference engine")
+    if backend == "native":
+        native = native_module()
+        if native is None:
+            raise BackendUnavailable("the native kernel is not built here")
+        done: tuple[set[str], set[tuple[str, str]]] = native.play_native(rt, fbot, seeds, scenario,
+                                                                          difficulty, stats)
+        return done
+    return play_flat(rt, fbot, seeds, scenario, difficulty, stats)
