@@ -50,6 +50,13 @@ def reload(content: str | Path, mods: tuple[str, ...], old: Session) -> Reloaded
         new = Session.new(rt, old.scenario, old.difficulty, old.seed, dict(old.options), old.state.rules)
     except KeyError as exc:
         return Reloaded(errors=[f"the campaign's scenario or difficulty is gone: {exc}"])
+    done = _replay(old, new)
+    new.votes = {turn: tally for turn, tally in old.votes.items() if turn < new.state.turn}  # class votes
+    return done
+
+
+def _replay(old: Session, new: Session) -> Reloaded:
+    """Play ``old``'s decisions on ``new`` until one no longer applies."""
     bench = bool(old.options.get("debug"))
     for record in old.records:
         if new.finished:

@@ -44,7 +44,7 @@ def register(sub: Any, name: str) -> None:
     parser.add_argument("--class-code", metavar="CODE", default=None,
                         help="start the campaign a class code fixes")
     parser.add_argument("--vote", action="store_true",
-                        help="a class vote on a projector (line mode): for each card, type the class's "
+                        help="a class vote on a projector: for each card, type the class's "
                              "tally per choice; the majority is taken and the save keeps the tallies")
     parser.add_argument("--player", metavar="NAME", default=None,
                         help="your name, stored in saves and shown in the class report")
@@ -60,8 +60,7 @@ def run(args: argparse.Namespace) -> int:
     problem = check_folder(saves_dir(args), "--saves-dir")
     if problem:
         return usage_error(problem)
-    line_only = args.vote
-    if args.plain or line_only or not _tty(sys.stdin) or not _tty(sys.stdout):
+    if args.plain or not _tty(sys.stdin) or not _tty(sys.stdout):
         return run_plain(args)
     from game.tui.launch import launch  # the only import of Textual, and only here
 

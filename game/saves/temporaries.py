@@ -1,6 +1,7 @@
 """The temporary files of unfinished save writes: locked while written, removed once their writer is gone.
 
-``write_atomic`` writes ``.NAME.json.XXXXXXXX.tmp`` beside the save and moves it into place; a
+``write_atomic`` writes ``.NAME.json.XXXXXXXX.tmp`` beside the save (``.NAME.md.XXXXXXXX.tmp``
+beside the app's debrief) and moves it into place; a
 process killed in between leaves it behind. The writer holds an exclusive lock on the temporary
 file while it writes, so a file of that exact shape that nobody holds locked is stale.
 """
@@ -19,7 +20,7 @@ try:
 except ImportError:  # pragma: no cover - not on POSIX
     fcntl = None  # type: ignore[assignment]
 
-_TEMPORARY = re.compile(r"^\.[A-Za-z0-9_-]+\.json\.[a-z0-9_]{8}\.tmp$")
+_TEMPORARY = re.compile(r"^\.[A-Za-z0-9_-]+\.(json|md)\.[a-z0-9_]{8}\.tmp$")  # saves and debriefs
 UNLOCKED_AGE = 3600.0  # where files cannot be locked, only temporaries older than this are stale
 
 

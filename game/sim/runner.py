@@ -220,10 +220,21 @@ def _init_worker(content: str, mods: tuple[str, ...] = ()) -> None:
 _WORKER_PROBLEM: str | None = None
 
 
-def _work(args: tuple[str, list[str], str, str, str]) -> _Output:
+# A worker's share: (strategy, seed, first, step, games, scenario, difficulty, backend). The seeds
+# are made in the worker: a task is a few bytes, so the pool's task pipe never fills, and ending
+# the pool on ctrl+c cannot wait for a write that dead workers will never read.
+_Chunk = tuple[str, str, int, int, int, str, str, str]
+
+
+def _seeds(seed: str, strategy: str, first: int, step: int, games: int) -> list[str]:
+    return [f"{seed}:{strategy}:{i}" for i in range(first, games, step)]
+
+
+def _work(args: _Chunk) -> _Output:
     if _WORKER_RT is None:
         raise RuntimeError(_WORKER_PROBLEM or "the worker has no pack")
-    strategy, seeds, scenario, difficulty, backend = args
+    strategy, seed, first, step, games, scenario, difficulty, backend = args
+    seeds = _seeds(seed, strategy, first, step, games)
     return (strategy, *play_games(_WORKER_RT, strategy, seeds, scenario, difficulty, backend))
 
 
@@ -235,7 +246,6 @@ def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario
     ``backend`` is 'reference', 'python' or 'native' (see ``game.fast.backends``).
     """
     start = time.perf_counter()
-    plan = {s: [f"{seed}:{s}:{i}" for i in range(games)] for s in strategies}
     result = SimResult(0, 0.0, {s: StrategyStats() for s in strategies}, set(), set(), backend)
     if backend != "reference":
         from game.fast.play import flat_pack
@@ -244,11 +254,12 @@ def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario
         result.compiled, result.notes = compiled.status, list(compiled.notes)
         result.engines = {s: e for s in strategies if (e := engine_for(s, backend)) != backend}
     if jobs > 1 and content is not None:
-        chunks = [(s, seeds[i::jobs], scenario, difficulty, backend) for s, seeds in plan.items()
-                  for i in range(jobs) if seeds[i::jobs]]
+        chunks = [(s, seed, i, jobs, games, scenario, difficulty, backend) for s in strategies
+                  for i in range(min(jobs, games))]
         outputs = _in_processes(chunks, jobs, content, mods)
     else:
-        outputs = [(s, *play_games(rt, s, seeds, scenario, difficulty, backend)) for s, seeds in plan.items()]
+        outputs = [(s, *play_games(rt, s, _seeds(seed, s, 0, 1, games), scenario, difficulty, backend))
+                   for s in strategies]
     for strategy, stats, seen, taken in outputs:
         result.strategies[strategy].merge(stats)
         result.seen_events |= seen
@@ -261,7 +272,7 @@ def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario
 _Output = tuple[str, StrategyStats, set[str], set[tuple[str, str]]]
 
 
-def _in_processes(chunks: list[tuple[str, list[str], str, str, str]], jobs: int, content: str,
+def _in_processes(chunks: list[_Chunk], jobs: int, content: str,
                   mods: tuple[str, ...] = ()) -> list[_Output]:
     """Play the chunks in worker processes; on ctrl+c (or any error) the workers are ended at once."""
     pool = multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=(content, mods))

@@ -22,6 +22,8 @@ class GameConfig:
     difficulty: str | None = None
     class_code: str | None = None
     teaching: bool = False
+    vote: bool = False
+    """A class vote (`play --vote`): the facilitator types the class's tally for each card."""
     player: str | None = None
     mods: tuple[str, ...] = ()
     """Mod folders laid over the pack (`--mod`), in the order given."""
@@ -61,6 +63,7 @@ class GameConfig:
             difficulty=getattr(args, "difficulty", None),
             class_code=getattr(args, "class_code", None),
             teaching=bool(getattr(args, "teaching", False)),
+            vote=bool(getattr(args, "vote", False)),
             player=getattr(args, "player", None),
             mods=tuple(getattr(args, "mods", None) or ()),
             keymap=keymap, notes=(problem,) if problem else (),

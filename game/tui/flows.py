@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from game.session import Session
     from game.tui.config import GameConfig
     from game.tui.screens.dashboard import DashboardScreen
@@ -118,6 +120,8 @@ class GameFlows(App[int]):
         except ServiceError as exc:
             self.notify(str(exc), title=f"Cannot load {path.name}", severity="error", timeout=10)
             return
+        if self.config.vote or session.votes:  # a campaign the class voted goes on as a vote
+            session.options["vote"] = True
         self.open_campaign(session, from_save=True)
         self.notify(f"Loaded {path.name}: {session.date}, turn {session.state.turn}.")
 
@@ -137,7 +141,13 @@ class GameFlows(App[int]):
         assert self.session is not None
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        screen = EndingScreen(self.session) if self.session.finished else DashboardScreen(self.session)
+        screen: Screen[Any] = DashboardScreen(self.session)
+        if self.session.finished:
+            screen = EndingScreen(self.session)
+        elif self.session.options.get("vote"):  # a class vote: the tallies answer the cards
+            from game.tui.screens.vote import VoteScreen
+
+            screen = VoteScreen(self.session)
         self.push_screen(screen)
         self.refresh_bindings()
 

@@ -39,6 +39,11 @@ for Moscow and ✗ one that is bad; the small graphs share one scale per panel; 
 threshold that is near. The campaign ends when an ending's conditions hold or the clock runs
 out: the end screen shows the epilogue, the scores and the hidden quantities.
 
+In a class vote (play --vote, or Class vote in the New campaign dialog) the facilitator types
+the class's votes beside each open choice (↑↓ move between them; a locked choice takes none);
+the split and the majority stay in view, enter takes the majority, and a tie asks the
+facilitator to pick among the tied choices. The save keeps every tally.
+
 The game autosaves after every month (continue from the title screen); ctrl+s saves under a
 name. ctrl+p opens the command palette with every action, and ctrl+q quits."""
 
@@ -58,7 +63,10 @@ def _bindings() -> list[tuple[str, list[Binding]]]:
     from game.tui.app import HonorableExit
     from game.tui.screens.dashboard import DashboardScreen
     from game.tui.screens.ending import EndingScreen
+    from game.tui.screens.tie import TieDialog
     from game.tui.screens.title import TitleScreen
+    from game.tui.screens.vote import VoteScreen
+    from game.tui.widgets.tally import TallyInput
 
     def only(bindings: Any) -> list[Binding]:
         return [b for b in bindings if isinstance(b, Binding)]
@@ -66,7 +74,9 @@ def _bindings() -> list[tuple[str, list[Binding]]]:
     palette = Binding("ctrl+p", "command_palette", "Command palette: every action", id="palette")
     return [("Anywhere", [*only(HonorableExit.BINDINGS), palette]),
             ("Dashboard", only(DashboardScreen.BINDINGS)), ("Title screen", only(TitleScreen.BINDINGS)),
-            ("End of campaign", only(EndingScreen.BINDINGS))]
+            ("End of campaign", only(EndingScreen.BINDINGS)),
+            ("Class vote (and the dashboard's keys)",
+             only([*VoteScreen.BINDINGS, *TallyInput.BINDINGS, *TieDialog.BINDINGS]))]
 
 
 def keys_content(keymap: dict[str, str], *, bench: bool = False) -> Content:

@@ -103,11 +103,9 @@ def write_debrief(session: Session, folder: Path) -> Path:
     text = mod.render_debrief(session, "md")
     stamp = f"{session.scenario}-{session.seed}-turn{session.state.turn}".replace("/", "_")
     path = folder / f"debrief-{stamp}.md"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".md.tmp")
-        tmp.write_text(str(text), encoding="utf-8")
-        tmp.replace(path)
+    store = _module("game.saves.store", "Saving")
+    try:  # a locked temporary, moved into place: one left by a killed app is cleaned at the next start
+        store.write_atomic(path, str(text).encode("utf-8"))
     except OSError as exc:
         raise ServiceError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path

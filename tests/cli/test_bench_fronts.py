@@ -45,9 +45,12 @@ def test_the_app_gets_the_bench_settings(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert not GameConfig.from_args(args).bench
 
 
-def test_plain_and_vote_still_choose_the_line_mode(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_plain_still_chooses_the_line_mode_and_a_vote_the_app(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
     assert front(monkeypatch, tmp_path, "--debug", "--plain")[0] == "plain"
-    assert front(monkeypatch, tmp_path, "--vote")[0] == "plain"
+    assert front(monkeypatch, tmp_path, "--vote", "--plain")[0] == "plain"
+    tui, args = front(monkeypatch, tmp_path, "--vote")  # the class vote has its own screen in the app
+    assert tui == "tui" and GameConfig.from_args(args).vote
 
 
 def test_without_a_terminal_the_bench_is_in_the_line_mode(monkeypatch: pytest.MonkeyPatch,

@@ -65,3 +65,18 @@ def test_the_watcher_sees_a_change(tmp_path: Path) -> None:
         assert not watcher.changed()  # said once
     finally:
         watcher.stop()
+
+
+def test_a_reload_keeps_the_class_votes_of_the_months_replayed(tmp_path: Path) -> None:
+    from game.vote import choose
+
+    pack = tmp_path / "pack"
+    shutil.copytree(STARTER, pack)
+    old = Session.new(load_runtime(pack), "standard", "normal", "w1")
+    for _ in range(2):
+        tallies = [[1] * (len(old.rt.events[c].choices) - 1) + [5] for c in old.state.cards]
+        old.play(old.decide(choose(old, tallies, lambda card, tied: tied[0])))
+    assert len(old.votes) == 2
+    got = reload(pack, (), old)
+    assert got.session is not None and got.diverged is None
+    assert got.session.votes == old.votes

@@ -65,6 +65,8 @@ class DashboardScreen(Screen[None]):
         Binding("r", "report", "Report", id="report", show=False),
     ]
 
+    card_view: ClassVar[type[CardView]] = CardView  # the class vote's screen answers cards by tallies
+
     step: reactive[int] = reactive(0, init=False, repaint=False)
     selected: reactive[int] = reactive(-1, init=False, repaint=False)
     month: reactive[int] = reactive(0, init=False, repaint=False)
@@ -87,7 +89,7 @@ class DashboardScreen(Screen[None]):
                 # on a short terminal the report starts folded, so that the card opens at once
                 folded = self.app.size.height < FOLD_BELOW
                 yield SituationReport(self.session, folded=folded).data_bind(DashboardScreen.month)
-                yield CardView(self.orders).data_bind(DashboardScreen.step, DashboardScreen.selected,
+                yield self.card_view(self.orders).data_bind(DashboardScreen.step, DashboardScreen.selected,
                                                       DashboardScreen.month)
         yield GameFooter()
 

@@ -57,6 +57,10 @@ class NewCampaignDialog(ModalScreen[Session | None]):
                 yield Select([(Content("off"), False),
                               (Content("on: hidden meters and discussion questions shown"), True)],
                              value=cfg.teaching, allow_blank=False, id="teaching", compact=True)
+                yield Label("Class vote")
+                yield Select([(Content("off: one player answers"), False),
+                              (Content("on: type the class's votes per choice (projector)"), True)],
+                             value=cfg.vote, allow_blank=False, id="vote", compact=True)
             yield Static("", id="about", markup=False)
             yield Static("", id="new-error", markup=False)
             with Horizontal(classes="buttons"):
@@ -144,11 +148,15 @@ class NewCampaignDialog(ModalScreen[Session | None]):
         """The campaign the form describes (ServiceError if the class code cannot be used)."""
         code = self.query_one("#class-code", Input).value.strip()
         player = self.query_one("#player", Input).value.strip() or None
-        if code:  # the code fixes scenario, difficulty, seed and teaching mode
-            return class_campaign(self.rt, code, player)
-        options: dict[str, Any] = {"teaching": self.query_one("#teaching", Select).value is True}
-        if player:
-            options["player"] = player
-        seed = self.query_one("#seed", Input).value.strip() or None
-        return Session.new(self.rt, str(self.query_one("#scenario", Select).value),
-                           str(self.query_one("#difficulty", Select).value), seed, options)
+        if code:  # the code fixes scenario, difficulty, seed and teaching mode (not how the class answers)
+            session = class_campaign(self.rt, code, player)
+        else:
+            options: dict[str, Any] = {"teaching": self.query_one("#teaching", Select).value is True}
+            if player:
+                options["player"] = player
+            seed = self.query_one("#seed", Input).value.strip() or None
+            session = Session.new(self.rt, str(self.query_one("#scenario", Select).value),
+                                  str(self.query_one("#difficulty", Select).value), seed, options)
+        if self.query_one("#vote", Select).value is True:
+            session.options["vote"] = True  # the app's way of answering; not part of the campaign
+        return session

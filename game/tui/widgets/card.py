@@ -80,16 +80,19 @@ class OrdersView(Group):
             return
         set_text(self.part("card-title"), Content.assemble((f"Orders for {s.date}", "bold")))
         rows: list[tuple[Text | str, ...]] = []
-        for card, pick in zip(o.cards, o.picks, strict=True):
+        for i, (card, pick) in enumerate(zip(o.cards, o.picks, strict=True)):
             choice = next(c for c in card.choices if c.id == pick)
-            rows.append(("◆", Text.assemble((card.title, "bold"), " → ", choice.label, "\n",
-                                            (choice.outcome, "italic"))))
+            rows.append(("◆", self.answer(i, card, choice)))
         if not o.cards:
             rows.append(("", "No card reached the desk this month."))
         self.part("card-text").update(hanging(rows))
         find_part(self, "#orders-policies", PolicyView).refresh_text()
         back = " · backspace: revise the last answer" if o.cards else ""
         set_text(self.part("hint"), f"enter: end the month · p: change policies{back}")
+
+    def answer(self, index: int, card: Any, choice: Any) -> Text:
+        """One card's line in the orders: its title, the answer and the outcome."""
+        return Text.assemble((card.title, "bold"), " → ", choice.label, "\n", (choice.outcome, "italic"))
 
     def part(self, name: str) -> Static:
         return find_part(self, f"#orders > .{name}")
