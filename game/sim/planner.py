@@ -2,7 +2,11 @@
 
 Each month it looks at what a player can see: every ending's conditions
 explained against the state (hidden quantities' clauses count for nothing,
-as a player cannot read them) and each choice's and policy level's preview.
+as a player cannot read them) and each choice's and policy level's preview,
+as precise as the difficulty shows it: where the previews give only the
+direction of a change (▲/▼), the planner knows only the direction and assumes
+one typical step for every change; changes to hidden quantities are not shown,
+so it does not count them.
 It aims at the best ending it can still reach, ranked by the endings' own
 score adjustments, and takes the choices and policy moves whose previewed
 effects close the most of that ending's gap while keeping away from the
@@ -26,6 +30,7 @@ LOOK_AHEAD = 3  # months of a standing policy's preview counted when choosing a 
 REACH = 9.0  # gap a careful month can close, to judge which endings are still reachable
 MARGIN = 12.0  # how close to a cutting-short ending's conditions the planner starts to worry
 DANGER = 3.0  # weight of that worry against the target's gap
+GUESS = 3  # the size assumed for a change a direction-only preview shows as ▲ or ▼
 
 
 def weighted_gap(clause: Clause, shared: frozenset[str] = frozenset()) -> float:
@@ -52,6 +57,17 @@ class PlannerBot:
         self.ranked = sorted((e for e in rt.endings if f"ending:{e.id}" in rt.conditions or e.fallback),
                              key=lambda e: -worth[e.id])
         self.worth = worth
+        self.secret = frozenset(m.id for m in rt.pack.meters if m.hidden)
+        self.direction = {d.id: str(d.preview) == "direction" for d in rt.pack.difficulties}
+
+    def _seen(self, state: State, p: PreviewItem) -> float | None:
+        """A preview item's change as the screen shows it at the campaign's difficulty, or None
+        when the screen does not show it (a hidden quantity)."""
+        if p.target in self.secret:
+            return None
+        if self.direction.get(state.difficulty, False):
+            return float(GUESS if p.delta > 0 else -GUESS if p.delta < 0 else 0)
+        return float(p.delta)
 
     def _target(self, state: State) -> tuple[str | None, list[str]]:
         """The best ending still in reach, and the endings that would cut the campaign short first."""
@@ -88,8 +104,9 @@ class PlannerBot:
         rt = self.rt
         for p, times in items:
             i = rt.qindex.get(p.target)
-            if i is not None:
-                v = s.values[i] + p.delta * _CERTAINTY[p.certainty] * times
+            delta = self._seen(state, p)
+            if i is not None and delta is not None:
+                v = s.values[i] + delta * _CERTAINTY[p.certainty] * times
                 s.values[i] = int(max(rt.qmin[i], min(rt.qmax[i], round(v))))
             elif p.target.startswith("flag:") and p.certainty != "maybe":
                 (s.flags.add if p.delta > 0 else s.flags.discard)(p.target[5:])

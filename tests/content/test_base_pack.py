@@ -173,8 +173,10 @@ def test_a_guarantor_can_walk_out(pack: Any) -> None:
 # -- balance (standard campaign, normal difficulty, fixed seed) -------------------
 
 
-def test_every_ending_is_reached_by_some_strategy(standard: dict[str, Any], rt: Any) -> None:
-    for ending in (e.id for e in rt.pack.endings):
+def test_every_ending_but_the_best_is_reached_by_some_line(standard: dict[str, Any], rt: Any) -> None:
+    # the honorable exit is careful play's, not a line's: tests/sim/test_balance.py holds the planner
+    # at 40-65% and every fixed line at <= 20% in both scenarios
+    for ending in (e.id for e in rt.pack.endings if e.id != "honorable_exit"):
         best = max(st["endings"][ending] / st["games"] for st in standard["strategies"].values())
         assert best >= 0.05, (ending, best)
 
@@ -182,10 +184,9 @@ def test_every_ending_is_reached_by_some_strategy(standard: dict[str, Any], rt: 
 def test_the_honorable_exit_is_hard(standard: dict[str, Any]) -> None:
     for sid, st in standard["strategies"].items():
         share = st["endings"]["honorable_exit"] / st["games"]
-        assert share <= 0.35, (sid, share)
+        assert share <= 0.20, (sid, share)
     random = standard["strategies"]["random"]
-    assert random["endings"]["honorable_exit"] / random["games"] < 0.05
-    assert max(st["endings"]["honorable_exit"] for st in standard["strategies"].values()) > 0
+    assert random["endings"]["honorable_exit"] / random["games"] < 0.03
 
 
 def test_every_event_and_choice_is_played(standard: dict[str, Any]) -> None:
@@ -199,12 +200,6 @@ def test_replay_value_and_campaign_length(standard: dict[str, Any]) -> None:
         assert 20 <= st["median_turns"] <= 37, (sid, st["median_turns"])
 
 
-def test_difficulty_moves_the_odds(rt: Any, standard: dict[str, Any]) -> None:
-    hard = simulate(rt, ["un_first"], GAMES, SEED, "standard", "hard").to_json(rt)
-    normal = standard["strategies"]["un_first"]["endings"]["honorable_exit"]
-    assert hard["strategies"]["un_first"]["endings"]["honorable_exit"] < normal
-
-
 def test_classroom_scenario_is_not_degenerate(rt: Any) -> None:
     result = simulate(rt, [*strategies(rt), "planner"], 100, SEED, "classroom", "normal").to_json(rt)
     reached = {e for e, n in result["endings"].items() if n}
@@ -212,8 +207,8 @@ def test_classroom_scenario_is_not_degenerate(rt: Any) -> None:
     assert result["strategies"]["planner"]["endings"]["honorable_exit"]  # winnable by careful play, if hard
     total = sum(result["endings"].values())
     assert max(result["endings"].values()) / total < 0.8
-    for st in result["strategies"].values():
-        assert st["median_turns"] == 12
+    for st in result["strategies"].values():  # endings may come early, but no line's in the first half
+        assert st["median_turns"] >= 6
 
 
 # -- history beside the game (issue 11) ---------------------------------------------

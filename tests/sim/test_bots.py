@@ -9,10 +9,11 @@ import pytest
 from game.content.loader import load_runtime
 from game.content.schema import StrategyStep
 from game.engine.rng import Rng
-from game.engine.runtime import Runtime
+from game.engine.runtime import PreviewItem, Runtime
 from game.engine.turn import apply_turn, new_campaign
 from game.sim.bots import LineBot, make_bots
 from game.sim.followers import favoured
+from game.sim.planner import PlannerBot
 from game.sim.runner import simulate
 
 BASE = Path(__file__).resolve().parents[2] / "content"
@@ -91,3 +92,49 @@ def test_the_planner_beats_random_play_at_the_honorable_exit(base_rt: Runtime) -
     planner = result.strategies["planner"].endings["honorable_exit"]
     random = result.strategies["random"].endings["honorable_exit"]
     assert planner >= 6 and planner > 3 * random
+
+
+def _scaled(rt: Runtime, factor: int) -> Runtime:
+    """The same runtime with every previewed change multiplied by ``factor`` (directions kept)."""
+    from copy import copy
+    from dataclasses import replace
+
+    def scale(items: tuple[PreviewItem, ...]) -> tuple[PreviewItem, ...]:
+        return tuple(replace(p, delta=p.delta * factor) for p in items)
+
+    out = copy(rt)
+    out.events = {k: replace(e, choices=tuple(replace(c, preview=scale(c.preview)) for c in e.choices))
+                  for k, e in rt.events.items()}
+    out.policies = [replace(p, levels=tuple(replace(lv, preview=scale(lv.preview)) for lv in p.levels))
+                    for p in rt.policies]
+    return out
+
+
+def _plans(rt: Runtime, difficulty: str, months: int = 8) -> list[object]:
+    """The planner's plans over the first months of a campaign (the states played on by rt's planner)."""
+    bot, state, out = PlannerBot(rt), new_campaign(rt, "standard", difficulty, "honest", log=False), []
+    while state.ending is None and state.turn <= months:
+        picks, moves = bot.plan(state, Rng("honest", state.turn, "bot"))
+        out.append(([c.id for c in picks], moves))
+        apply_turn(rt, state, picks, moves)
+    return out
+
+
+def test_the_planner_reads_only_directions_where_previews_show_only_directions(base_rt: Runtime) -> None:
+    hard = [d.id for d in base_rt.pack.difficulties if d.preview == "direction"]
+    magnitude = [d.id for d in base_rt.pack.difficulties if d.preview == "magnitude"]
+    assert hard and magnitude
+    scaled = _scaled(base_rt, 5)
+    # at a direction-only difficulty, magnitudes the screen does not show change nothing
+    assert _plans(base_rt, hard[0]) == _plans(scaled, hard[0])
+    # where magnitudes are shown, the planner reads them (so the comparison above can fail)
+    assert any(_plans(base_rt, d) != _plans(scaled, d) for d in magnitude)
+
+
+def test_the_planner_does_not_count_changes_to_hidden_quantities(base_rt: Runtime) -> None:
+    bot = PlannerBot(base_rt)
+    state = new_campaign(base_rt, "standard", "normal", "hidden", log=False)
+    hidden = next(m.id for m in base_rt.pack.meters if m.hidden)
+    shown = next(m.id for m in base_rt.pack.meters if not m.hidden)
+    assert bot._seen(state, PreviewItem(hidden, 9, "sure")) is None
+    assert bot._seen(state, PreviewItem(shown, 9, "sure")) == 9
