@@ -166,6 +166,9 @@ class _Compiler:
         if sc.default_difficulty is not None:
             self.scope.check("difficulty", sc.default_difficulty, self.scope.difficulties,
                              self.where("scenarios", sc.id) / "default_difficulty")
+        for name in sc.tolerances:
+            self.scope.check("tolerance", name, self.scope.tolerances,
+                             self.where("scenarios", sc.id) / "tolerances" / name, key=True)
 
     def difficulty(self, d: s.Difficulty) -> None:
         w = self.where("difficulties", d.id)

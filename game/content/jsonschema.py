@@ -53,6 +53,7 @@ _TARGETS = (
     ("Event", "advice", "keys", "advisors"),
     ("Ending", "scores", "keys", "scores"),
     ("Difficulty", "tolerances", "keys", "tolerances"),
+    ("Scenario", "tolerances", "keys", "tolerances"),
     ("Initial", "values", "keys", "quantities"),
     ("Initial", "policies", "keys", "policies"),
     ("Initial", "flags", "items", "flags"),

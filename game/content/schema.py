@@ -338,6 +338,11 @@ class Scenario(BaseModel):
     turns: int = Field(ge=1, le=120, description="Length in monthly turns.")
     initial: Initial = Field(default_factory=Initial, description="Starting values.")
     default_difficulty: Id | None = Field(None, description="Difficulty used when none is given.")
+    tolerances: dict[Id, int] = Field(
+        default_factory=dict,
+        description="Added to the difficulty's tolerances in this scenario (a short scenario may ask "
+        "less of a settlement); the goals show the resulting numbers.",
+    )
 
 
 class StrategyStep(BaseModel):

@@ -64,7 +64,7 @@ def new_campaign(rt: Runtime, scenario: str, difficulty: str, seed: str, *, log:
     state = State(
         seed=str(seed), scenario=scenario, difficulty=difficulty, turn=1,
         month=month_index(sc.start), values=values,
-        tolerances=[diff.tolerances[t] for t in rt.tolerance_ids],
+        tolerances=[diff.tolerances[t] + sc.tolerances.get(t, 0) for t in rt.tolerance_ids],
         flags=set(sc.initial.flags), fired={e: 0 for e in sc.initial.fired},
         scheduled=[], policies=policies, cards=[],
         history=[tuple(values)] if log else None, log=[] if log else None, rules=rules,

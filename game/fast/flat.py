@@ -103,7 +103,7 @@ class Campaign:
         self.seed, self.scenario, self.difficulty = str(seed), scenario, difficulty
         v = fp.initial[scenario][:]
         tol = fp.tolerances[difficulty]
-        v[fp.t0:fp.t0 + len(tol)] = tol
+        v[fp.t0:fp.t0 + len(tol)] = [a + b for a, b in zip(v[fp.t0:fp.t0 + len(tol)], tol, strict=True)]
         self.v = v
         self.cards: list[int] = []
         self.sched: list[tuple[int, int, int]] = []

@@ -54,7 +54,7 @@ appears (then a number may be a double, as in the reference engine). Tables
     endings    in the order the rules test them: ending, when, at_end, fallback, priority
     watch      endings tested after every turn: ending, when
     blocks     offset of each scheduled block's SEQ
-    scenarios  turns, start month      initial: a flat state per scenario (tolerances 0)
+    scenarios  turns, start month      initial: a flat state per scenario (tolerances: its offsets)
     difficulties  the tolerances of each
     scores     offset of each score dimension's formula
 
@@ -75,7 +75,7 @@ from game.engine.runtime import Runtime
 from game.engine.state import RULES, month_index
 from game.fast.ir_code import CodeBuilder, Layout
 
-IR_VERSION = 1
+IR_VERSION = 2  # 2: the initial tolerances hold the scenario's offsets
 
 
 @dataclass(slots=True)
@@ -170,7 +170,8 @@ def _endings(pack: Any, rt: Runtime, cb: CodeBuilder, tables: dict[str, list[lis
 
 
 def _initial(rt: Runtime, lay: Layout, sc: Any) -> list[int]:
-    """A scenario's flat state before its first month's cards are drawn (tolerances 0)."""
+    """A scenario's flat state before its first month's cards are drawn (the tolerances hold the
+    scenario's offsets, to which the difficulty's tolerances are added)."""
     v = [0] * lay.size
     v[Layout.TURN], v[Layout.MONTH], v[Layout.ENDING] = 1, month_index(sc.start), -1
     values = rt.qdefault[:]
@@ -185,4 +186,6 @@ def _initial(rt: Runtime, lay: Layout, sc: Any) -> list[int]:
         v[i] = -1
     for ev in sc.initial.fired:
         v[lay.eslot[ev]] = 0
+    for i, tid in enumerate(lay.tolerances):
+        v[lay.t0 + i] = sc.tolerances.get(tid, 0)
     return v

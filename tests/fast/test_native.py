@@ -98,7 +98,7 @@ def test_the_missed_clauses_are_explains_own(base_rt: Runtime) -> None:
     scenario, difficulty = _campaign(base_rt)
     fp, compiled = flat_pack(base_rt)
     ir = compiled.ir
-    missed = _missed_clauses(base_rt, ir, difficulty)
+    missed = _missed_clauses(base_rt, ir, scenario, difficulty)
     kernel = native.kernel().lib
     checked = 0
     for sid, bot in make_bots(base_rt).items():

@@ -83,7 +83,7 @@ def gather(rt: Any, fbot: Any, seeds: list[str], scenario: str, difficulty: str,
     from game.sim.runner import CLAUSE_SAMPLE
 
     ir = flat_pack_ir(rt)
-    missed = _missed_clauses(rt, ir, difficulty)
+    missed = _missed_clauses(rt, ir, scenario, difficulty)
     names = ir.names
     events, choice_names, endings = names["events"], names["choices"], names["endings"]
     quantities = names["quantities"]
@@ -124,12 +124,16 @@ def gather(rt: Any, fbot: Any, seeds: list[str], scenario: str, difficulty: str,
     return set(stats.cards), set(stats.taken)
 
 
-def _missed_clauses(rt: Any, ir: Any, difficulty: str) -> MissedClauses:
-    """The missed endings' compiled explanations for a difficulty, built once per runtime."""
+def _missed_clauses(rt: Any, ir: Any, scenario: str, difficulty: str) -> MissedClauses:
+    """The missed endings' compiled explanations for a scenario and difficulty (their tolerances:
+    the difficulty's plus the scenario's offsets), built once per runtime."""
     cache = rt.extra.setdefault("native_missed", {})
-    entry = cache.get(difficulty)
+    entry = cache.get((scenario, difficulty))
     if entry is None or entry[0] is not ir:
-        tolerances = ir.tables["difficulties"][ir.names["difficulties"].index(difficulty)]
-        entry = cache[difficulty] = (ir, MissedClauses(rt, ir.names, ir.header, tolerances))
+        base = ir.tables["difficulties"][ir.names["difficulties"].index(difficulty)]
+        t0 = ir.header["t0"]
+        offsets = ir.tables["initial"][ir.names["scenarios"].index(scenario)][t0:t0 + len(base)]
+        tolerances = [a + b for a, b in zip(base, offsets, strict=True)]
+        entry = cache[(scenario, difficulty)] = (ir, MissedClauses(rt, ir.names, ir.header, tolerances))
     clauses: MissedClauses = entry[1]
     return clauses

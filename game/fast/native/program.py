@@ -51,7 +51,9 @@ def program(ir: PackIR, fbot: Any, scenario: str, difficulty: str) -> array[int]
     length = t["scenarios"][sc][0]
     initial = list(t["initial"][sc])
     tolerances = t["difficulties"][names["difficulties"].index(difficulty)]
-    initial[h["t0"]:h["t0"] + len(tolerances)] = tolerances
+    t0 = h["t0"]  # the scenario's offsets plus the difficulty's tolerances
+    initial[t0:t0 + len(tolerances)] = [a + b for a, b in zip(initial[t0:t0 + len(tolerances)], tolerances,
+                                                              strict=True)]
     kind, noise, ranked, picks, targets = bot_tables(fbot, len(t["events"]), len(t["policies"]), length)
     head = dict.fromkeys(HEADER, 0)
     head.update(abi=ABI, size=h["size"], q0=h["q0"], t0=h["t0"], p0=h["p0"], f0=h["f0"], e0=h["e0"],
