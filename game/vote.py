@@ -39,10 +39,15 @@ def winners(counts: Sequence[int], open_: Sequence[bool]) -> list[int]:
     return [i for i, (n, ok) in enumerate(zip(counts, open_, strict=True)) if ok and n == best]
 
 
+def percent(n: int, total: int) -> int:
+    """n of total as a whole percentage, halves rounded up (12.5 -> 13, as people round)."""
+    return (200 * n + total) // (2 * total)
+
+
 def split(counts: Sequence[int], labels: Sequence[str]) -> str:
     """'Step aside 12, Condemn at the UN 7' for reports."""
     total = sum(counts) or 1
-    parts = (f"{label} {n} ({round(100 * n / total)}%)" for label, n in zip(labels, counts, strict=True))
+    parts = (f"{label} {n} ({percent(n, total)}%)" for label, n in zip(labels, counts, strict=True))
     return ", ".join(parts)
 
 

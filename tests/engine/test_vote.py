@@ -81,3 +81,11 @@ def test_reports_show_the_class_split(rt, tmp_path: Path) -> None:  # type: igno
     text = class_report(rt, [path]).text
     split = text.split("### How the class split")[1].split("###")[0]
     assert ": 3 (" in split  # the tallies, not one vote per meeting
+
+
+def test_shares_round_halves_up_as_people_do() -> None:
+    from game.vote import percent, split
+
+    assert [percent(n, 16) for n in (5, 9, 2)] == [31, 56, 13]  # 12.5% reads 13%, not 12%
+    assert percent(1, 3) == 33 and percent(2, 3) == 67 and percent(0, 7) == 0 and percent(7, 7) == 100
+    assert split([1, 1], ["A", "B"]) == "A 1 (50%), B 1 (50%)"

@@ -18,7 +18,7 @@ from game.tui.vote_orders import VoteOrders
 from game.tui.widgets.card import CardView, OrdersView
 from game.tui.widgets.choice import ChoiceRow
 from game.tui.widgets.parts import Group, find_part, set_display, set_text
-from game.vote import VoteError, split, winners
+from game.vote import VoteError, percent, split, winners
 
 BAR = 20  # cells of the widest bar in the split
 
@@ -99,7 +99,7 @@ def standing_content(card: Any, counts: list[int], open_: list[bool]) -> Content
         if not ok:
             continue
         filled = round(BAR * n / widest)
-        share = f"{round(100 * n / total):>3}%" if total else "  -%"
+        share = f"{percent(n, total):>3}%" if total else "  -%"
         style = "bold" if i in leaders else ""
         bar = [("█" * filled, "$accent"), ("░" * (BAR - filled), "$text-disabled")]
         parts += ["\n", (f"{i + 1} ", "bold"), *bar, (f" {n:>4} {share}  ", style), (choice.label, style)]
