@@ -167,8 +167,11 @@ class Plain:
     def report(self) -> None:
         sections = report_sections(self.s, visible(self.s, self.s.report))
         self.say("Situation report:")
-        if not sections:
-            self.say("  Nothing has changed yet.")
+        if not self.s.records:  # the scenario's own terms, as the app's report gives them
+            sc = self.rt.pack.get("scenarios", self.s.scenario)
+            self.para(f"The campaign begins. {' '.join(sc.description.split())}", "  ")
+        elif not sections:
+            self.say("  Nothing moved last month.")
         for section in sections:
             self.say(f"  {section.heading}:")
             for line in section.lines:
