@@ -168,8 +168,7 @@ class Plain:
         sections = report_sections(self.s, visible(self.s, self.s.report))
         self.say("Situation report:")
         if not self.s.records:  # the scenario's own terms, as the app's report gives them
-            sc = self.rt.pack.get("scenarios", self.s.scenario)
-            self.para(f"The campaign begins. {' '.join(sc.description.split())}", "  ")
+            self.para(f"The campaign begins. {self.rt.pack.get('scenarios', self.s.scenario).description}")
         elif not sections:
             self.say("  Nothing moved last month.")
         for section in sections:

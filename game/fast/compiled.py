@@ -22,7 +22,7 @@ from types import CodeType
 from typing import Any
 
 from game import __version__
-from game.content.files import yaml_files
+from game.content.packhash import content_hash
 from game.engine.rng import Rng
 from game.engine.runtime import Runtime
 from game.fast.emit import GENERATOR_VERSION, Emitter
@@ -62,20 +62,6 @@ def cache_dir() -> Path:
         return Path(env)
     xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg) if xdg else Path.home() / ".cache") / "honorable-exit"
-
-
-def content_hash(rt: Runtime) -> str:
-    """sha256 over the pack's YAML files, as saves record it (``game.saves.document.content_hash``)."""
-    cached = rt.extra.get("content_hash")
-    if isinstance(cached, str):
-        return cached
-    root = Path(rt.pack.root)
-    digest = hashlib.sha256()
-    for path in sorted(yaml_files(root)[0]):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    value = rt.extra["content_hash"] = "sha256:" + digest.hexdigest()
-    return value
 
 
 def cache_key(rt: Runtime) -> str:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from game import __version__
-from game.content.files import yaml_files
+from game.content.packhash import content_hash as content_hash  # re-exported: saves name it here
 from game.engine.runtime import Runtime
 from game.engine.state import State, month_label, month_text
 from game.session import Session
@@ -118,22 +117,6 @@ class SaveDoc(BaseModel):
 def now_iso() -> str:
     """The current time in UTC, ISO 8601 to the second."""
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def content_hash(rt: Runtime) -> str:
-    """sha256 over the pack's YAML files (sorted relative paths and bytes), cached on the runtime."""
-    cached = rt.extra.get("content_hash")
-    if isinstance(cached, str):
-        return cached
-    root = Path(rt.pack.root)
-    digest = hashlib.sha256()
-    files = sorted(yaml_files(root)[0])  # the order the hash has always used
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    value = "sha256:" + digest.hexdigest()
-    rt.extra["content_hash"] = value
-    return value
 
 
 def pack_ref(rt: Runtime) -> dict[str, Any]:
