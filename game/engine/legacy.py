@@ -1,10 +1,11 @@
-"""Rules 1: how campaigns saved before rules 2 drew their cards, kept so that they still replay.
+"""Rules 1 and 2: how campaigns saved before rules 3 drew their cards, kept so that they still replay.
 
 Rules 1 drew from the whole deck of conditional cards not yet used up (kept on
-the state as a derived cache), whatever their date windows; rules 2 draws
-from the month's deck (see ``turn._draw``). Both pick by weight among the
-eligible cards, but with different dice, so a campaign replays only by the
-rules it was played by.
+the state as a derived cache), whatever their date windows; rules 2 drew from
+the month's deck by rejection sampling, testing only the cards it drew; rules
+3 tests the month's whole deck once and rolls once per card drawn (see
+``turn._draw``). All three pick by weight among the eligible cards, but with
+different dice, so a campaign replays only by the rules it was played by.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-from game.engine.rng import Rng
+from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, Rng
 from game.engine.runtime import CEvent, Runtime
 from game.engine.state import State
 
@@ -73,3 +74,42 @@ def _sample_rules_1(state: State, rng: Rng, live: list[CEvent], cards: list[str]
             break
         candidates = [ev for ev in candidates if ev.id not in tried]
     return drawn
+
+
+def draw_rules_2(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) -> None:
+    """Draw conditional cards by weight until ``target``: weighted rejection sampling (rules 2).
+
+    The candidates are the month's deck. A candidate is drawn by weight (a
+    bisect over cumulative weights) and only then tested: used up, cooling
+    down, already on the desk, or its condition false, it is rejected and not
+    tried again this month. Within a round a candidate already tried is drawn
+    again and skipped; once half the round's weight has been tried, the next
+    round draws only among the untried.
+    """
+    deck = rt.deck(state.month, state.turn)
+    candidates, cumulative, total = deck.cards, deck.cumulative, deck.total
+    fired, turn = state.fired, state.turn
+    x = rng.state
+    while total:
+        tried: set[int] = set()
+        tried_weight = 0
+        while tried_weight * 2 < total:  # a round lasts while most of the weight is untried
+            x = (x * LCG_MUL + LCG_ADD) & LCG_MASK
+            j = bisect_right(cumulative, ((x >> 32) * total) >> 32)  # = rng.below(total)
+            if j in tried:
+                continue
+            tried.add(j)
+            ev = candidates[j]
+            tried_weight += ev.weight
+            key = ev.id
+            last = fired.get(key)
+            if (last is None or not ev.once and turn - last > ev.cooldown) and key not in cards \
+                    and (ev.when is None or ev.when(state)):
+                cards.append(key)
+                if len(cards) >= target:
+                    rng.state = x
+                    return
+        candidates = tuple(ev for j, ev in enumerate(candidates) if j not in tried)
+        cumulative = tuple(accumulate(ev.weight for ev in candidates))
+        total = cumulative[-1] if cumulative else 0
+    rng.state = x

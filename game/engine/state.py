@@ -89,9 +89,11 @@ class Scheduled:
 # is replayed by the same rules, so a campaign saved under older rules still
 # loads. 1: the month's cards are drawn from the whole deck of cards not yet
 # used up; 2: only from the cards whose date and turn windows admit the month
-# (the same weighted pick among eligible cards, drawn with fewer tries).
-RULES = 2
-RULES_KNOWN = (1, 2)
+# (the same weighted pick among eligible cards, drawn with fewer tries); 3: the
+# month's deck is tested once and each card drawn takes one roll (the same
+# weighted pick, with other dice; see ``turn._draw``).
+RULES = 3
+RULES_KNOWN = (1, 2, 3)
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, Rng
+from game.engine.rng import Rng
 from game.engine.runtime import CChoice, CEvent, Ctx, Runtime
 from game.engine.state import RULES, RULES_KNOWN, Cause, Change, State, month_index
 
@@ -74,51 +74,34 @@ def new_campaign(rt: Runtime, scenario: str, difficulty: str, seed: str, *, log:
 
 
 def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) -> None:
-    """Draw conditional cards by weight until ``target``: weighted rejection sampling.
+    """Draw conditional cards by weight until ``target``: the month's deck in one test (rules 3).
 
     The candidates are the month's deck: the cards whose date and turn windows
-    admit the month (computed once per month and kept by the runtime). A
-    candidate is drawn by weight (a bisect over cumulative weights) and only
-    then tested: used up, cooling down, already on the desk, or its condition
-    false, it is rejected and not tried again this month. Within a round a
-    candidate already tried is drawn again and skipped; once half the round's
-    weight has been tried, the next round draws only among the untried (so at
-    least every other roll finds a new candidate). Every accepted card is thus
-    a weighted pick among the eligible ones, while only the conditions of the
-    cards drawn are tested.
+    admit the month (computed once per month and kept by the runtime). Every
+    candidate is tested once, in deck order: used up, cooling down, already on
+    the desk, or its condition false, it is out. Then one roll per card drawn:
+    a weighted pick among the eligible left (``rng.below`` of their total
+    weight, over their cumulative weights in deck order), until ``target``
+    cards are on the desk or none is left. Older rules are in
+    ``game.engine.legacy``.
     """
-    if state.rules == 1:
-        from game.engine.legacy import draw_rules_1
+    if state.rules != 3:
+        from game.engine.legacy import draw_rules_1, draw_rules_2
 
-        draw_rules_1(rt, state, rng, cards, target)
+        (draw_rules_1 if state.rules == 1 else draw_rules_2)(rt, state, rng, cards, target)
         return
-    deck = rt.deck(state.month, state.turn)
-    candidates, cumulative, total = deck.cards, deck.cumulative, deck.total
     fired, turn = state.fired, state.turn
-    x = rng.state  # the generator's steps are inlined: this loop is the simulator's hottest
-    while total:
-        tried: set[int] = set()
-        tried_weight = 0
-        while tried_weight * 2 < total:  # a round lasts while most of the weight is untried
-            x = (x * LCG_MUL + LCG_ADD) & LCG_MASK
-            j = bisect_right(cumulative, ((x >> 32) * total) >> 32)  # = rng.below(total)
-            if j in tried:
-                continue
-            tried.add(j)
-            ev = candidates[j]
-            tried_weight += ev.weight
-            key = ev.id
-            last = fired.get(key)
-            if (last is None or not ev.once and turn - last > ev.cooldown) and key not in cards \
-                    and (ev.when is None or ev.when(state)):
-                cards.append(key)
-                if len(cards) >= target:
-                    rng.state = x
-                    return
-        candidates = tuple(ev for j, ev in enumerate(candidates) if j not in tried)
-        cumulative = tuple(accumulate(ev.weight for ev in candidates))
-        total = cumulative[-1] if cumulative else 0
-    rng.state = x
+    eligible = []
+    for ev in rt.deck(state.month, turn).cards:
+        key = ev.id
+        last = fired.get(key)
+        if (last is None or not ev.once and turn - last > ev.cooldown) and key not in cards \
+                and (ev.when is None or ev.when(state)):
+            eligible.append(ev)
+    while eligible and len(cards) < target:
+        cumulative = list(accumulate(ev.weight for ev in eligible))
+        j = bisect_right(cumulative, rng.below(cumulative[-1]))
+        cards.append(eligible.pop(j).id)
 
 
 def _still_due(ev: CEvent, state: State) -> bool:

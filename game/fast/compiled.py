@@ -114,7 +114,7 @@ def run_module(module: Module) -> dict[str, Callable[..., Any]]:
     namespace: dict[str, Any] = {"__builtins__": {}, "W": weighted, "S": schedule, "D": divide,
                                  "F": module.floats}
     exec(module.code, namespace)  # the code passed the whitelist: only the emitter's functions
-    functions = {k: v for k, v in namespace.items() if k[:1] in "acnxwm" and callable(v)}
+    functions = {k: v for k, v in namespace.items() if k[:1] in "acdnxwm" and callable(v)}
     for name, written in module.aliases.items():
         functions[name] = functions[written]
     return functions

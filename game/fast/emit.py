@@ -4,8 +4,8 @@ The source is built only from the emitter's own names and numbers written with
 ``repr(int)`` (never a content string), checked by ``game.fast.whitelist``
 before it is compiled, and run with no builtins. Each condition at code offset
 ``N`` becomes ``cN(v)``, each formula ``nN(v)`` and each effect sequence
-``xN(v, k)``, on the flat state ``v``; ``aN``, ``w0`` and ``m0`` make the turn's steps one
-call each (see ``Emitter.month_fns``); ``k`` is the effects' context (see
+``xN(v, k)``, on the flat state ``v``; ``aN``, ``dN``, ``w0`` and ``m0`` make the turn's
+steps one call each (see ``Emitter.month_fns``); ``k`` is the effects' context (see
 ``game.fast.flat``), reached only through the helpers ``W`` (a weighted die)
 and ``S`` (schedule). ``D`` is the engine's division (0 when dividing by 0)
 and ``F`` the tuple of the pack's float constants.
@@ -17,10 +17,26 @@ from game.fast import ir_code as op
 from game.fast.ir import PackIR
 from game.fast.ir_code import CMP_OPS, bits_float
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3  # 3: the month's deck in one call (rules 3)
 
 SPLIT_DEPTH = 24  # a deeper sub-expression or effect block becomes a function of its own
 _ARITH = {op.N_ADD: "+", op.N_SUB: "-", op.N_MUL: "*"}
+
+
+def month_decks(ir: PackIR) -> tuple[dict[tuple[int, int], int], list[tuple[int, ...]]]:
+    """The month's decks a scenario reaches: (month, turn) -> the index of its deck, and the
+    distinct decks in order, each the conditional cards (event indices, in pack order) whose
+    date and turn windows admit that month and turn."""
+    events = ir.tables["events"]
+    at: dict[tuple[int, int], int] = {}
+    index: dict[tuple[int, ...], int] = {}
+    for length, start in ir.tables["scenarios"]:
+        for turn in range(1, length + 1):
+            month = start + turn - 1
+            cards = tuple(i for i, row in enumerate(events)
+                          if row[1] and row[6] <= month <= row[7] and row[8] <= turn <= row[9])
+            at[(month, turn)] = index.setdefault(cards, len(index))
+    return at, list(index)
 
 
 class Emitter:
@@ -57,17 +73,17 @@ class Emitter:
         return "\n".join(self.lines) + "\n"
 
     def month_fns(self) -> None:
-        """The turn's steps as one call each: a card's draw test ``aN`` (event N), the watched
-        endings ``w0`` (the first that holds, else -1) and the month's policies ``m0``."""
+        """The turn's steps as one call each: a card's draw test ``aN`` (event N), the month's
+        deck ``dN`` (deck N of ``month_decks``: each card's weight if it may be drawn, else 0,
+        in deck order), the watched endings ``w0`` (the first that holds, else -1) and the
+        month's policies ``m0``."""
         h, t = self.ir.header, self.ir.tables
         for i, row in enumerate(t["events"]):
             if row[1]:  # conditional: used up or cooling down, else its condition
-                slot = h["e0"] + i
-                ready = f"v[{slot!r}] < 0"
-                if not row[4]:
-                    ready = f"({ready} or v[0] - v[{slot!r}] > {row[5]!r})"
-                test = f" and {self.cond(row[2], 1)[0]}" if row[2] >= 0 else ""
-                self.lines.append(f"def a{i}(v):\n    return {ready}{test}\n")
+                self.lines.append(f"def a{i}(v):\n    return {self._ready(i)}\n")
+        for n, cards in enumerate(month_decks(self.ir)[1]):
+            parts = [f"({t['events'][i][3]!r} if {self._ready(i)} else 0)" for i in cards]
+            self.lines.append(f"def d{n}(v):\n    return ({', '.join(parts)}{',' if parts else ''})\n")
         body = [f"    if {self.cond(w, 1)[0]}:\n        return {e!r}" for e, w in t["watch"]]
         self.lines.append("def w0(v):\n" + "\n".join([*body, "    return -1"]) + "\n")
         body = []
@@ -78,6 +94,15 @@ class Emitter:
                 test = f"{'if' if j == 0 else 'elif'} v[{h['p0'] + p!r}] == {k!r}"
                 body.append(f"    {test}:\n        {name}(v, k)")
         self.lines.append("def m0(v, k):\n" + "\n".join([*body, "    pass"]) + "\n")
+
+    def _ready(self, i: int) -> str:
+        """Whether conditional card ``i`` may be drawn: not used up, not cooling down, its condition."""
+        row = self.ir.tables["events"][i]
+        slot = self.ir.header["e0"] + i
+        ready = f"v[{slot!r}] < 0"
+        if not row[4]:
+            ready = f"({ready} or v[0] - v[{slot!r}] > {row[5]!r})"
+        return ready + (f" and {self.cond(row[2], 1)[0]}" if row[2] >= 0 else "")
 
     @property
     def aliases(self) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """The flat-state rules: a campaign on one list of ints, by the compiled pack, causal log off.
 
-A port of ``game.engine.turn`` (rules 2) to the integer form: the same draws,
+A port of ``game.engine.turn`` (rules 3) to the integer form: the same draws,
 the same dice, the same order of effects, so a campaign played here is the
 campaign the reference engine plays for the same seed and decisions. The
 reference engine stays for play, saves, replays and explanations;
@@ -10,14 +10,15 @@ reference engine stays for play, saves, replays and explanations;
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
 
-from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, Rng
+from game.engine.rng import Rng
 from game.engine.runtime import Runtime
 from game.engine.state import RULES, State
 from game.fast.compiled import Compiled
+from game.fast.emit import month_decks
 
 Cond = Callable[[list[int]], bool] | None
 Block = Callable[[list[int], list[Any]], None]
@@ -68,6 +69,10 @@ class FlatPack:
         self.ready: tuple[Cond, ...] = tuple(fns.get(f"a{i}") for i in range(len(t["events"])))
         self.watched: Callable[[list[int]], int] = fns["w0"]
         self.monthly: Block = fns["m0"]
+        at, decks = month_decks(ir)
+        # (month, turn) -> the month's deck and its test: each card's weight if it may be drawn, else 0
+        self.month_tests: dict[tuple[int, int], tuple[tuple[int, ...], Callable[[list[int]], tuple[int, ...]]]] = {
+            key: (decks[n], fns[f"d{n}"]) for key, n in at.items()}
 
     def deck(self, month: int, turn: int) -> tuple[tuple[int, ...], tuple[int, ...], int]:
         """The month's conditional cards (as ``Runtime.deck``): indices, cumulative weights, total."""
@@ -97,8 +102,8 @@ class Campaign:
     __slots__ = ("fp", "seed", "scenario", "difficulty", "v", "cards", "sched", "ending", "length")
 
     def __init__(self, fp: FlatPack, scenario: str, difficulty: str, seed: str) -> None:
-        if RULES != 2:  # the port follows rules 2: a new version of the rules needs its own port
-            raise RuntimeError(f"the flat engine plays rules 2, the engine's rules are {RULES}")
+        if RULES != 3:  # the port follows rules 3: a new version of the rules needs its own port
+            raise RuntimeError(f"the flat engine plays rules 3, the engine's rules are {RULES}")
         self.fp = fp
         self.seed, self.scenario, self.difficulty = str(seed), scenario, difficulty
         v = fp.initial[scenario][:]
@@ -148,34 +153,26 @@ class Campaign:
         self.cards = cards
 
     def _draw(self, rng: Rng, cards: list[int], target: int) -> None:
-        """Weighted rejection sampling over the month's deck, exactly as ``turn._draw``."""
+        """The month's deck in one test, then one weighted roll per card, exactly as ``turn._draw``."""
         fp, v = self.fp, self.v
-        turn = v[0]
-        candidates: Sequence[int]
-        cumulative: Sequence[int]
-        candidates, cumulative, total = fp.deck(v[1], turn)
-        weight, ready, used = fp.weight, fp.ready, fp.used
-        x = rng.state
-        while total:
-            tried: set[int] = set()
-            tried_weight = 0
-            while tried_weight * 2 < total:
-                x = (x * LCG_MUL + LCG_ADD) & LCG_MASK
-                j = bisect_right(cumulative, ((x >> 32) * total) >> 32)
-                if j in tried:
-                    continue
-                tried.add(j)
-                ev = candidates[j]
-                tried_weight += weight[ev]
-                if v[used[ev]] < 0 and ev not in cards and ready[ev](v):  # type: ignore[misc]
-                    cards.append(ev)
-                    if len(cards) >= target:
-                        rng.state = x
-                        return
-            candidates = [ev for j, ev in enumerate(candidates) if j not in tried]
-            cumulative = list(accumulate([weight[ev] for ev in candidates]))
-            total = cumulative[-1] if cumulative else 0
-        rng.state = x
+        found = fp.month_tests.get((v[1], v[0]))
+        if found is None:  # a month no scenario reaches (a test bench's jump): card by card
+            candidates = fp.deck(v[1], v[0])[0]
+            weights = [fp.weight[ev] if v[fp.used[ev]] < 0 and fp.ready[ev](v) else 0  # type: ignore[misc]
+                       for ev in candidates]
+        else:
+            candidates, test = found
+            weights = list(test(v))
+        for card in cards:  # a card already on the desk is not drawn again
+            if card in candidates:
+                weights[candidates.index(card)] = 0
+        while len(cards) < target:
+            cumulative = list(accumulate(weights))
+            if not cumulative or not cumulative[-1]:
+                return
+            j = bisect_right(cumulative, rng.below(cumulative[-1]))
+            cards.append(candidates[j])
+            weights[j] = 0
 
     def apply(self, picks: list[int], moves: list[tuple[int, int]]) -> None:
         """Resolve the turn from a choice (global index) per card and policy moves (``turn.apply_turn``)."""
