@@ -22,6 +22,7 @@ from game.fast.emit import month_decks
 
 Cond = Callable[[list[int]], bool] | None
 Block = Callable[[list[int], list[Any]], None]
+MonthTest = Callable[[list[int]], tuple[int, ...]]
 
 
 class FlatPack:
@@ -71,7 +72,7 @@ class FlatPack:
         self.monthly: Block = fns["m0"]
         at, decks = month_decks(ir)
         # (month, turn) -> the month's deck and its test: each card's weight if it may be drawn, else 0
-        self.month_tests: dict[tuple[int, int], tuple[tuple[int, ...], Callable[[list[int]], tuple[int, ...]]]] = {
+        self.month_tests: dict[tuple[int, int], tuple[tuple[int, ...], MonthTest]] = {
             key: (decks[n], fns[f"d{n}"]) for key, n in at.items()}
 
     def deck(self, month: int, turn: int) -> tuple[tuple[int, ...], tuple[int, ...], int]:
