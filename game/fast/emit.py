@@ -86,9 +86,10 @@ class Emitter:
 
     def month_fns(self) -> None:
         """The turn's steps as one call each: a card's draw test ``aN`` (event N), the month's
-        deck ``dN`` (deck N of ``month_decks``: the cumulative weights, in deck order, of
-        the cards that may be drawn, a card that may not adding 0), the watched endings ``w0`` (the first that holds, else -1) and the
-        month's policies ``m0``."""
+        deck ``dN`` (deck N of ``month_decks``: the cumulative weights, in deck order, of the
+        cards that may be drawn, a card that may not adding 0; the month and turn folded in),
+        the watched endings ``w0`` (the first that holds, else -1) and the month's policies
+        ``m0``."""
         h, t = self.ir.header, self.ir.tables
         for i, row in enumerate(t["events"]):
             if row[1]:  # conditional: used up or cooling down, else its condition
@@ -203,7 +204,8 @@ class Emitter:
         if kind == op.C_NOT:
             inner = code[at + 1]
             if inner in (op.C_FLAG, op.C_FIRED):  # integers: 'not' is the opposite test
-                return (f"(v[{code[at + 2]!r}] == 0)" if inner == op.C_FLAG else f"(v[{code[at + 2]!r}] < 0)"), at + 3
+                test = "== 0" if inner == op.C_FLAG else "< 0"
+                return f"(v[{code[at + 2]!r}] {test})", at + 3
             text, nxt = self.cond(at + 1, depth + 1)
             if text in ("True", "False"):
                 return ("False" if text == "True" else "True"), nxt
