@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#define HE_ABI 1
+#define HE_ABI 2 /* 2: rules 3 (the month's deck in one test) */
 
 /* ---- errors ----------------------------------------------------------- */
 enum {
@@ -66,11 +66,8 @@ typedef struct {
     int64_t nsched, cap;
     int64_t *cards, ncards;        /* the desk */
     int64_t *forced, *cand, *cum, *opts, *picks, *moves, nmoves;
-    uint8_t *tried;
     int64_t *month_at, *month_cards;    /* per turn: where its month's historical cards begin; the cards */
-    int64_t *deck_at, *deck_cards, *deck_cum; /* per turn: where its deck begins; cards, cumulative weights */
-    int64_t *pick_at;              /* per turn: where its roll-to-card table begins in `pick` (-1: none) */
-    uint16_t *pick;                /* the first round's bisect_right, tabulated for each roll below total */
+    int64_t *deck_at, *deck_cards;  /* per turn: where its deck begins; the deck (pack order) */
     int64_t ending;
     int err;
 } K;
