@@ -50,16 +50,18 @@ static int64_t bisect_right(const int64_t *cum, int64_t n, int64_t x) {
  * deck order (not used up, not cooling down, not on the desk, its condition holds); then one roll
  * per card drawn, a weighted pick among the eligible left (below their total weight, bisect_right
  * over their cumulative weights in deck order), until `target` cards or none is left. A card of
- * weight 0 is never picked (as game/fast/flat.py; a valid pack has none). */
+ * weight 0 is never picked (as game/fast/flat.py; a valid pack has none). The month's deck
+ * leaves out the cards whose condition is false all month, and holds each condition folded
+ * for the month (layout.h): the same cards are eligible. */
 static void draw(K *k, uint64_t *state, int64_t target) {
     int64_t *v = k->v, turn = v[0], e0 = k->e0;
-    const int64_t *deck = k->deck_cards + k->deck_at[turn];
+    const int64_t *deck = k->deck_cards + k->deck_at[turn], *when = k->deck_when + k->deck_at[turn];
     int64_t n = k->deck_at[turn + 1] - k->deck_at[turn], m = 0, total = 0;
     int64_t *cand = k->cand, *cum = k->cum;
     for (int64_t i = 0; i < n && !k->err; i++) {
         int64_t ev = deck[i], last = v[e0 + ev], weight = EV(ev, EV_WEIGHT);
         if (weight > 0 && (last < 0 || (!EV(ev, EV_ONCE) && turn - last > EV(ev, EV_COOLDOWN))) &&
-            !on_desk(k, ev) && holds(k, EV(ev, EV_WHEN))) {
+            !on_desk(k, ev) && holds(k, when[i])) {
             total += weight;
             cand[m] = ev;
             cum[m++] = total;
@@ -297,13 +299,17 @@ int he_play(const int64_t *p, int64_t plen, const uint8_t *seeds, const int64_t 
     k.picks = malloc(ne * sizeof(int64_t));
     k.moves = malloc(2 * np * sizeof(int64_t));
     if (!k.endof || !k.v || !k.sched || !k.due || !k.forced || !k.cards || !k.cand || !k.cum ||
-        !k.opts || !k.picks || !k.moves || !lay_out_months(&k)) {
+        !k.opts || !k.picks || !k.moves) {
         release(&k);
         return HE_E_MEMORY;
     }
     if (!verify_tables(&k) || !verify_bot(&k, plen)) {
         release(&k);
         return HE_E_PROGRAM;
+    }
+    if (!lay_out_months(&k)) { /* after verify: folding reads k->endof */
+        release(&k);
+        return HE_E_MEMORY;
     }
     int64_t nc = p[P_NCHOICES], nq = p[P_NQ], q0 = p[P_Q0], sampled = 0;
     int64_t *taken = counters, *closed = taken + nc, *shown = closed + nc, *seen = shown + k.nevents;

@@ -68,6 +68,7 @@ typedef struct {
     int64_t *forced, *cand, *cum, *opts, *picks, *moves, nmoves;
     int64_t *month_at, *month_cards;    /* per turn: where its month's historical cards begin; the cards */
     int64_t *deck_at, *deck_cards;  /* per turn: where its deck begins; the deck (pack order) */
+    int64_t *deck_when;            /* per deck entry: its condition folded for the month (layout.h) */
     int64_t ending;
     int err;
 } K;
