@@ -14,8 +14,9 @@ from game.engine.runtime import Runtime
 from game.fast import native
 from game.fast.bots import flat_bot
 from game.fast.flat import Campaign, to_state
+from game.fast.missed import missed_clauses
 from game.fast.native import build
-from game.fast.native.gather import _missed_clauses, run_batch
+from game.fast.native.gather import run_batch
 from game.fast.play import flat_pack
 from game.sim.bots import make_bots
 from game.sim.runner import play_games
@@ -98,7 +99,7 @@ def test_the_missed_clauses_are_explains_own(base_rt: Runtime) -> None:
     scenario, difficulty = _campaign(base_rt)
     fp, compiled = flat_pack(base_rt)
     ir = compiled.ir
-    missed = _missed_clauses(base_rt, ir, scenario, difficulty)
+    missed = missed_clauses(base_rt, ir, scenario, difficulty)
     kernel = native.kernel().lib
     checked = 0
     for sid, bot in make_bots(base_rt).items():
