@@ -45,7 +45,8 @@ def forced_rt(tmp_path_factory: pytest.TempPathFactory) -> Runtime:
     _edit(events, "effects: [{change: {damascus: -4, ceasefire: 6}}]",
           "effects: [{change: {damascus: -4, ceasefire: 6}}, {schedule: {after: 1, event: geneva_round}}]")
     _edit(events, "effects: [{change: {un_track: 8, damascus: -5, hope: 3}}]",
-          "effects: [{change: {un_track: 8, damascus: -5, hope: 3}}, {schedule: {after: 1, event: spoilers}}]")
+          "effects: [{change: {un_track: 8, damascus: -5, hope: 3}},"
+          " {schedule: {after: 1, event: spoilers}}]")
     _edit(events, "effects: [{change: {un_track: -3, hope: -5}}]",
           "effects: [{change: {un_track: -3, hope: -5}}, {schedule: {after: 2, event: geneva_round}}]")
     return load_runtime(pack)
