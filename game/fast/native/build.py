@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SOURCES = ("kernel.c", "program.h", "layout.h", "verify.h", "eval.h", "rng.h")
+SOURCES = ("kernel.c", "program.h", "layout.h", "fold.h", "verify.h", "eval.h", "rng.h")
 ABI = 2  # HE_ABI in program.h (2: rules 3)
 FLAGS = ("-O2", "-shared", "-fPIC")
 BUILD_SECONDS = 120

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "eval.h"
+#include "fold.h"
 #include "layout.h"
 #include "program.h"
 #include "rng.h"
@@ -52,16 +53,16 @@ static int64_t bisect_right(const int64_t *cum, int64_t n, int64_t x) {
  * over their cumulative weights in deck order), until `target` cards or none is left. A card of
  * weight 0 is never picked (as game/fast/flat.py; a valid pack has none). The month's deck
  * leaves out the cards whose condition is false all month, and holds each condition folded
- * for the month (layout.h): the same cards are eligible. */
+ * for the month, as literals and a rest (fold.h): the same cards are eligible. */
 static void draw(K *k, uint64_t *state, int64_t target) {
     int64_t *v = k->v, turn = v[0], e0 = k->e0;
-    const int64_t *deck = k->deck_cards + k->deck_at[turn], *when = k->deck_when + k->deck_at[turn];
+    const Entry *deck = k->deck + k->deck_at[turn];
     int64_t n = k->deck_at[turn + 1] - k->deck_at[turn], m = 0, total = 0;
     int64_t *cand = k->cand, *cum = k->cum;
     for (int64_t i = 0; i < n && !k->err; i++) {
-        int64_t ev = deck[i], last = v[e0 + ev], weight = EV(ev, EV_WEIGHT);
+        int64_t ev = deck[i].card, last = v[e0 + ev], weight = EV(ev, EV_WEIGHT);
         if (weight > 0 && (last < 0 || (!EV(ev, EV_ONCE) && turn - last > EV(ev, EV_COOLDOWN))) &&
-            !on_desk(k, ev) && holds(k, when[i])) {
+            literals_hold(k, v, &deck[i]) && !on_desk(k, ev) && holds(k, deck[i].when)) {
             total += weight;
             cand[m] = ev;
             cum[m++] = total;

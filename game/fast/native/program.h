@@ -49,6 +49,14 @@ enum { E_SEQ = 40, E_CHANGE, E_FLAG_SET, E_FLAG_CLEAR, E_SET_POLICY, E_SCHED_EVE
 
 typedef struct { int64_t due, which, index; } Item;
 
+/* A literal of a card's condition in a month (fold.h): v[slot] - lo <= span in unsigned
+ * arithmetic (v[slot] within [lo, lo + span]), or, when neg, not. */
+typedef struct { int64_t slot; uint64_t lo, span; int64_t neg; } Lit;
+
+/* A card of a month's deck: it may be drawn if its literals k->lits[lit, lit + nlit) hold and
+ * then the condition at `when` (-1: none) holds. */
+typedef struct { int64_t card, lit, nlit, when; } Entry;
+
 /* A generator derived on first use, as the engine's effect context does. */
 typedef struct { int live, stream; int64_t turn; uint64_t x; } Dice;
 
@@ -67,8 +75,10 @@ typedef struct {
     int64_t *cards, ncards;        /* the desk */
     int64_t *forced, *cand, *cum, *opts, *picks, *moves, nmoves;
     int64_t *month_at, *month_cards;    /* per turn: where its month's historical cards begin; the cards */
-    int64_t *deck_at, *deck_cards;  /* per turn: where its deck begins; the deck (pack order) */
-    int64_t *deck_when;            /* per deck entry: its condition folded for the month (layout.h) */
+    int64_t *deck_at;              /* per turn: where its month's deck begins in `deck` */
+    Entry *deck;                   /* the months' decks (pack order), each card's condition folded */
+    Lit *lits;                     /* the entries' literals (fold.h) */
+    int64_t nlits, lits_cap;
     int64_t ending;
     int err;
 } K;
