@@ -37,7 +37,9 @@ def _edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def forced_rt(tmp_path_factory: pytest.TempPathFactory) -> Runtime:
     """The starter pack where geneva_round and spoilers (both conditional, drawn again after a
-    cooldown) schedule each other, with two or three cards a month."""
+    cooldown) schedule each other, with two or three cards a month; and conditions of every
+    shape the native kernel reads as literals (a number on either side, ==, !=, not, flags,
+    cards played, the turn)."""
     pack = tmp_path_factory.mktemp("forced") / "pack"
     shutil.copytree(STARTER, pack)
     _edit(pack / "pack.yaml", "cards_per_turn: {min: 1, max: 2}", "cards_per_turn: {min: 2, max: 3}")
@@ -47,6 +49,11 @@ def forced_rt(tmp_path_factory: pytest.TempPathFactory) -> Runtime:
     _edit(events, "effects: [{change: {un_track: 8, damascus: -5, hope: 3}}]",
           "effects: [{change: {un_track: 8, damascus: -5, hope: 3}},"
           " {schedule: {after: 1, event: spoilers}}]")
+    _edit(events, '    when: {date: {min: "2018-02"}}\n',  # aid_convoy: again and again, when ...
+          "    once: false\n    when: \"date >= 2018-02 and 70 > ceasefire and un_track != 21"
+          " and not flag(afrin_operation) and fired(sochi_congress)\"\n")
+    _edit(events, "    cooldown: 2\n",  # spoilers
+          "    cooldown: 2\n    when: \"-30 < damascus and humanitarian <= 80 and 3 != turn\"\n")
     _edit(events, "effects: [{change: {un_track: -3, hope: -5}}]",
           "effects: [{change: {un_track: -3, hope: -5}}, {schedule: {after: 2, event: geneva_round}}]")
     return load_runtime(pack)
