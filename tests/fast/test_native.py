@@ -205,3 +205,16 @@ def test_a_broken_program_is_refused_not_run(base_rt: Runtime) -> None:
     finally:
         prog[code] = saved
     assert not isinstance(run_batch(native.kernel().lib, base_rt, fbot, ["x"], scenario, difficulty, 0), int)
+
+
+def test_the_program_is_for_the_rules_the_kernel_plays(base_rt: Runtime,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.fast.native import program as layout
+
+    scenario, difficulty = _campaign(base_rt)
+    fp, compiled = flat_pack(base_rt)
+    fbot = flat_bot(fp, make_bots(base_rt)["random"])
+    assert layout.program(compiled.ir, fbot, scenario, difficulty)[0] == layout.ABI == build.ABI
+    monkeypatch.setattr(layout, "ENGINE_RULES", layout.RULES + 1)  # rules the kernel was not ported to
+    with pytest.raises(RuntimeError, match=f"plays rules {layout.RULES}"):
+        layout.program(compiled.ir, fbot, scenario, difficulty)
