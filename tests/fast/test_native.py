@@ -218,3 +218,13 @@ def test_the_program_is_for_the_rules_the_kernel_plays(base_rt: Runtime,
     monkeypatch.setattr(layout, "ENGINE_RULES", layout.RULES + 1)  # rules the kernel was not ported to
     with pytest.raises(RuntimeError, match=f"plays rules {layout.RULES}"):
         layout.program(compiled.ir, fbot, scenario, difficulty)
+
+
+@pytest.mark.usefixtures("built")
+def test_batches_gather_as_one(base_rt: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    scenario, difficulty = _campaign(base_rt)
+    monkeypatch.setattr(native, "BATCH", 7)  # not a multiple of the clause sample's 4
+    for sid in ("random", "history"):
+        seeds = [f"batches:{sid}:{i}" for i in range(30)]
+        assert play_games(base_rt, sid, seeds, scenario, difficulty, "native") == \
+            play_games(base_rt, sid, seeds, scenario, difficulty), sid
