@@ -6,7 +6,6 @@ from pathlib import Path
 
 from game.content.loader import load_runtime
 from game.engine.explain import explain, failing
-from game.engine.rng import Rng
 from game.engine.runtime import Runtime
 from game.fast.bots import flat_bot
 from game.fast.flat import Campaign, to_state
@@ -26,7 +25,7 @@ def _final_states(rt: Runtime, scenario: str, difficulty: str, games: int) -> li
         for i in range(games if fbot is not None else 0):
             camp = Campaign(fp, scenario, difficulty, f"missed:{sid}:{i}")
             while camp.ending < 0:
-                camp.apply(*fbot.plan(camp, Rng(camp.seed, camp.v[0], "bot")))  # type: ignore[union-attr]
+                camp.apply(*fbot.plan(camp))  # type: ignore[union-attr]
             done.append(camp)
     return done
 
