@@ -32,16 +32,22 @@ class FlatBot:
 
     def _best_open(self, camp: Campaign, card: int) -> int:
         v, whens = camp.v, self.fp.choice_when
-        pick: int = next(c for c in self.ranked[card] if (w := whens[c]) is None or w(v))
-        return pick
+        for c in self.ranked[card]:
+            w = whens[c]
+            if w is None or w(v):
+                return c
+        raise ValueError(f"card {card} has no open choice")  # a pack never gets here: the loader refuses it
 
     def steer(self, camp: Campaign, targets: list[int | None]) -> Moves:
         """``bots.steer`` on the flat state."""
         fp, v = self.fp, camp.v
+        p0 = fp.p0
         moves = []
         for i, target in enumerate(targets):
-            level = v[fp.p0 + i]
-            if target is not None and target != level:
+            if target is None:
+                continue
+            level = v[p0 + i]
+            if target != level:
                 most = fp.max_step[i] or 99
                 step = max(-most, min(most, target - level))
                 if fp.allowed(v, i, level + step):
