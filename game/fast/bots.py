@@ -22,7 +22,7 @@ class FlatBot:
         self.fp = fp
         self.base = choice_base  # per event, the global index of its first choice
         ranked = getattr(bot, "ranked", {})
-        self.ranked = {fp.event_index[ev]: tuple(choice_base[fp.event_index[ev]] + c.index for c in chs)
+        self.ranked: dict[int, tuple[int, ...]] = {fp.event_index[ev]: tuple(choice_base[fp.event_index[ev]] + c.index for c in chs)
                        for ev, chs in ranked.items()}
 
     def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
@@ -36,7 +36,7 @@ class FlatBot:
             w = whens[c]
             if w is None or w(v):
                 return c
-        raise ValueError(f"card {card} has no open choice")  # a pack never gets here: the loader refuses it
+        raise ValueError(f"card {card} has no open choice")  # as the reference bot, which fails here too
 
     def steer(self, camp: Campaign, targets: list[int | None]) -> Moves:
         """``bots.steer`` on the flat state."""
