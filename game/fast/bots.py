@@ -22,8 +22,9 @@ class FlatBot:
         self.fp = fp
         self.base = choice_base  # per event, the global index of its first choice
         ranked = getattr(bot, "ranked", {})
-        self.ranked: dict[int, tuple[int, ...]] = {fp.event_index[ev]: tuple(choice_base[fp.event_index[ev]] + c.index for c in chs)
-                       for ev, chs in ranked.items()}
+        self.ranked: dict[int, tuple[int, ...]] = {
+            fp.event_index[ev]: tuple(choice_base[fp.event_index[ev]] + c.index for c in chs)
+            for ev, chs in ranked.items()}
 
     def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
         """The turn's choices and moves (a bot that rolls dice takes ``Rng(seed, turn, "bot")``
