@@ -25,7 +25,7 @@ class NewCampaignDialog(ModalScreen[Session | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="new_cancel")]
     # short terminals: the form and the text scroll in the room left by Start and Cancel
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (SHORT, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]
 
     def __init__(self, rt: Any, config: GameConfig) -> None:
         super().__init__()
