@@ -95,6 +95,34 @@ def jump(session: Session, month: str) -> str:
     return f"now {month_label(target)}, turn {state.turn}"
 
 
+def jumped(session: Session) -> tuple[int, int] | None:
+    """(the month play had reached, the month now) if the bench jumped since the last month played."""
+    state = session.state
+    reached = session.records[-1].turn + 1 if session.records else 1
+    if state.turn <= reached:
+        return None
+    first = state.month - (state.turn - 1)
+    return first + reached - 1, state.month
+
+
+def jump_note(session: Session) -> str | None:
+    """What the situation report says first after a bench jump (None: no jump since the last month)."""
+    span = jumped(session)
+    if span is None:
+        return None
+    return (f"Test bench: the campaign jumped from {month_label(span[0])} to {month_label(span[1])}; "
+            "the months between were not played.")
+
+
+def report_changes(session: Session) -> list[Change]:
+    """The changes the situation report covers: the last month played's and, after a bench jump,
+    those made since it opened this month (consequences that fell due, the bench's own)."""
+    log = session.state.log
+    if jumped(session) is None or log is None:
+        return list(session.report)
+    return [*session.report, *(c for c in log if c.turn == session.state.turn)]
+
+
 BENCH_HELP = """\
 Test bench (play --debug):
   debug fire CARD          put a card on this month's desk now

@@ -78,7 +78,7 @@ class Watcher:
 
     def __init__(self, folders: list[Path]) -> None:
         self.folders = [f for f in folders if f.is_dir()]
-        self._changed = threading.Event()
+        self.seen = threading.Event()  # set when a change is seen; `changed()` clears it
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="pack-watcher", daemon=True)
 
@@ -94,12 +94,12 @@ class Watcher:
             return path.endswith((".yaml", ".yml"))
 
         for _ in watch(*self.folders, watch_filter=yaml_only, stop_event=self._stop, debounce=300):
-            self._changed.set()
+            self.seen.set()
 
     def changed(self) -> bool:
         """Whether a pack file changed since the last call."""
-        if self._changed.is_set():
-            self._changed.clear()
+        if self.seen.is_set():
+            self.seen.clear()
             return True
         return False
 

@@ -8,6 +8,7 @@ from game.engine.rng import Rng
 from game.engine.runtime import CChoice, PreviewItem, Runtime
 from game.engine.state import State
 from game.engine.turn import Decision, level_allowed
+from game.sim.sight import Sight, Sighted
 
 _CERTAINTY = {"sure": 1.0, "maybe": 0.6, "later": 0.8}
 
@@ -71,24 +72,25 @@ class RandomBot:
         return as_decision(self.rt, state, self.plan(state, rng))
 
 
-class LineBot:
-    """Holds a line from the pack's `strategies`: weighted preferences and a policy plan."""
+class LineBot(Sighted):
+    """Holds a line from the pack's `strategies`: weighted preferences and a policy plan. It ranks
+    choices by their previews as the campaign's difficulty shows them (``Sighted``)."""
 
     def __init__(self, rt: Runtime, model: Any) -> None:
         self.rt = rt
         self.id = model.id
         self.description = model.description
         self.noise = model.noise
-        weights = dict(model.weights)
-        weights.update({f"flag:{k}": v for k, v in model.flags.items()})
-        # per card, its choices best first (ties: the earlier choice), to take the first open one
-        self.ranked = {
-            ev.id: tuple(sorted(ev.choices, key=lambda c: (-score(c.preview, weights), c.index)))
-            for ev in rt.events.values()
-        }
+        self.weights = dict(model.weights)
+        self.weights.update({f"flag:{k}": v for k, v in model.flags.items()})
         self.model = model
         self._plans: dict[int, list[list[tuple[int, int]]]] = {}  # by scenario length
         self._targets: dict[tuple[int, int], list[int | None]] = {}
+        self.see()
+
+    def build(self) -> None:
+        # per card, its choices best first (ties: the earlier choice), to take the first open one
+        self.ranked = ranked(self.rt, self.weights, self.sight)
 
     def _steps(self, turns: int) -> list[list[tuple[int, int]]]:
         """Per policy, (first turn, level) in a scenario of ``turns`` months."""
@@ -103,6 +105,8 @@ class LineBot:
         return steps
 
     def plan(self, state: State, rng: Rng) -> Plan:
+        if self.sight.directions_only(state.difficulty) != self.sight.direction:
+            return self.at(state.difficulty).plan(state, rng)
         rt = self.rt
         picks = []
         for card in state.cards:
@@ -150,8 +154,17 @@ def steer(rt: Runtime, state: State, targets: list[int | None]) -> list[tuple[in
     return moves
 
 
-def score(preview: tuple[PreviewItem, ...], weights: dict[str, float]) -> float:
-    return sum(weights.get(p.target, 0.0) * (p.delta or 1) * _CERTAINTY[p.certainty] for p in preview)
+def score(preview: tuple[PreviewItem, ...], weights: dict[str, float], sight: Sight) -> float:
+    """A preview's worth under a line's weights, read as ``sight`` shows it."""
+    return sum(weights.get(p.target, 0.0) * (seen or 1) * _CERTAINTY[p.certainty]
+               for p, seen in sight.items(preview))
+
+
+def ranked(rt: Runtime, weights: dict[str, float], sight: Sight) -> dict[str, tuple[CChoice, ...]]:
+    """Per card, its choices best first under the weights as ``sight`` shows the previews (ties:
+    the earlier choice)."""
+    return {ev.id: tuple(sorted(ev.choices, key=lambda c: (-score(c.preview, weights, sight), c.index)))
+            for ev in rt.events.values()}
 
 
 def make_bots(rt: Runtime) -> dict[str, Bot]:

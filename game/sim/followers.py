@@ -8,7 +8,8 @@ from game.engine.rng import Rng
 from game.engine.runtime import CChoice, Runtime
 from game.engine.state import State
 from game.engine.turn import Decision
-from game.sim.bots import Plan, as_decision, score, steer
+from game.sim.bots import Plan, as_decision, ranked, score, steer
+from game.sim.sight import Sight, Sighted
 
 
 def favoured(rt: Runtime, advisor: str) -> dict[str, str]:
@@ -22,46 +23,50 @@ def favoured(rt: Runtime, advisor: str) -> dict[str, str]:
     return picks
 
 
-def line_weights(rt: Runtime, picks: dict[str, str]) -> dict[str, float]:
-    """What a line values, read off its picks: how each pick's preview differs from its card's mean."""
+def line_weights(rt: Runtime, picks: dict[str, str], sight: Sight) -> dict[str, float]:
+    """What a line values, read off its picks: how each pick's preview, as ``sight`` shows it,
+    differs from its card's mean."""
     weights: defaultdict[str, float] = defaultdict(float)
     for card, choice_id in picks.items():
         ev = rt.events[card]
         mean: defaultdict[str, float] = defaultdict(float)
         for choice in ev.choices:
-            for p in choice.preview:
-                mean[p.target] += (p.delta or 1) / len(ev.choices)
-        for p in ev.choice_index[choice_id].preview:
-            weights[p.target] += (p.delta or 1)
+            for p, seen in sight.items(choice.preview):
+                mean[p.target] += (seen or 1) / len(ev.choices)
+        for p, seen in sight.items(ev.choice_index[choice_id].preview):
+            weights[p.target] += (seen or 1)
         for target, delta in mean.items():
             weights[target] -= delta
     top = max((abs(w) for w in weights.values()), default=1.0) or 1.0
     return {t: w / top for t, w in weights.items()}
 
 
-def fitting_levels(rt: Runtime, weights: dict[str, float]) -> list[int | None]:
-    """Per policy, the level whose monthly preview scores best under a line's weights."""
+def fitting_levels(rt: Runtime, weights: dict[str, float], sight: Sight) -> list[int | None]:
+    """Per policy, the level whose monthly preview, as ``sight`` shows it, scores best under a line's
+    weights."""
     targets: list[int | None] = []
     for policy in rt.policies:
         levels = policy.levels
-        targets.append(min(range(len(levels)), key=lambda k: (-score(levels[k].preview, weights), k)))
+        targets.append(min(range(len(levels)), key=lambda k: (-score(levels[k].preview, weights, sight), k)))
     return targets
 
 
-class Follower:
-    """Takes a fixed pick per card where it has one, else the open choice its line scores best."""
+class Follower(Sighted):
+    """Takes a fixed pick per card where it has one, else the open choice its line scores best; its
+    line's weights, policies and rankings are read off the previews as the difficulty shows them."""
 
     id: str
     description: str
 
-    def __init__(self, rt: Runtime, picks: dict[str, str], weights: dict[str, float]) -> None:
+    def __init__(self, rt: Runtime, picks: dict[str, str]) -> None:
         self.rt = rt
         self.picks = picks
-        self.targets = fitting_levels(rt, weights)
-        self.ranked = {
-            ev.id: tuple(sorted(ev.choices, key=lambda c: (-score(c.preview, weights), c.index)))
-            for ev in rt.events.values()
-        }
+        self.see()
+
+    def build(self) -> None:
+        weights = line_weights(self.rt, self.picks, self.sight)
+        self.targets = fitting_levels(self.rt, weights, self.sight)
+        self.ranked = ranked(self.rt, weights, self.sight)
 
     def _pick(self, state: State, card: str) -> CChoice:
         ev = self.rt.events[card]
@@ -71,6 +76,8 @@ class Follower:
         return next(c for c in self.ranked[card] if c.when is None or c.when(state))
 
     def plan(self, state: State, rng: Rng) -> Plan:
+        if self.sight.directions_only(state.difficulty) != self.sight.direction:
+            return self.at(state.difficulty).plan(state, rng)
         return [self._pick(state, card) for card in state.cards], steer(self.rt, state, self.targets)
 
     def decide(self, state: State, rng: Rng) -> Decision:
@@ -82,7 +89,7 @@ class AdvisorBot(Follower):
 
     def __init__(self, rt: Runtime, advisor: str) -> None:
         picks = favoured(rt, advisor)
-        super().__init__(rt, picks, line_weights(rt, picks))
+        super().__init__(rt, picks)
         name = rt.pack.get("advisors", advisor).name
         self.id = f"follow_{advisor}"
         self.description = f"Always takes the {name}'s pick, with the policies that fit its line."
@@ -101,7 +108,7 @@ class HistoryBot(Follower):
             historical = [c.id for c in ev.choices if c.historical]
             if historical:
                 picks[ev.id] = historical[0]
-        super().__init__(rt, picks, line_weights(rt, picks))
+        super().__init__(rt, picks)
         lead_name = rt.pack.get("advisors", lead).name if lead else "the line's"
         self.description = (f"Takes what Moscow actually did where a card says, "
                             f"elsewhere the {lead_name}'s pick.")

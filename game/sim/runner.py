@@ -17,6 +17,7 @@ from game.engine.runtime import Runtime
 from game.engine.state import State
 from game.engine.turn import apply_turn, new_campaign
 from game.sim.bots import make_bots
+from game.sim.sight import Sighted
 
 
 @dataclass(slots=True)
@@ -153,6 +154,8 @@ def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str, diff
     same campaigns, faster; the planner always plays on the reference engine.
     """
     bot = bots_for(rt)[strategy]
+    if isinstance(bot, Sighted):  # the flat ports copy its tables: as the difficulty shows the previews
+        bot = bot.at(difficulty)
     stats = StrategyStats()
     if backend != "reference" and engine_for(strategy, backend) != "reference":
         from game.fast.play import play_backend

@@ -6,8 +6,10 @@ import json
 import shutil
 import subprocess
 import sys
-import time
+from collections.abc import Callable
 from pathlib import Path
+
+from tests.cli.transcript import Transcript
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTER = ROOT / "tests" / "fixtures" / "packs" / "starter"
@@ -47,27 +49,31 @@ def test_start_event_and_its_errors(tmp_path: Path) -> None:
 
 
 def test_watch_reloads_on_a_change(tmp_path: Path) -> None:
+    """Waits on what the game says, never on a fixed sleep: the line mode looks at the watcher when it
+    reads a line, so each wait types `status` (and writes the file again, in case the watcher had not
+    started watching when it was first written) until the game reports the change."""
     pack = tmp_path / "pack"
     shutil.copytree(STARTER, pack)
+    events = pack / "events.yaml"
+    edited = events.read_text().replace("title: ", "title: Edited - ", 1)
     proc = subprocess.Popen([sys.executable, "-m", "game", "play", "--watch", "--content", str(pack),
                              "--seed", "5", "--saves-dir", str(tmp_path / "s")], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    assert proc.stdin is not None
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    game = Transcript(proc)
+
+    def edit(text: str) -> Callable[[], None]:
+        def nudge() -> None:
+            events.write_text(text)
+            game.send("status")
+        return nudge
     try:
-        proc.stdin.write("1\n")
-        proc.stdin.flush()
-        time.sleep(2.5)
-        events = pack / "events.yaml"
-        events.write_text(events.read_text().replace("title: ", "title: Edited - ", 1))
-        time.sleep(2.5)
-        proc.stdin.write("status\n")
-        proc.stdin.flush()
-        time.sleep(1)
-        (pack / "events.yaml").write_text("events: [\n")
-        time.sleep(2.5)
-        out, err = proc.communicate("status\nquit\n", timeout=60)
+        game.send("1")
+        game.until("Watch: the pack changed; the campaign was replayed on it and carries on.", edit(edited))
+        game.until("no longer validates", edit("events: [\n"))
+        game.send("quit")
+        _, err = proc.communicate(timeout=60)
     finally:
         proc.kill()
-    assert "Watch: the pack changed; the campaign was replayed on it and carries on." in out, out[-3000:]
-    assert "no longer validates" in out and "campaign kept" in out
-    assert "Traceback" not in out + err
+    game.thread.join(timeout=10)
+    assert "no longer validates" in game.text and "campaign kept" in game.text, game.text[-3000:]
+    assert "Traceback" not in game.text + err.decode()

@@ -53,16 +53,16 @@ def test_a_changed_rule_says_where_the_replay_diverged(tmp_path: Path) -> None:
 
 
 def test_the_watcher_sees_a_change(tmp_path: Path) -> None:
+    """Waits on the watcher's own event, never a fixed sleep: the file is written again each time
+    two seconds pass unseen (the thread may not be watching yet when it is first written)."""
     (tmp_path / "a.yaml").write_text("flags: []\n")
     watcher = Watcher([tmp_path]).start()
     try:
-        time.sleep(0.5)
-        (tmp_path / "a.yaml").write_text("flags: [x]\n")
-        deadline = time.time() + 10
-        while not watcher.changed() and time.time() < deadline:
-            time.sleep(0.1)
-        assert time.time() < deadline, "no change seen within 10 s"
-        assert not watcher.changed()  # said once
+        deadline = time.monotonic() + 60
+        while not watcher.seen.wait(timeout=2):
+            assert time.monotonic() < deadline, "no change seen within 60 s"
+            (tmp_path / "a.yaml").write_text("flags: [x]\n")
+        assert watcher.changed() and not watcher.changed()  # said once
     finally:
         watcher.stop()
 

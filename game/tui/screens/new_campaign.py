@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -17,12 +17,15 @@ from game.tui.config import GameConfig
 from game.tui.services import ServiceError, class_campaign, class_settings
 
 FIXED = ("#scenario", "#difficulty", "#seed", "#teaching")  # what a class code fixes
+SHORT = 34  # rows below which the dialog fills the screen's height and its body scrolls
 
 
 class NewCampaignDialog(ModalScreen[Session | None]):
     """Dismisses with the new campaign, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="new_cancel")]
+    # short terminals: the form and the text scroll in the room left by Start and Cancel
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]
 
     def __init__(self, rt: Any, config: GameConfig) -> None:
         super().__init__()
@@ -30,42 +33,47 @@ class NewCampaignDialog(ModalScreen[Session | None]):
         self.config = config
 
     def compose(self) -> ComposeResult:
-        pack, cfg = self.rt.pack, self.config
-        ids = [s.id for s in pack.scenarios]
-        scenario = str(cfg.scenario) if cfg.scenario in ids else ids[0]
-        with VerticalScroll(classes="dialog", id="new-campaign", can_focus=False):
+        with Vertical(classes="dialog", id="new-campaign"):
             yield Static("New campaign · tab: next · space: a list · enter: start · esc: cancel",
                          classes="dialog-title")
-            with Grid(id="new-form"):
-                yield Label("Scenario")
-                yield Select([(Content(f"{s.title} ({s.id})"), s.id) for s in pack.scenarios], value=scenario,
-                             allow_blank=False, id="scenario", compact=True)
-                yield Label("Difficulty")
-                yield Select([(Content(f"{d.name} ({d.id})"), d.id) for d in pack.difficulties],
-                             value=self.default_difficulty(scenario), allow_blank=False, id="difficulty",
-                             compact=True)
-                yield Label("Seed")
-                yield Input(cfg.seed or "", placeholder="random (the same seed and choices replay alike)",
-                            id="seed", compact=True)
-                yield Label("Class code")
-                yield Input(cfg.class_code or "", placeholder="optional: fixes scenario, difficulty, seed",
-                            id="class-code", compact=True)
-                yield Label("Player")
-                yield Input(cfg.player or "", placeholder="optional: your name, kept in saves", id="player",
-                            compact=True)
-                yield Label("Teaching")
-                yield Select([(Content("off"), False),
-                              (Content("on: hidden meters and discussion questions shown"), True)],
-                             value=cfg.teaching, allow_blank=False, id="teaching", compact=True)
-                yield Label("Class vote")
-                yield Select([(Content("off: one player answers"), False),
-                              (Content("on: type the class's votes per choice (projector)"), True)],
-                             value=cfg.vote, allow_blank=False, id="vote", compact=True)
-            yield Static("", id="about", markup=False)
+            with VerticalScroll(id="new-body", can_focus=False):  # scrolls; Start and Cancel stay in view
+                with Grid(id="new-form"):
+                    yield from self.fields()
+                yield Static("", id="about", markup=False)
             yield Static("", id="new-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Start", id="start", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+
+    def fields(self) -> ComposeResult:
+        """The form's labels and fields, filled from the command line's settings."""
+        pack, cfg = self.rt.pack, self.config
+        ids = [s.id for s in pack.scenarios]
+        scenario = str(cfg.scenario) if cfg.scenario in ids else ids[0]
+        yield Label("Scenario")
+        yield Select([(Content(f"{s.title} ({s.id})"), s.id) for s in pack.scenarios], value=scenario,
+                     allow_blank=False, id="scenario", compact=True)
+        yield Label("Difficulty")
+        yield Select([(Content(f"{d.name} ({d.id})"), d.id) for d in pack.difficulties],
+                     value=self.default_difficulty(scenario), allow_blank=False, id="difficulty",
+                     compact=True)
+        yield Label("Seed")
+        yield Input(cfg.seed or "", placeholder="random (the same seed and choices replay alike)",
+                    id="seed", compact=True)
+        yield Label("Class code")
+        yield Input(cfg.class_code or "", placeholder="optional: fixes scenario, difficulty, seed",
+                    id="class-code", compact=True)
+        yield Label("Player")
+        yield Input(cfg.player or "", placeholder="optional: your name, kept in saves", id="player",
+                    compact=True)
+        yield Label("Teaching")
+        yield Select([(Content("off"), False),
+                      (Content("on: hidden meters and discussion questions shown"), True)],
+                     value=cfg.teaching, allow_blank=False, id="teaching", compact=True)
+        yield Label("Class vote")
+        yield Select([(Content("off: one player answers"), False),
+                      (Content("on: type the class's votes per choice (projector)"), True)],
+                     value=cfg.vote, allow_blank=False, id="vote", compact=True)
 
     def default_difficulty(self, scenario: str) -> str:
         ids = [d.id for d in self.rt.pack.difficulties]

@@ -8,7 +8,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from game.bench import jump_note, jumped, report_changes
 from game.chronicle import report_sections
+from game.engine.state import month_label
 from game.history import Note, decided_notes
 from game.session import Session
 from game.tui.text import hanging
@@ -17,14 +19,17 @@ from game.tui.visibility import visible
 
 def report_content(session: Session) -> Content | Table:
     """The report: dated sections, one sentence per cause with the changes it made."""
-    sections = report_sections(session, visible(session, session.report))
+    sections = report_sections(session, visible(session, report_changes(session)))
     rows: list[tuple[Text | str, ...]] = []
+    jump = jump_note(session)
+    if jump:
+        rows.append(("", Text(jump, "bold")))
     if not session.records:
         sc = session.rt.pack.get("scenarios", session.scenario)
-        rows.append(("", Text.assemble(("The campaign begins. ", "bold"), sc.description)))
+        rows.append(("", Text.assemble(("" if jump else "The campaign begins. ", "bold"), sc.description)))
     notes: list[tuple[Text | str, ...]] = [("◇", history_text(n)) for n in decided_notes(session)
                                           if n.happened or n.actual]
-    if session.records and not sections:
+    if session.records and not sections and not jump:
         if not notes:
             return Content("Nothing moved last month.")
         rows.append(("", "Nothing moved last month."))
@@ -51,6 +56,10 @@ def history_text(note: Note) -> Text:
 
 def report_summary(session: Session) -> Content:
     """The report folded to one line: how much it holds, and the key that opens it."""
+    span = jumped(session)
+    if span:
+        return Content.assemble((f"Test bench: jumped to {month_label(span[1])}.", "bold"),
+                                " r: read the report")
     if not session.records:
         return Content.assemble(("The campaign begins.", "bold"), " r: read the briefing")
     sections = report_sections(session, visible(session, session.report))
