@@ -67,3 +67,15 @@ def pack_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(STARTER, target)
     monkeypatch.chdir(tmp_path)
     return target
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (the README runs ``-n auto --dist loadgroup``), the tests of a module that
+    share a module-scoped fixture (the balance runs, the base pack's 200 games a line) run on one
+    worker, which builds that fixture once; the other tests go one by one to whichever is free."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        defs = info.name2fixturedefs.values() if info is not None else ()
+        if any(d and d[-1].scope == "module" for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
