@@ -71,9 +71,10 @@ def pack_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (the README runs ``-n auto --dist loadgroup``), the tests of a module that
-    share a module-scoped fixture (the balance runs, the base pack's 200 games a line) run on one
-    worker, which builds that fixture once; the other tests go one by one to whichever is free."""
+    """Under pytest-xdist (the README runs ``-n auto``; pyproject adds ``--dist loadgroup``), the
+    tests of a module that share a module-scoped fixture (the balance runs, the base pack's 200
+    games a line) run on one worker, which builds that fixture once; the other tests go one by one
+    to whichever worker is free (the largest groups first)."""
     for item in items:
         info = getattr(item, "_fixtureinfo", None)
         defs = info.name2fixturedefs.values() if info is not None else ()
