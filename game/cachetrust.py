@@ -26,6 +26,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import stat
 from pathlib import Path
 
 KEY_NAME = "cache.key"
@@ -84,10 +85,11 @@ def private_dir(folder: Path) -> None:
 
 def read_private(path: Path) -> bytes:
     """A file's bytes, its owner and mode checked on the open file itself (FileNotFoundError when
-    it is missing, Untrusted when it is not the user's own or others may write it)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    it is missing, Untrusted when it is not a plain file of the user's own that only they may write)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as handle:
-        why = fault(os.fstat(fd))
+        st = os.fstat(fd)
+        why = fault(st) or (None if stat.S_ISREG(st.st_mode) else "not a plain file")
         if why:
             raise Untrusted(f"{path.name} is {why}")
         return handle.read()
