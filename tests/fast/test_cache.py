@@ -161,6 +161,17 @@ def test_a_folder_others_may_write_is_neither_read_nor_written(starter_rt: Runti
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # left alone
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_an_entrys_place_is_refused_not_waited_on(starter_rt: Runtime, cache: Path) -> None:
+    load_compiled(starter_rt)
+    entry = _entry(cache)
+    entry.unlink()
+    os.mkfifo(entry, 0o600)
+    done = load_compiled(starter_rt)
+    assert done.status == "built" and "not a plain file" in done.notes[0]
+    assert load_compiled(starter_rt).status == "cached"
+
+
 def _owned_by_another(monkeypatch: pytest.MonkeyPatch, victim: Path) -> None:
     """The open file ``victim`` reads as another user's (a faked fstat: tests do not run as root)."""
     inode, real = victim.stat().st_ino, os.fstat
