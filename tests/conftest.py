@@ -31,11 +31,14 @@ def _isolated_saves(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 
 
 # Collection may already build or look up compiled packs and the native kernel (the backends'
-# parameters): from the start, the cache is a temporary folder, never the user's own.
-if "HONORABLE_EXIT_CACHE" not in os.environ:
-    _COLLECTION_CACHE = tempfile.mkdtemp(prefix="honorable-exit-test-cache-")
-    os.environ["HONORABLE_EXIT_CACHE"] = _COLLECTION_CACHE
-    atexit.register(shutil.rmtree, _COLLECTION_CACHE, True)
+# parameters): from the start, the cache (and the configuration folder that holds the key sealing
+# its entries) is a temporary folder, never the user's own. Under pytest-xdist the controller sets
+# them before it starts its workers, which inherit them: one kernel build serves every worker.
+for _name, _prefix in (("HONORABLE_EXIT_CACHE", "cache"), ("HONORABLE_EXIT_CONFIG", "config")):
+    if _name not in os.environ:
+        _folder = tempfile.mkdtemp(prefix=f"honorable-exit-test-{_prefix}-")
+        os.environ[_name] = _folder
+        atexit.register(shutil.rmtree, _folder, True)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -64,3 +67,16 @@ def pack_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(STARTER, target)
     monkeypatch.chdir(tmp_path)
     return target
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (the README runs ``-n auto``; pyproject adds ``--dist loadgroup``), the
+    tests of a module that share a module-scoped fixture (the balance runs, the base pack's 200
+    games a line) run on one worker, which builds that fixture once; the other tests go one by one
+    to whichever worker is free (the largest groups first)."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        defs = info.name2fixturedefs.values() if info is not None else ()
+        if any(d and d[-1].scope == "module" for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))

@@ -4,8 +4,11 @@ The cache lives in ``$HONORABLE_EXIT_CACHE``, else ``$XDG_CACHE_HOME/honorable-e
 else ``~/.cache/honorable-exit`` (never in a pack folder). An entry is keyed by the
 generator's and the integer form's versions, the game's version, the Python
 bytecode tag, and the pack's and mods' content hashes; it holds the integer form
-and the marshalled code behind an Adler-32 checksum. A corrupt, stale or unwritable cache
-falls back to building in memory, with a note saying so: never a crash.
+and the marshalled code, sealed with an HMAC under the user's own key
+(``game.cachetrust``: the folder is made 0700 and the entry written 0600; a folder or
+entry that is another user's or that others may write, or whose seal does not
+hold, is refused). A corrupt, stale, refused or unwritable cache falls back to
+building in memory, with a note saying so: never a crash.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ import hashlib
 import marshal
 import os
 import sys
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +24,24 @@ from types import CodeType
 from typing import Any
 
 from game import __version__
+from game.cachetrust import (
+    SEAL_BYTES,
+    Untrusted,
+    check_dir,
+    private_dir,
+    read_private,
+    seal,
+    sealed,
+    secret,
+    write_private,
+)
 from game.content.packhash import content_hash
 from game.engine.runtime import Runtime
 from game.fast.emit import GENERATOR_VERSION, Emitter
 from game.fast.ir import IR_VERSION, PackIR, build_ir
 from game.fast.whitelist import check
 
-MAGIC = b"HXFAST5\n"  # then an Adler-32 of the rest (a cache: it guards against damage, not attack)
+MAGIC = b"HXFAST6\n"  # then the HMAC-SHA256 seal of the rest under the user's key (game.cachetrust)
 
 
 @dataclass(slots=True)
@@ -120,15 +133,28 @@ def run_module(module: Module) -> dict[str, Callable[..., Any]]:
     return functions
 
 
+@dataclass(slots=True)
+class Store:
+    """Where a compiled pack is cached, and the user's key that seals it."""
+
+    path: Path
+    key: bytes
+
+    @property
+    def label(self) -> str:
+        """What the seal binds an entry to: no other sealed entry passes for this one."""
+        return f"compiled pack {self.path.name}"
+
+
 def load_compiled(rt: Runtime, *, use_cache: bool = True) -> Compiled:
     """The runtime's compiled pack: from the cache if it holds it, else built (and cached)."""
     import time
 
     start = time.perf_counter()
     notes: list[str] = []
-    path = cache_dir() / f"pack-{cache_key(rt)}.bin" if use_cache else None
-    if path is not None:
-        loaded = _read(path, notes)
+    store = _store(rt, notes) if use_cache else None
+    if store is not None:
+        loaded = _read(store, notes)
         if loaded is not None:
             ir, module = loaded
             done = Compiled(ir, run_module(module), "cached", notes)
@@ -136,24 +162,49 @@ def load_compiled(rt: Runtime, *, use_cache: bool = True) -> Compiled:
             return done
     ir = build_ir(rt)
     module = generate(ir)
-    if path is not None:
-        _write(path, ir, module, notes)
+    if store is not None:
+        _write(store, ir, module, notes)
     done = Compiled(ir, run_module(module), "built", notes)
     done.seconds = time.perf_counter() - start
     return done
 
 
-def _read(path: Path, notes: list[str]) -> tuple[PackIR, Module] | None:
+def _store(rt: Runtime, notes: list[str]) -> Store | None:
+    """The cache entry for the runtime, or None (with a note) where the cache is not to be trusted."""
+    folder = cache_dir()
     try:
-        data = path.read_bytes()
+        check_dir(folder)
+    except Untrusted as exc:
+        notes.append(f"{exc}: compiled packs are neither read from it nor written to it (chmod 700 "
+                     f"{folder}, or remove it); built in memory")
+        return None
+    except OSError:
+        pass  # missing: made when the entry is written (or it says why it cannot be)
+    try:
+        key = secret()
+    except (Untrusted, OSError) as exc:
+        why = exc if isinstance(exc, Untrusted) else f"the cache key cannot be read or made ({exc})"
+        notes.append(f"{why}: compiled packs are not cached; built in memory")
+        return None
+    return Store(folder / f"pack-{cache_key(rt)}.bin", key)
+
+
+def _read(store: Store, notes: list[str]) -> tuple[PackIR, Module] | None:
+    path = store.path
+    try:
+        data = read_private(path)
     except FileNotFoundError:
+        return None
+    except Untrusted as exc:
+        notes.append(f"the cached compiled pack {exc}: refused; built again")
         return None
     except OSError as exc:
         notes.append(f"the compiled-pack cache could not be read ({exc}); built in memory")
         return None
-    body, check_sum = data[len(MAGIC) + 4:], data[len(MAGIC):len(MAGIC) + 4]
-    if not data.startswith(MAGIC) or zlib.adler32(body).to_bytes(4, "little") != check_sum:
-        notes.append(f"the cached compiled pack {path.name} was corrupt; built again")
+    body, tag = data[len(MAGIC) + SEAL_BYTES:], data[len(MAGIC):len(MAGIC) + SEAL_BYTES]
+    if not data.startswith(MAGIC) or not sealed(store.key, store.label, body, tag):
+        notes.append(f"the cached compiled pack {path.name} was corrupt or not written here "
+                     "(its seal does not hold): refused; built again")
         return None
     try:
         header, ints, tables, names, floats, compiled, aliases = marshal.loads(body)
@@ -167,14 +218,11 @@ def _read(path: Path, notes: list[str]) -> tuple[PackIR, Module] | None:
     return ir, Module(compiled, floats, aliases)
 
 
-def _write(path: Path, ir: PackIR, module: Module, notes: list[str]) -> None:
+def _write(store: Store, ir: PackIR, module: Module, notes: list[str]) -> None:
     payload = marshal.dumps((ir.header, ir.code, ir.tables, ir.names, module.floats, module.code,
                              module.aliases))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(MAGIC + zlib.adler32(payload).to_bytes(4, "little") + payload)
-        os.replace(tmp, path)
-    except OSError as exc:
-        notes.append(f"the compiled pack could not be cached in {path.parent} ({exc}); built in memory")
-
+        private_dir(store.path.parent)
+        write_private(store.path, MAGIC + seal(store.key, store.label, payload) + payload)
+    except (OSError, Untrusted) as exc:
+        notes.append(f"the compiled pack could not be cached in {store.path.parent} ({exc}); built in memory")

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import marshal
+import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from game.cachetrust import SEAL_BYTES, key_path, seal, secret
+from game.content.loader import load_runtime
 from game.engine.runtime import Runtime
-from game.fast.compiled import cache_dir, load_compiled
+from game.fast.compiled import MAGIC, cache_dir, load_compiled
 from tests.cli.run import cli
 
 STARTER = "tests/fixtures/packs/starter"
@@ -98,3 +103,224 @@ def test_workers_play_the_mods_too(tmp_path: Path) -> None:
         for key in ("seconds", "games_per_second", "compiled", "by_scenario", "ending_failed_clauses"):
             data.pop(key)
     assert one == two
+
+
+# The cache trusts nothing it did not write: a private folder, private files, a seal under the user's key.
+
+
+def _entry(cache: Path) -> Path:
+    (entry,) = cache.glob("pack-*.bin")
+    return entry
+
+
+def _mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+posix_only = pytest.mark.skipif(not hasattr(os, "geteuid"), reason="owners and modes are POSIX's")
+
+
+@posix_only
+def test_the_folder_the_entry_and_the_key_are_private(starter_rt: Runtime, cache: Path) -> None:
+    assert load_compiled(starter_rt).status == "built"
+    assert (_mode(cache), _mode(_entry(cache))) == (0o700, 0o600)
+    key = key_path()
+    assert key.parent != cache and cache not in key.parents  # the key is kept outside the cache
+    assert (_mode(key), _mode(key.parent), len(key.read_bytes())) == (0o600, 0o700, 32)
+
+
+@posix_only
+def test_a_folder_of_the_users_that_others_may_read_is_closed(starter_rt: Runtime, cache: Path) -> None:
+    cache.mkdir(mode=0o755)
+    cache.chmod(0o755)  # as the parse cache, or an older game, made it
+    assert load_compiled(starter_rt).status == "built" and _mode(cache) == 0o700
+
+
+@posix_only
+def test_a_group_writable_entry_is_refused_and_written_afresh(starter_rt: Runtime, cache: Path) -> None:
+    load_compiled(starter_rt)
+    _entry(cache).chmod(0o660)
+    again = load_compiled(starter_rt)
+    assert again.status == "built" and len(again.notes) == 1
+    assert "refused" in again.notes[0] and "writing by its group or others" in again.notes[0]
+    assert _mode(_entry(cache)) == 0o600 and load_compiled(starter_rt).status == "cached"
+
+
+@posix_only
+@pytest.mark.parametrize("mode", [0o770, 0o707, 0o1777])
+def test_a_folder_others_may_write_is_neither_read_nor_written(starter_rt: Runtime, cache: Path,
+                                                               mode: int) -> None:
+    load_compiled(starter_rt)
+    entry = _entry(cache)
+    before = entry.stat()
+    cache.chmod(mode)
+    done = load_compiled(starter_rt)
+    assert done.status == "built" and done.functions
+    assert "neither read from it nor written to it" in done.notes[0] and str(cache) in done.notes[0]
+    after = entry.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # left alone
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_an_entrys_place_is_refused_not_waited_on(starter_rt: Runtime, cache: Path) -> None:
+    load_compiled(starter_rt)
+    entry = _entry(cache)
+    entry.unlink()
+    os.mkfifo(entry, 0o600)
+    done = load_compiled(starter_rt)
+    assert done.status == "built" and "not a plain file" in done.notes[0]
+    assert load_compiled(starter_rt).status == "cached"
+
+
+def _owned_by_another(monkeypatch: pytest.MonkeyPatch, victim: Path) -> None:
+    """The open file ``victim`` reads as another user's (a faked fstat: tests do not run as root)."""
+    inode, real = victim.stat().st_ino, os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        st = real(fd)
+        if st.st_ino != inode:
+            return st
+        fields = list(st)
+        fields[4] = st.st_uid + 1  # st_uid
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "fstat", fstat)
+
+
+@posix_only
+def test_an_entry_of_another_owner_is_refused(starter_rt: Runtime, cache: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    load_compiled(starter_rt)
+    _owned_by_another(monkeypatch, _entry(cache))
+    done = load_compiled(starter_rt)
+    assert done.status == "built" and "owned by another user" in done.notes[0] and "refused" in done.notes[0]
+
+
+def test_a_tampered_payload_is_refused_even_with_a_good_checksum(starter_rt: Runtime, cache: Path) -> None:
+    """Whoever writes the folder but lacks the key cannot seal code that the game will run."""
+    load_compiled(starter_rt)
+    entry = _entry(cache)
+    head = len(MAGIC) + SEAL_BYTES
+    header, ints, tables, names, floats, code, aliases = marshal.loads(entry.read_bytes()[head:])
+    evil = compile("def a_forged():\n    return 1\n", "<pack>", "exec")
+    payload = marshal.dumps((header, ints, tables, names, floats, evil, aliases))
+    for key, ran in ((b"\0" * 32, False), (secret(), True)):  # a guessed key; the user's own
+        entry.write_bytes(MAGIC + seal(key, f"compiled pack {entry.name}", payload) + payload)
+        entry.chmod(0o600)
+        done = load_compiled(starter_rt)
+        assert ("a_forged" in done.functions) is ran  # the seal is what stands between
+        assert done.status == ("cached" if ran else "built")
+        assert ran or "seal does not hold" in done.notes[0]
+
+
+def test_a_sealed_entry_does_not_pass_for_another(starter_rt: Runtime, cache: Path) -> None:
+    """The seal names the entry: another pack's genuine code, copied under this pack's name, is refused."""
+    load_compiled(starter_rt)
+    entry = _entry(cache)
+    other = load_runtime(Path(STARTER))
+    other.extra["content_hash"] = "sha256:another pack"
+    assert load_compiled(other).status == "built"
+    (copy,) = set(cache.glob("pack-*.bin")) - {entry}
+    entry.write_bytes(copy.read_bytes())
+    done = load_compiled(starter_rt)
+    assert done.status == "built" and "seal does not hold" in done.notes[0]
+
+
+@posix_only
+@pytest.mark.parametrize("what", ["key readable by others", "key folder writable by others"])
+def test_a_key_others_may_read_or_replace_caches_nothing(starter_rt: Runtime, cache: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch, what: str) -> None:
+    monkeypatch.setenv("HONORABLE_EXIT_CONFIG", str(tmp_path / "config"))
+    assert load_compiled(starter_rt).status == "built"
+    key = key_path()
+    (key if what.startswith("key readable") else key.parent).chmod(0o644 if "readable" in what else 0o777)
+    done = load_compiled(starter_rt)
+    assert done.status == "built" and "compiled packs are not cached" in done.notes[0]
+    assert str(key if "readable" in what else key.parent) in done.notes[0]
+
+
+def test_a_key_once_made_is_never_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two processes that both found no key publish theirs whole, and the first one stays."""
+    from game.cachetrust import _make_key
+
+    monkeypatch.setenv("HONORABLE_EXIT_CONFIG", str(tmp_path / "config"))
+    first = secret()
+    (tmp_path / "config" / f"cache.key.{os.getpid()}.tmp").write_bytes(b"a crashed process's leftover")
+    _make_key(key_path())  # the second process, a moment later
+    assert secret() == first and len(first) == 32
+    assert [p.name for p in (tmp_path / "config").iterdir()] == ["cache.key"]
+
+
+# The native kernel's kept build is code too: the same refusals.
+
+
+@pytest.fixture
+def kept_kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The session's built kernel and its seal, kept in a cache folder of this test's own (no build)."""
+    from game.fast import native
+    from game.fast.native import build
+
+    built = native.kernel()
+    if built.path is None:
+        pytest.skip(f"no native kernel here: {built.reason}")
+    folder = tmp_path / "cache" / "native"
+    folder.mkdir(parents=True, mode=0o700)
+    for source in (built.path, built.path.with_name(built.path.name + ".seal")):
+        (folder / source.name).write_bytes(source.read_bytes())
+        (folder / source.name).chmod(0o700 if source == built.path else 0o600)
+    monkeypatch.setenv("HONORABLE_EXIT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(build, "_build", lambda *args: "not built again in this test")
+    assert build.load().status == "cached"
+    return folder / built.path.name
+
+
+def _refused(note: str) -> Any:
+    from game.fast.native import build
+
+    loaded = build.load()
+    assert loaded.lib is None and loaded.reason == "not built again in this test"  # it was asked for
+    assert len(loaded.notes) == 1 and note in loaded.notes[0] and "refused" in loaded.notes[0]
+    return loaded
+
+
+@posix_only
+def test_a_built_kernel_is_private_and_sealed(kept_kernel: Path) -> None:
+    from game.fast import native
+
+    built = native.kernel().path
+    assert built is not None and _mode(built) == 0o700 and _mode(built.parent) == 0o700
+    assert _mode(built.with_name(built.name + ".seal")) == 0o600
+
+
+def test_a_tampered_kernel_is_refused(kept_kernel: Path) -> None:
+    kept_kernel.write_bytes(kept_kernel.read_bytes() + b"\0")
+    _refused("seal does not hold")
+
+
+def test_a_kernel_without_its_seal_is_refused(kept_kernel: Path) -> None:
+    kept_kernel.with_name(kept_kernel.name + ".seal").unlink()
+    _refused("has no seal")
+
+
+@posix_only
+@pytest.mark.parametrize("seal_file", [False, True])
+def test_a_group_writable_kernel_or_seal_is_refused(kept_kernel: Path, seal_file: bool) -> None:
+    (kept_kernel.with_name(kept_kernel.name + ".seal") if seal_file else kept_kernel).chmod(0o770)
+    _refused("writing by its group or others")
+
+
+@posix_only
+def test_a_kernel_of_another_owner_is_refused(kept_kernel: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _owned_by_another(monkeypatch, kept_kernel)
+    _refused("owned by another user")
+
+
+@posix_only
+def test_a_kernel_folder_others_may_write_is_not_used(kept_kernel: Path) -> None:
+    from game.fast.native import build
+
+    kept_kernel.parent.chmod(0o777)
+    loaded = build.load()
+    assert loaded.lib is None and loaded.status == "unavailable" and loaded.reason is not None
+    assert "writing by its group or others" in loaded.reason
+    assert "neither loaded from nor built" in loaded.reason

@@ -4,9 +4,11 @@ The kernel's source (``kernel.c`` and ``rng.h`` beside this module) is compiled
 with ``cc -O2 -shared -fPIC`` into the user's cache folder (the compiled-pack
 cache's, ``game.fast.compiled.cache_dir()``, under ``native/``), keyed by a hash
 of the source, the compiler's command and the machine, then loaded with
-``ctypes``. Nothing is built at install and nothing new is needed at run time:
-where no compiler is found or the build fails, ``load()`` gives the reason and
-the simulator plays in Python.
+``ctypes``. A kept kernel is loaded only if the user's game built it
+(``sealed.py``: a private folder, a private file, an HMAC seal), else it is built
+again; a folder that others may write is not used. Nothing is built at install
+and nothing new is needed at run time: where no compiler is found or the build
+fails, ``load()`` gives the reason and the simulator plays in Python.
 
 ``HONORABLE_EXIT_CC`` names the compiler (a program name or path; tests point it
 at a missing program to check the fallback); else ``CC``; else the first of
@@ -25,8 +27,11 @@ import shutil
 import signal
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from game.cachetrust import Untrusted
+from game.fast.native.sealed import folder_key, keep, make_folder, refusal
 
 HERE = Path(__file__).resolve().parent
 SOURCES = ("kernel.c", "program.h", "layout.h", "fold.h", "verify.h", "eval.h", "rng.h")
@@ -43,6 +48,7 @@ class Loaded:
     reason: str | None
     status: str  # "built", "cached" or "unavailable"
     path: Path | None = None
+    notes: list[str] = field(default_factory=list)  # a kept kernel refused, and why
 
 
 def compiler() -> list[str] | None:
@@ -90,11 +96,16 @@ def load() -> Loaded:
         return Loaded(None, f"the kernel's source cannot be read ({exc})", "unavailable")
     suffix = ".dll" if sys.platform == "win32" else ".so"
     path = kernel_dir() / f"kernel-{key}{suffix}"
-    status = "cached"
-    if not path.exists():
-        problem = _build(command, path)
+    try:
+        user_key = folder_key(path.parent)
+    except (Untrusted, OSError) as exc:
+        return Loaded(None, f"{exc}: the kernel is neither loaded from nor built there", "unavailable")
+    status, refused = "cached", refusal(path, user_key)
+    notes = [f"the kept kernel {refused}: refused; built again"] if refused else []
+    if refused != "":
+        problem = _build(command, path, user_key)
         if problem:
-            return Loaded(None, problem, "unavailable")
+            return Loaded(None, problem, "unavailable", notes=notes)
         status = "built"
     try:
         lib = _declare(ctypes.CDLL(str(path)))
@@ -102,15 +113,14 @@ def load() -> Loaded:
         return Loaded(None, f"the built kernel {path} does not load ({exc})", "unavailable")
     if lib.he_abi() != ABI:
         return Loaded(None, f"the built kernel {path} is of another version", "unavailable")
-    return Loaded(lib, None, status, path)
+    return Loaded(lib, None, status, path, notes)
 
 
-def _build(command: list[str], path: Path) -> str | None:
-    """Compile into ``path`` (atomically); None, or what went wrong."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        return f"the kernel cannot be kept in {path.parent} ({exc.strerror or exc})"
+def _build(command: list[str], path: Path, user_key: bytes) -> str | None:
+    """Compile into ``path`` (atomically, private and sealed); None, or what went wrong."""
+    problem = make_folder(path.parent)
+    if problem:
+        return problem
     tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
     argv = [*command, *FLAGS, "-o", str(tmp), str(HERE / "kernel.c"), "-lm"]
     try:
@@ -126,7 +136,7 @@ def _build(command: list[str], path: Path) -> str | None:
         first = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[0]
         return f"the kernel did not build with {Path(command[0]).name}: {first}"
     try:
-        os.replace(tmp, path)
+        keep(tmp, path, user_key)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         return f"the built kernel cannot be kept in {path.parent} ({exc.strerror or exc})"
