@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.rng import Rng
 from game.fast.flat import Campaign, FlatPack
 
 Moves = list[tuple[int, int]]
@@ -23,25 +22,33 @@ class FlatBot:
         self.fp = fp
         self.base = choice_base  # per event, the global index of its first choice
         ranked = getattr(bot, "ranked", {})
-        self.ranked = {fp.event_index[ev]: tuple(choice_base[fp.event_index[ev]] + c.index for c in chs)
-                       for ev, chs in ranked.items()}
+        self.ranked: dict[int, tuple[int, ...]] = {
+            fp.event_index[ev]: tuple(choice_base[fp.event_index[ev]] + c.index for c in chs)
+            for ev, chs in ranked.items()}
 
-    def plan(self, camp: Campaign, rng: Rng) -> tuple[list[int], Moves]:
-        """The turn's choices and moves."""
+    def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
+        """The turn's choices and moves (a bot that rolls dice takes ``Rng(seed, turn, "bot")``
+        from ``camp.seeded``; one that never rolls does not derive it)."""
         raise NotImplementedError
 
     def _best_open(self, camp: Campaign, card: int) -> int:
         v, whens = camp.v, self.fp.choice_when
-        pick: int = next(c for c in self.ranked[card] if (w := whens[c]) is None or w(v))
-        return pick
+        for c in self.ranked[card]:
+            w = whens[c]
+            if w is None or w(v):
+                return c
+        raise ValueError(f"card {card} has no open choice")  # as the reference bot, which fails here too
 
     def steer(self, camp: Campaign, targets: list[int | None]) -> Moves:
         """``bots.steer`` on the flat state."""
         fp, v = self.fp, camp.v
+        p0 = fp.p0
         moves = []
         for i, target in enumerate(targets):
-            level = v[fp.p0 + i]
-            if target is not None and target != level:
+            if target is None:
+                continue
+            level = v[p0 + i]
+            if target != level:
                 most = fp.max_step[i] or 99
                 step = max(-most, min(most, target - level))
                 if fp.allowed(v, i, level + step):
@@ -52,7 +59,8 @@ class FlatBot:
 class FlatRandom(FlatBot):
     """``bots.RandomBot``."""
 
-    def plan(self, camp: Campaign, rng: Rng) -> tuple[list[int], Moves]:
+    def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
+        rng = camp.seeded.rng(camp.v[0], "bot")
         picks = []
         for card in camp.cards:
             options = camp.open_choices(card)
@@ -77,10 +85,11 @@ class FlatLine(FlatBot):
         self.bot = bot
         self.targets: dict[tuple[int, int], list[int | None]] = {}
 
-    def plan(self, camp: Campaign, rng: Rng) -> tuple[list[int], Moves]:
+    def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
         picks = []
+        rng = camp.seeded.rng(camp.v[0], "bot") if self.noise else None
         for card in camp.cards:
-            if self.noise and rng.random() < self.noise:
+            if rng is not None and rng.random() < self.noise:
                 options = camp.open_choices(card)
                 picks.append(options[rng.below(len(options))])
             else:
@@ -115,7 +124,7 @@ class FlatFollower(FlatBot):
             if choice in names[e]:
                 self.picks[e] = choice_base[e] + names[e].index(choice)
 
-    def plan(self, camp: Campaign, rng: Rng) -> tuple[list[int], Moves]:
+    def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
         v, whens = camp.v, self.fp.choice_when
         picks = []
         for card in camp.cards:
