@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -53,11 +52,13 @@ def run(args: argparse.Namespace) -> int:
         pack, errors = read_pack(content_dir(args), mod_dirs(args))
         rt = None
         if pack is not None:
-            rt, ref_errors = compile_pack(pack, explain=False)
+            rt, ref_errors = compile_pack(pack, explain=False, checking=True)
             ref_errors = summarise_follow_ons(pack, ref_errors)
             errors = sorted(errors + ref_errors, key=sort_key)
     info = summary(pack, rt) if pack is not None else None
     if args.format == "json":
+        import json
+
         print(json.dumps({"ok": not errors, "errors": [e.to_json() for e in errors], "pack": info},
                          indent=2))
         return Exit.INVALID if errors else Exit.OK

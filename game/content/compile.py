@@ -8,10 +8,10 @@ from game.content import schema as s
 from game.content.compile_conditions import ConditionCompiler
 from game.content.compile_effects import EffectCompiler, preview
 from game.content.diagnostics import Diagnostic
-from game.content.guards import window
+from game.content.guards import ALWAYS, window
 from game.content.loader import Pack
 from game.content.scope import Scope, Where
-from game.engine.runtime import CChoice, CEnding, CEvent, CLevel, CPolicy, Predicate, Runtime
+from game.engine.runtime import CChoice, CEnding, CEvent, CLevel, CPolicy, Predicate, PreviewItem, Runtime
 from game.engine.state import month_index
 
 
@@ -88,8 +88,9 @@ def _meter_ranges(pack: Pack, scope: Scope) -> None:
 
 
 class _Compiler:
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, checking: bool = False) -> None:
         self.pack = pack
+        self.checking = checking  # only the checks: no previews, no deck windows (they report nothing)
         self.scope, self.qmin, self.qmax, self.qdefault = _scope(pack)
         _clashes(pack, self.scope)
         _meter_ranges(pack, self.scope)
@@ -122,12 +123,15 @@ class _Compiler:
             self.scope.cite(ch.cites, cw / "cites")
             choices.append(CChoice(ch.id, i, self.maybe(ch.when, cw / "when"),
                                    self.fx.effects(ch.effects, cw / "effects", f"{ev.id}.{ch.id}"),
-                                   tuple(preview(ch.effects))))
+                                   self.preview(ch.effects)))
         month = month_index(ev.date) if ev.date else None
-        win = window(ev.when)
+        win = ALWAYS if self.checking else window(ev.when)
         return CEvent(ev.id, ev.kind, month, self.maybe(ev.when, w / "when"), ev.weight, ev.once,
                       ev.cooldown, tuple(choices), {c.id: c for c in choices},
                       (win.month_lo, win.month_hi, win.turn_lo, win.turn_hi))
+
+    def preview(self, effects: list[Any]) -> tuple[PreviewItem, ...]:
+        return () if self.checking else tuple(preview(effects))
 
     def policy(self, p: s.Policy) -> CPolicy:
         w = self.where("policies", p.id)
@@ -136,7 +140,7 @@ class _Compiler:
             lw = w / "levels" / i
             levels.append(CLevel(lv.id, self.maybe(lv.when, lw / "when"),
                                  self.fx.effects(lv.monthly, lw / "monthly", f"{p.id}.{lv.id}"),
-                                 tuple(preview(lv.monthly))))
+                                 self.preview(lv.monthly)))
         return CPolicy(p.id, tuple(levels), {lv.id: i for i, lv in enumerate(p.levels)}, p.max_step)
 
     def ending(self, en: s.Ending) -> CEnding:
@@ -258,19 +262,24 @@ class _Compiler:
         return rt
 
 
-def compile_pack(pack: Pack, explain: bool = True) -> tuple[Runtime, list[Diagnostic]]:
+def compile_pack(pack: Pack, explain: bool = True,
+                 checking: bool = False) -> tuple[Runtime, list[Diagnostic]]:
     """Check every reference of a pack and compile it; return the runtime and errors.
 
     ``explain=False`` leaves out the explainable trees and the where-is-this-used
     index (``runtime.conditions``, ``runtime.uses``): they report no error, and
-    `validate` only checks a pack.
+    `validate` only checks a pack. ``checking=True`` (with ``explain=False``)
+    also leaves out the choices' previews and the cards' deck windows, which
+    report no error either: the runtime is then for its counts and citations,
+    not for play.
     """
-    runtime, errors, _ = compile_with_scope(pack, explain)
+    runtime, errors, _ = compile_with_scope(pack, explain, checking)
     return runtime, errors
 
 
-def compile_with_scope(pack: Pack, explain: bool = True) -> tuple[Runtime, list[Diagnostic], Scope]:
+def compile_with_scope(pack: Pack, explain: bool = True,
+                       checking: bool = False) -> tuple[Runtime, list[Diagnostic], Scope]:
     """As ``compile_pack``, with the names the compiler saw used and set (for the linter)."""
-    compiler = _Compiler(pack)
-    runtime = compiler.build(explain)
+    compiler = _Compiler(pack, checking)
+    runtime = compiler.build(explain and not checking)
     return runtime, compiler.scope.errors, compiler.scope

@@ -15,8 +15,7 @@ from game.content.diagnostics import Diagnostic, PackError, did_you_mean, sort_k
 from game.content.files import yaml_files
 from game.content.gcpause import gc_paused
 from game.content.limits import MAX_FILE_BYTES
-from game.content.mod_manifest import ModManifest
-from game.content.overlay import Applier, Mod, Overlay, check_base, folder_hash, known_section, order
+from game.content.modtypes import Mod, Overlay
 from game.content.schema_errors import schema_errors
 from game.content.scope import Where
 from game.content.textscan import decode, too_large
@@ -218,6 +217,9 @@ class _Reader:
 
 def _mod(root: FsPath, manifest: s.Manifest, errors: list[Diagnostic]) -> Mod | None:
     """Read a mod folder's manifest and check that it extends this pack."""
+    from game.content.mod_manifest import ModManifest
+    from game.content.overlay import check_base, folder_hash
+
     reader = _Reader(root)
     path = root / MANIFEST
     if not root.is_dir() or not path.is_file():
@@ -248,6 +250,8 @@ def _mod(root: FsPath, manifest: s.Manifest, errors: list[Diagnostic]) -> Mod | 
 
 def apply_mods(pack: Pack, roots: list[FsPath]) -> list[Diagnostic]:
     """Lay the mods over the pack in their load order; every problem as a diagnostic."""
+    from game.content.overlay import Applier, known_section, order  # only with mods
+
     errors: list[Diagnostic] = []
     mods = [m for m in (_mod(r, pack.manifest, errors) for r in roots) if m is not None]
     seen: dict[str, FsPath] = {}

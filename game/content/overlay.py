@@ -17,7 +17,6 @@ Mods load after the base pack in the given order, moved only as far as ``load_af
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,43 +26,11 @@ from game.content import schema as s
 from game.content.diagnostics import Diagnostic, did_you_mean
 from game.content.files import yaml_files
 from game.content.mod_manifest import ModManifest
+from game.content.modtypes import Change, Mod, Overlay
 from game.content.scope import Where
 from game.content.versions import VersionError, satisfies
 
 DIRECTIVES = ("replace", "modify", "remove")
-
-
-@dataclass(slots=True)
-class Mod:
-    """A mod as loaded: its manifest, folder and content hash."""
-
-    manifest: ModManifest
-    root: Path
-    content_hash: str
-
-    def ref(self) -> dict[str, str]:
-        """What a save records of it."""
-        return {"id": self.manifest.id, "version": self.manifest.version, "content_hash": self.content_hash}
-
-
-@dataclass(slots=True)
-class Change:
-    """One mod's change to an item, for ``explain``."""
-
-    mod: str
-    action: str  # add | replace | modify | remove
-    file: str
-    line: int
-    column: int
-
-
-@dataclass(slots=True)
-class Overlay:
-    """What the mods did: the mods in load order, and each item's changes."""
-
-    mods: list[Mod] = field(default_factory=list)
-    changes: dict[tuple[str, str], list[Change]] = field(default_factory=dict)
-    origins: dict[tuple[str, str], str] = field(default_factory=dict)  # file:line:column before any mod
 
 
 def folder_hash(root: Path) -> str:

@@ -9,15 +9,45 @@ from game.content.diagnostics import Diagnostic, did_you_mean
 from game.content.yamlsrc import Document, Path
 
 
-@dataclass(slots=True)
 class Where:
-    """A place in the pack: a document and a path inside it."""
+    """A place in the pack: a document and a path inside it.
 
-    doc: Document
-    path: Path
+    A place below another (``where / "choices" / 2``) spells its path out only
+    when it is asked for: the compiler names a place for every check, and most
+    places never hold an error.
+    """
+
+    __slots__ = ("doc", "_path", "_up", "_part")
+
+    def __init__(self, doc: Document, path: Path) -> None:
+        self.doc = doc
+        self._path: Path | None = path
+        self._up: Where | None = None
+        self._part: str | int = 0
+
+    @property
+    def path(self) -> Path:
+        """The path inside the document."""
+        if self._path is None:
+            assert self._up is not None
+            self._path = (*self._up.path, self._part)
+        return self._path
 
     def __truediv__(self, part: str | int) -> Where:
-        return Where(self.doc, (*self.path, part))
+        below = _new(Where)
+        below.doc, below._path, below._up, below._part = self.doc, None, self, part
+        return below
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Where) and (self.doc, self.path) == (other.doc, other.path)
+
+    __hash__ = None  # type: ignore[assignment]  # as a dataclass: mutable, compared by value
+
+    def __repr__(self) -> str:
+        return f"Where(doc={self.doc!r}, path={self.path!r})"
+
+
+_new = object.__new__
 
 
 @dataclass(slots=True)
