@@ -127,7 +127,7 @@ def _replay(doc: SaveDoc, rt: Runtime) -> Session:
         if logged.votes is not None:
             _check_votes(session, logged.votes, logged.choices)
         try:
-            session.play(Decision(tuple(logged.choices), tuple(logged.policies)))
+            session.advance(Decision(tuple(logged.choices), tuple(logged.policies)))
         except DecisionError as exc:
             raise _Diverged(turn, f"the decision is not allowed: {exc}") from None
     return session
