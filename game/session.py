@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.content.gcpause import gc_paused
 from game.engine.runtime import PreviewItem, Runtime
 from game.engine.state import RULES, Change, State, month_label
 from game.engine.turn import Decision, level_allowed, new_campaign, resolve, resolve_in_place, scores
@@ -63,8 +64,9 @@ class Session:
                rules: int = RULES) -> Session:
         """Rebuild a campaign from its seed and decisions (DecisionError if one is illegal)."""
         session = cls.new(rt, scenario, difficulty, seed, options, rules)
-        for decision in decisions:
-            session.advance(decision)
+        with gc_paused():  # a replay makes no garbage in cycles; the collector's passes cost ~5%
+            for decision in decisions:
+                session.advance(decision)
         return session
 
     # -- reading ------------------------------------------------------------

@@ -237,13 +237,19 @@ def _source(rt: Runtime, em: _Emitter, env: dict[str, object]) -> tuple[str, int
     return "\n".join(draw) + "\n\n\n" + "\n".join(watch) + "\n", made
 
 
-def generate(rt: Runtime) -> Generated:
-    """Compile the runtime's draw and watch conditions into generated functions (once per runtime)."""
+def source(rt: Runtime) -> tuple[str, dict[str, object], int]:
+    """The generated module's source, the globals it runs with, and how many conditions are code."""
     em = _Emitter()
     env: dict[str, object] = {"__builtins__": {}, "_div": _div}
-    source, made = _source(rt, em, env)
-    env.update({name: text for text, name in em.names.items()})
-    exec(compile(source, "<generated conditions>", "exec"), env)  # noqa: S102 (our own tokens only)
+    text, made = _source(rt, em, env)
+    env.update({name: value for value, name in em.names.items()})
+    return text, env, made
+
+
+def generate(rt: Runtime) -> Generated:
+    """Compile the runtime's draw and watch conditions into generated functions (once per runtime)."""
+    text, env, made = source(rt)
+    exec(compile(text, "<generated conditions>", "exec"), env)  # noqa: S102 (our own tokens only)
     return Generated(env["draw"], env["watch"], made)  # type: ignore[arg-type]
 
 

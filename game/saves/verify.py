@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.content.gcpause import gc_paused
 from game.engine.runtime import Runtime
 from game.engine.state import RULES_KNOWN, month_index, month_label
 from game.engine.turn import Decision, DecisionError
@@ -113,6 +114,12 @@ def _replay(doc: SaveDoc, rt: Runtime) -> Session:
         raise _Diverged(None, f"it is played by rules {c.rules}, which this version of the game does not "
                               f"know (it knows rules {', '.join(map(str, RULES_KNOWN))}): update the game")
     session = Session.new(rt, c.scenario, c.difficulty, c.seed, session_options(doc), c.rules)
+    with gc_paused():  # as Session.replay: no garbage in cycles is made here
+        _replay_decisions(doc, session)
+    return session
+
+
+def _replay_decisions(doc: SaveDoc, session: Session) -> None:
     for logged in doc.decisions:
         turn = session.state.turn
         if session.finished:
@@ -130,7 +137,6 @@ def _replay(doc: SaveDoc, rt: Runtime) -> Session:
             session.advance(Decision(tuple(logged.choices), tuple(logged.policies)))
         except DecisionError as exc:
             raise _Diverged(turn, f"the decision is not allowed: {exc}") from None
-    return session
 
 
 def _check_votes(session: Session, votes: list[list[int]], choices: list[str]) -> None:
