@@ -178,7 +178,8 @@ def _card(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None, env: dict[str, 
              f"{_int(ev.window[2])} <= turn" if ev.window[2] != -_FAR else "",
              f"turn <= {_int(ev.window[3])}" if ev.window[3] != _FAR else ""]
     window = " and ".join(side for side in sides if side) or "True"
-    fresh = "x is None" if ev.once else f"(x is None or turn - x > {_int(ev.cooldown)})"
+    # used up (once and played) or cooling down (played within ``cooldown`` turns): not drawn
+    fresh = f"{key} not in fi" if ev.once else f"((x := g({key})) is None or turn - x > {_int(ev.cooldown)})"
     test = ""
     if ev.when is not None:
         try:
@@ -188,8 +189,7 @@ def _card(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None, env: dict[str, 
         except _Unsupported:
             env[f"W{j}"] = ev.when
             test = f" and W{j}(s)"
-    return [f"    if {window}:", f"        x = g({key})",
-            f"        if {fresh} and {key} not in cards{test}:", f"            out.append(E{j})"]
+    return [f"    if {window}:", f"        if {fresh} and {key} not in cards{test}:", f"            out.append(E{j})"]
 
 
 def _card_or_closure(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None,
