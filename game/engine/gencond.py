@@ -189,7 +189,8 @@ def _card(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None, env: dict[str, 
         except _Unsupported:
             env[f"W{j}"] = ev.when
             test = f" and W{j}(s)"
-    return [f"    if {window}:", f"        if {fresh} and {key} not in cards{test}:", f"            out.append(E{j})"]
+    return [f"    if {window}:", f"        if {fresh} and {key} not in cards{test}:",
+            f"            out.append(E{j})"]
 
 
 def _card_or_closure(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None,

@@ -9,7 +9,7 @@ from itertools import accumulate
 from game.engine.gencond import generated
 from game.engine.rng import Rng
 from game.engine.runtime import CChoice, CEvent, Ctx, Runtime
-from game.engine.state import RULES, RULES_KNOWN, Cause, Change, State, month_index
+from game.engine.state import RULES, RULES_KNOWN, Cause, Change, Scheduled, State, month_index
 
 _QUIET = Cause("simulation", 0)  # the cause used when the causal log is off
 
@@ -141,9 +141,7 @@ def begin_turn(rt: Runtime, state: State) -> None:
     state.cards = cards
 
 
-def _defer(state: State, event: str):  # type: ignore[no-untyped-def]
-    from game.engine.state import Scheduled
-
+def _defer(state: State, event: str) -> Scheduled:
     return Scheduled(state.turn + 1, Cause("event", state.turn, event=event, note="held over"), event)
 
 

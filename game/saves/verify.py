@@ -198,6 +198,8 @@ def _compare_turns(saved: dict[str, Any], replayed: dict[str, Any], last: int) -
 
 
 def _compare(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None:
+    if saved == replayed:  # the common case, in one comparison; else the first difference, named
+        return
     _compare_turns(saved, replayed, last)
     for key, value in replayed.items():
         if saved.get(key) != value:
@@ -224,6 +226,12 @@ def _compare_meta(doc: SaveDoc, session: Session) -> None:
                                                 f"the replay gives {replayed!r}")
 
 
+def saved_state(doc: SaveDoc) -> dict[str, Any]:
+    """The stored state as the mapping ``model_dump`` gives, without copying it: its fields are plain
+    JSON values (numbers, strings, lists and mappings of them), which the frozen model never changes."""
+    return dict(doc.state)
+
+
 def verify(doc: SaveDoc, rt: Runtime) -> Verdict:
     """Replay a save's decisions from its seed with this pack and compare with its stored state."""
     note = None
@@ -231,7 +239,7 @@ def verify(doc: SaveDoc, rt: Runtime) -> Verdict:
         _settings(doc, rt)
         note = pack_note(doc, rt)
         session = _replay(doc, rt)
-        _compare(doc.state.model_dump(), state_json(rt, session.state), session.state.turn)
+        _compare(saved_state(doc), state_json(rt, session.state), session.state.turn)
         _compare_meta(doc, session)
     except _Diverged as exc:
         date = _date(doc, rt, exc.turn) if exc.turn is not None else None
