@@ -26,6 +26,13 @@ class Rng:
         digest = blake2b(f"{seed}:{turn}:{stream}".encode(), digest_size=8).digest()
         self.state = int.from_bytes(digest, "little")
 
+    @classmethod
+    def keyed(cls, state: int) -> Rng:
+        """A generator whose state is already derived (see ``Seeded``)."""
+        rng = cls.__new__(cls)
+        rng.state = state
+        return rng
+
     def next64(self) -> int:
         """The next 64-bit state (use its high bits)."""
         self.state = state = (self.state * LCG_MUL + LCG_ADD) & LCG_MASK
@@ -48,3 +55,35 @@ class Rng:
             if roll < 0:
                 return index
         return len(weights) - 1
+
+
+class Seeded:
+    """One seed's generators: ``Seeded(seed).rng(turn, stream)`` is ``Rng(seed, turn, stream)``.
+
+    The hash of ``f"{seed}:"`` is kept, so each generator costs a copy of it and
+    an update with ``f"{turn}:{stream}"`` (blake2b is a hash: the same digest).
+    """
+
+    __slots__ = ("seed", "_prefix")
+
+    def __init__(self, seed: str) -> None:
+        self.seed = seed
+        self._prefix = blake2b(f"{seed}:".encode(), digest_size=8)
+
+    def rng(self, turn: int, stream: str) -> Rng:
+        """The generator for one turn and stream."""
+        h = self._prefix.copy()
+        h.update(_suffix(turn, stream))
+        return Rng.keyed(int.from_bytes(h.digest(), "little"))
+
+
+_SUFFIXES: dict[tuple[int, str], bytes] = {}
+
+
+def _suffix(turn: int, stream: str) -> bytes:
+    found = _SUFFIXES.get((turn, stream))
+    if found is None:
+        found = f"{turn}:{stream}".encode()
+        if len(_SUFFIXES) < 4096:
+            _SUFFIXES[(turn, stream)] = found
+    return found

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.rng import Rng
 from game.fast.flat import Campaign, FlatPack
 
 Moves = list[tuple[int, int]]
@@ -26,8 +25,9 @@ class FlatBot:
         self.ranked = {fp.event_index[ev]: tuple(choice_base[fp.event_index[ev]] + c.index for c in chs)
                        for ev, chs in ranked.items()}
 
-    def plan(self, camp: Campaign, rng: Rng) -> tuple[list[int], Moves]:
-        """The turn's choices and moves."""
+    def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
+        """The turn's choices and moves (a bot that rolls dice takes ``Rng(seed, turn, "bot")``
+        from ``camp.seeded``; one that never rolls does not derive it)."""
         raise NotImplementedError
 
     def _best_open(self, camp: Campaign, card: int) -> int:
@@ -52,7 +52,8 @@ class FlatBot:
 class FlatRandom(FlatBot):
     """``bots.RandomBot``."""
 
-    def plan(self, camp: Campaign, rng: Rng) -> tuple[list[int], Moves]:
+    def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
+        rng = camp.seeded.rng(camp.v[0], "bot")
         picks = []
         for card in camp.cards:
             options = camp.open_choices(card)
@@ -77,10 +78,11 @@ class FlatLine(FlatBot):
         self.bot = bot
         self.targets: dict[tuple[int, int], list[int | None]] = {}
 
-    def plan(self, camp: Campaign, rng: Rng) -> tuple[list[int], Moves]:
+    def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
         picks = []
+        rng = camp.seeded.rng(camp.v[0], "bot") if self.noise else None
         for card in camp.cards:
-            if self.noise and rng.random() < self.noise:
+            if rng is not None and rng.random() < self.noise:
                 options = camp.open_choices(card)
                 picks.append(options[rng.below(len(options))])
             else:
@@ -115,7 +117,7 @@ class FlatFollower(FlatBot):
             if choice in names[e]:
                 self.picks[e] = choice_base[e] + names[e].index(choice)
 
-    def plan(self, camp: Campaign, rng: Rng) -> tuple[list[int], Moves]:
+    def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
         v, whens = camp.v, self.fp.choice_when
         picks = []
         for card in camp.cards:

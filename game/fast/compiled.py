@@ -23,7 +23,6 @@ from typing import Any
 
 from game import __version__
 from game.content.packhash import content_hash
-from game.engine.rng import Rng
 from game.engine.runtime import Runtime
 from game.fast.emit import GENERATOR_VERSION, Emitter
 from game.fast.ir import IR_VERSION, PackIR, build_ir
@@ -74,10 +73,11 @@ def cache_key(rt: Runtime) -> str:
 
 
 def weighted(k: list[Any], weights: tuple[int, ...]) -> int:
-    """The helper ``W``: a weighted pick with the context's generator (derived on first use)."""
+    """The helper ``W``: a weighted pick with the context's generator (derived on first use
+    from the campaign's ``Seeded``, the turn and the stream)."""
     rng = k[0]
     if rng is None:
-        rng = k[0] = Rng(k[1], k[2], k[3])
+        rng = k[0] = k[1].rng(k[2], k[3])
     pick: int = rng.weighted(weights)
     return pick
 

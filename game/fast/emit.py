@@ -13,30 +13,41 @@ and ``F`` the tuple of the pack's float constants.
 
 from __future__ import annotations
 
+import operator
+import re
+
 from game.fast import ir_code as op
 from game.fast.ir import PackIR
 from game.fast.ir_code import CMP_OPS, bits_float
 
-GENERATOR_VERSION = 3  # 3: the month's deck in one call (rules 3)
+GENERATOR_VERSION = 7  # 3: the month's deck in one call (rules 3); 4: as cumulative weights; 5: a
+# function per month and turn with the date and turn folded into constants; 6: 'not' of a flag;
+# 7: a cooldown as one comparison
 
 SPLIT_DEPTH = 24  # a deeper sub-expression or effect block becomes a function of its own
 _ARITH = {op.N_ADD: "+", op.N_SUB: "-", op.N_MUL: "*"}
+_FOLD_ARITH = {op.N_ADD: operator.add, op.N_SUB: operator.sub, op.N_MUL: operator.mul}
+_FOLD_CMP = (operator.lt, operator.le, operator.gt, operator.ge, operator.eq, operator.ne)  # as CMP_OPS
+_CONST = re.compile(r"\((-?[0-9]+)\)")
 
 
-def month_decks(ir: PackIR) -> tuple[dict[tuple[int, int], int], list[tuple[int, ...]]]:
-    """The month's decks a scenario reaches: (month, turn) -> the index of its deck, and the
-    distinct decks in order, each the conditional cards (event indices, in pack order) whose
-    date and turn windows admit that month and turn."""
+def month_decks(ir: PackIR) -> list[tuple[int, int, tuple[int, ...]]]:
+    """The month's decks the scenarios reach, in order: (month, turn, cards), the cards being the
+    conditional cards (event indices, in pack order) whose date and turn windows admit them."""
     events = ir.tables["events"]
-    at: dict[tuple[int, int], int] = {}
-    index: dict[tuple[int, ...], int] = {}
+    decks: dict[tuple[int, int], tuple[int, ...]] = {}
     for length, start in ir.tables["scenarios"]:
         for turn in range(1, length + 1):
             month = start + turn - 1
-            cards = tuple(i for i, row in enumerate(events)
-                          if row[1] and row[6] <= month <= row[7] and row[8] <= turn <= row[9])
-            at[(month, turn)] = index.setdefault(cards, len(index))
-    return at, list(index)
+            decks[(month, turn)] = tuple(i for i, row in enumerate(events)
+                                         if row[1] and row[6] <= month <= row[7] and row[8] <= turn <= row[9])
+    return [(month, turn, cards) for (month, turn), cards in decks.items()]
+
+
+def _const(text: str) -> int | None:
+    """The integer an emitted number is, if it is a constant."""
+    found = _CONST.fullmatch(text)
+    return int(found.group(1)) if found else None
 
 
 class Emitter:
@@ -50,6 +61,7 @@ class Emitter:
         self.lines: list[str] = []
         self.done: dict[str, str] = {}  # function name -> the name written (itself, or an equal one)
         self.bodies: dict[str, str] = {}  # source of a function after its name -> that name
+        self.known: dict[int, int] = {}  # slots whose value is known where the code runs (a month's deck)
 
     # -- entry points ------------------------------------------------------
     def module(self) -> str:
@@ -74,15 +86,24 @@ class Emitter:
 
     def month_fns(self) -> None:
         """The turn's steps as one call each: a card's draw test ``aN`` (event N), the month's
-        deck ``dN`` (deck N of ``month_decks``: each card's weight if it may be drawn, else 0,
-        in deck order), the watched endings ``w0`` (the first that holds, else -1) and the
-        month's policies ``m0``."""
+        deck ``dN`` (deck N of ``month_decks``: the cumulative weights, in deck order, of the
+        cards that may be drawn, a card that may not adding 0; the month and turn folded in),
+        the watched endings ``w0`` (the first that holds, else -1) and the month's policies
+        ``m0``."""
         h, t = self.ir.header, self.ir.tables
         for i, row in enumerate(t["events"]):
             if row[1]:  # conditional: used up or cooling down, else its condition
                 self.lines.append(f"def a{i}(v):\n    return {self._ready(i)}\n")
-        for n, cards in enumerate(month_decks(self.ir)[1]):
-            parts = [f"({t['events'][i][3]!r} if {self._ready(i)} else 0)" for i in cards]
+        for n, (month, turn, cards) in enumerate(month_decks(self.ir)):
+            self.known = {op.Layout.TURN: turn, op.Layout.MONTH: month}
+            parts = []
+            for j, i in enumerate(cards):
+                ready = self._ready(i)
+                if ready == "False":  # never this month: it adds nothing
+                    parts.append("t" if j else "(t := 0)")
+                else:
+                    parts.append(f"(t := {'t + ' if j else ''}({t['events'][i][3]!r} if {ready} else 0))")
+            self.known = {}
             self.lines.append(f"def d{n}(v):\n    return ({', '.join(parts)}{',' if parts else ''})\n")
         body = [f"    if {self.cond(w, 1)[0]}:\n        return {e!r}" for e, w in t["watch"]]
         self.lines.append("def w0(v):\n" + "\n".join([*body, "    return -1"]) + "\n")
@@ -101,8 +122,13 @@ class Emitter:
         slot = self.ir.header["e0"] + i
         ready = f"v[{slot!r}] < 0"
         if not row[4]:
-            ready = f"({ready} or v[0] - v[{slot!r}] > {row[5]!r})"
-        return ready + (f" and {self.cond(row[2], 1)[0]}" if row[2] >= 0 else "")
+            turn = self.known.get(op.Layout.TURN)
+            if turn is None:
+                ready = f"({ready} or v[0] - v[{slot!r}] > {row[5]!r})"
+            else:  # never played, or played before the turn its cooldown allows (turns are >= 0)
+                ready = f"v[{slot!r}] < {max(0, turn - row[5])!r}"
+        test = self.cond(row[2], 1)[0] if row[2] >= 0 else "True"
+        return test if test == "False" else ready if test == "True" else f"{ready} and {test}"
 
     @property
     def aliases(self) -> dict[str, str]:
@@ -125,7 +151,9 @@ class Emitter:
             return name
         if name not in self.done:
             self.done[name] = name  # a deep condition may come back here while it is being written
+            known, self.known = self.known, {}  # a function of its own serves every month
             body, _ = self.cond(at, 0)
+            self.known = known
             return self._define(name, "(v):\n", f"    return {body}\n")
         return self.done[name]
 
@@ -134,7 +162,9 @@ class Emitter:
         name = f"n{at}"
         if name not in self.done:
             self.done[name] = name
+            known, self.known = self.known, {}  # a function of its own serves every month
             body, _ = self.num(at, 0)
+            self.known = known
             return self._define(name, "(v):\n", f"    return {body}\n")
         return self.done[name]
 
@@ -144,7 +174,9 @@ class Emitter:
         if name not in self.done:
             self.done[name] = name
             out: list[str] = []
+            known, self.known = self.known, {}
             self.seq(at, 1, out)
+            self.known = known
             return self._define(name, "(v, k):\n", "\n".join(out) + "\n")
         return self.done[name]
 
@@ -161,14 +193,29 @@ class Emitter:
             for _ in range(code[at + 1]):
                 text, nxt = self.cond(nxt, depth + 1)
                 parts.append(text)
+            unit, zero = ("True", "False") if kind == op.C_AND else ("False", "True")
+            if zero in parts:
+                return zero, nxt
+            parts = [p for p in parts if p != unit]
+            if len(parts) < 2:
+                return (parts[0] if parts else unit), nxt
             joiner = " and " if kind == op.C_AND else " or "
             return "(" + joiner.join(parts) + ")", nxt
         if kind == op.C_NOT:
+            inner = code[at + 1]
+            if inner in (op.C_FLAG, op.C_FIRED):  # integers: 'not' is the opposite test
+                test = "== 0" if inner == op.C_FLAG else "< 0"
+                return f"(v[{code[at + 2]!r}] {test})", at + 3
             text, nxt = self.cond(at + 1, depth + 1)
+            if text in ("True", "False"):
+                return ("False" if text == "True" else "True"), nxt
             return f"(not {text})", nxt
         if kind == op.C_CMP:
             left, nxt = self.num(at + 2, depth + 1)
             right, nxt = self.num(nxt, depth + 1)
+            a, b = _const(left), _const(right)
+            if a is not None and b is not None:
+                return ("True" if _FOLD_CMP[code[at + 1]](a, b) else "False"), nxt
             return f"({left} {CMP_OPS[code[at + 1]]} {right})", nxt
         if kind == op.C_FLAG:
             return f"(v[{code[at + 1]!r}] != 0)", at + 2
@@ -189,14 +236,21 @@ class Emitter:
                 self.floats.append(bits_float(bits))
             return f"F[{self.float_index[bits]!r}]", at + 2
         if kind == op.N_SLOT:
-            return f"v[{code[at + 1]!r}]", at + 2
+            slot = code[at + 1]
+            if slot in self.known:
+                return f"({self.known[slot]!r})", at + 2
+            return f"v[{slot!r}]", at + 2
         if kind == op.N_NEG:
             text, nxt = self.num(at + 1, depth + 1)
-            return f"(-{text})", nxt
+            value = _const(text)
+            return (f"(-{text})" if value is None else f"({-value!r})"), nxt
         left, nxt = self.num(at + 1, depth + 1)
         right, nxt = self.num(nxt, depth + 1)
         if kind == op.N_DIV:
             return f"D({left}, {right})", nxt
+        a, b = _const(left), _const(right)
+        if a is not None and b is not None:
+            return f"({_FOLD_ARITH[kind](a, b)!r})", nxt
         return f"({left} {_ARITH[kind]} {right})", nxt
 
     def _skip_cond(self, at: int) -> int:

@@ -9,12 +9,12 @@ reference engine stays for play, saves, replays and explanations;
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
 
-from game.engine.rng import Rng
+from game.engine.rng import Rng, Seeded
 from game.engine.runtime import Runtime
 from game.engine.state import RULES, State
 from game.fast.compiled import Compiled
@@ -22,7 +22,7 @@ from game.fast.emit import month_decks
 
 Cond = Callable[[list[int]], bool] | None
 Block = Callable[[list[int], list[Any]], None]
-MonthTest = Callable[[list[int]], tuple[int, ...]]
+MonthTest = Callable[[list[int]], tuple[int, ...]]  # the cumulative weights of the cards that may be drawn
 
 
 class FlatPack:
@@ -70,10 +70,9 @@ class FlatPack:
         self.ready: tuple[Cond, ...] = tuple(fns.get(f"a{i}") for i in range(len(t["events"])))
         self.watched: Callable[[list[int]], int] = fns["w0"]
         self.monthly: Block = fns["m0"]
-        at, decks = month_decks(ir)
-        # (month, turn) -> the month's deck and its test: each card's weight if it may be drawn, else 0
+        # (month, turn) -> the month's deck and its test
         self.month_tests: dict[tuple[int, int], tuple[tuple[int, ...], MonthTest]] = {
-            key: (decks[n], fns[f"d{n}"]) for key, n in at.items()}
+            (month, turn): (cards, fns[f"d{n}"]) for n, (month, turn, cards) in enumerate(month_decks(ir))}
 
     def deck(self, month: int, turn: int) -> tuple[tuple[int, ...], tuple[int, ...], int]:
         """The month's conditional cards (as ``Runtime.deck``): indices, cumulative weights, total."""
@@ -100,13 +99,14 @@ class FlatPack:
 class Campaign:
     """One campaign on a flat state: the ints, the desk and the scheduled list."""
 
-    __slots__ = ("fp", "seed", "scenario", "difficulty", "v", "cards", "sched", "ending", "length")
+    __slots__ = ("fp", "seed", "seeded", "scenario", "difficulty", "v", "cards", "sched", "ending", "length")
 
     def __init__(self, fp: FlatPack, scenario: str, difficulty: str, seed: str) -> None:
         if RULES != 3:  # the port follows rules 3: a new version of the rules needs its own port
             raise RuntimeError(f"the flat engine plays rules 3, the engine's rules are {RULES}")
         self.fp = fp
         self.seed, self.scenario, self.difficulty = str(seed), scenario, difficulty
+        self.seeded = Seeded(self.seed)  # its generators: Rng(seed, turn, stream) at less cost
         v = fp.initial[scenario][:]
         tol = fp.tolerances[difficulty]
         v[fp.t0:fp.t0 + len(tol)] = [a + b for a, b in zip(v[fp.t0:fp.t0 + len(tol)], tol, strict=True)]
@@ -126,7 +126,7 @@ class Campaign:
             due = [item for item in self.sched if item[0] <= turn]
             if due:
                 self.sched = [item for item in self.sched if item[0] > turn]
-                k: list[Any] = [None, self.seed, turn, "consequences", self.sched]
+                k: list[Any] = [None, self.seeded, turn, "consequences", self.sched]
                 for _, which, index in due:
                     if which == 0:
                         if not (fp.once[index] and v[e0 + index] >= 0):
@@ -140,12 +140,12 @@ class Campaign:
                 when = fp.when[index]
                 if when is None or when(v):
                     forced.append(index)
-        cards = list(dict.fromkeys(forced))
+        cards = list(dict.fromkeys(forced)) if len(forced) > 1 else forced
         if len(cards) > fp.cards_max:
             for extra in cards[fp.cards_max:]:
                 self.sched.append((turn + 1, 0, extra))
             cards = cards[:fp.cards_max]
-        rng = Rng(self.seed, turn, "draw")
+        rng = self.seeded.rng(turn, "draw")
         target = fp.cards_min + rng.below(fp.cards_max - fp.cards_min + 1)
         if len(cards) < target:
             self._draw(rng, cards, target)
@@ -154,31 +154,50 @@ class Campaign:
         self.cards = cards
 
     def _draw(self, rng: Rng, cards: list[int], target: int) -> None:
-        """The month's deck in one test, then one weighted roll per card, exactly as ``turn._draw``."""
+        """The month's deck in one test, then one weighted roll per card, exactly as ``turn._draw``.
+
+        The test gives the cumulative weights of the deck's cards that may be drawn
+        (one that may not adds 0). A card on the desk, forced or drawn, leaves the
+        draw: a roll among the cards left (``below`` of their total) is mapped past
+        the weight of each card gone before it, then found by bisection, which is
+        the reference's bisection over the cumulative weights of the cards left.
+        """
         fp, v = self.fp, self.v
         found = fp.month_tests.get((v[1], v[0]))
         if found is None:  # a month no scenario reaches (a test bench's jump): card by card
             candidates = fp.deck(v[1], v[0])[0]
-            weights = [fp.weight[ev] if v[fp.used[ev]] < 0 and fp.ready[ev](v) else 0  # type: ignore[misc]
-                       for ev in candidates]
+            cum = tuple(accumulate(fp.weight[ev] if v[fp.used[ev]] < 0 and fp.ready[ev](v)  # type: ignore[misc]
+                                   else 0 for ev in candidates))
         else:
             candidates, test = found
-            weights = list(test(v))
-        for card in cards:  # a card already on the desk is not drawn again
+            cum = test(v)
+        total = cum[-1] if cum else 0
+        gone: list[int] = []  # deck positions out of the draw, ascending
+        for card in cards:
             if card in candidates:
-                weights[candidates.index(card)] = 0
-        while len(cards) < target:
-            cumulative = list(accumulate(weights))
-            if not cumulative or not cumulative[-1]:
-                return
-            j = bisect_right(cumulative, rng.below(cumulative[-1]))
+                p = candidates.index(card)
+                weight = cum[p] - (cum[p - 1] if p else 0)
+                if weight:
+                    insort(gone, p)
+                    total -= weight
+        while total > 0:
+            roll = rng.below(total)
+            for p in gone:
+                below = cum[p - 1] if p else 0
+                if roll < below:
+                    break
+                roll += cum[p] - below
+            j = bisect_right(cum, roll)
             cards.append(candidates[j])
-            weights[j] = 0
+            if len(cards) >= target:
+                return
+            insort(gone, j)
+            total -= cum[j] - (cum[j - 1] if j else 0)
 
     def apply(self, picks: list[int], moves: list[tuple[int, int]]) -> None:
         """Resolve the turn from a choice (global index) per card and policy moves (``turn.apply_turn``)."""
         fp, v = self.fp, self.v
-        k: list[Any] = [None, self.seed, v[0], "resolve", self.sched]
+        k: list[Any] = [None, self.seeded, v[0], "resolve", self.sched]
         fx = fp.choice_fx
         for choice in picks:
             fx[choice](v, k)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.rng import Rng
 from game.engine.runtime import Runtime
 from game.fast.bots import FlatBot, flat_bot
 from game.fast.compiled import Compiled, load_compiled
@@ -39,7 +38,7 @@ def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, diffi
         camp = Campaign(fp, scenario, difficulty, seed)
         v = camp.v
         while camp.ending < 0:
-            picks, moves = fbot.plan(camp, Rng(seed, v[0], "bot"))
+            picks, moves = fbot.plan(camp)
             for card in camp.cards:
                 shown[card] += 1
                 for c in gated[card]:

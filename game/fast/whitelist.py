@@ -9,7 +9,7 @@ NODES: tuple[type[ast.AST], ...] = (
     ast.Module, ast.FunctionDef, ast.arguments, ast.arg, ast.Return, ast.Assign, ast.If, ast.Pass,
     ast.Expr, ast.Call, ast.Name, ast.Load, ast.Store, ast.Subscript, ast.Constant, ast.Tuple,
     ast.Compare, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub, ast.BinOp, ast.Add,
-    ast.Sub, ast.Mult, ast.IfExp, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq,
+    ast.Sub, ast.Mult, ast.IfExp, ast.NamedExpr, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq,
 )
 VARIABLES = frozenset({"v", "k", "t", "r"})  # the state, the effects' context, two scratch names
 HELPERS = frozenset({"W", "S", "D", "F"})  # given by the loader (see game.fast.emit)
@@ -60,6 +60,8 @@ def _check_node(node: ast.AST) -> None:
             raise UnsafeSource("only the state and the float table may be indexed")
         if not isinstance(node.slice, ast.Constant):
             raise UnsafeSource("indices are integer constants")
+    elif isinstance(node, ast.NamedExpr) and node.target.id != "t":
+        raise UnsafeSource("only the scratch name 't' may be bound in an expression")
     elif isinstance(node, ast.Assign) and (
             len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name | ast.Subscript)):
         raise UnsafeSource("one plain target per assignment")

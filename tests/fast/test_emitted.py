@@ -83,7 +83,7 @@ def _same_effects(rt: Runtime, fp: FlatPack, camp: Campaign, state: State, r: ra
     ctx = Ctx(state, rt, "resolve", Cause("choice", state.turn), None)
     for effect in ev.choices[j].effects + rt.policies[p].levels[level].monthly:
         effect(ctx)
-    k: list[object] = [None, camp.seed, camp.v[0], "resolve", camp.sched]
+    k: list[object] = [None, camp.seeded, camp.v[0], "resolve", camp.sched]
     fp.choice_fx[fp.choices_first[ev_index] + j](camp.v, k)
     fp.levels[p][level][1](camp.v, k)
     after = to_state(camp, rt)

@@ -35,7 +35,7 @@ def flat_trace(rt: Runtime, bot: Any, scenario: str, difficulty: str, seed: str)
     camp = Campaign(fp, scenario, difficulty, seed)
     turns = []
     while camp.ending < 0:
-        picks, moves = fbot.plan(camp, Rng(seed, camp.v[0], "bot"))
+        picks, moves = fbot.plan(camp)
         turns.append((tuple(names["events"][c] for c in camp.cards),
                       tuple(names["choices"][c][p - fp.choices_first[c]] for c, p in zip(camp.cards, picks,
                                                                                         strict=True)),
