@@ -239,7 +239,7 @@ def verify(doc: SaveDoc, rt: Runtime) -> Verdict:
         _settings(doc, rt)
         note = pack_note(doc, rt)
         session = _replay(doc, rt)
-        _compare(saved_state(doc), state_json(rt, session.state), session.state.turn)
+        _compare(saved_state(doc), state_json(rt, session.state, share=True), session.state.turn)
         _compare_meta(doc, session)
     except _Diverged as exc:
         date = _date(doc, rt, exc.turn) if exc.turn is not None else None

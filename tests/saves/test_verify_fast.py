@@ -18,7 +18,9 @@ GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "saves"
 def test_the_stored_state_and_the_log_read_as_before(tmp_path: Path, rt, play, seed: str) -> None:
     session = play(seed=seed)
     log = session.state.log or []
-    assert log and log_json(log) == [change.to_json() for change in log]
+    assert log and log_json(log) == [change.to_json() for change in log] == log_json(log, share=True)
+    entries = log_json(log)
+    assert len({id(e["cause"]) for e in entries}) == len(entries), "each entry its own mapping"
     doc = read_save(save_session(session, tmp_path, "x")).doc
     assert saved_state(doc) == doc.state.model_dump()
     assert saved_state(doc) == state_json(rt, session.state)
