@@ -74,9 +74,12 @@ class Seeded:
         """The generator for one turn and stream."""
         h = self._prefix.copy()
         h.update(_suffix(turn, stream))
-        return Rng.keyed(int.from_bytes(h.digest(), "little"))
+        rng = _new(Rng)
+        rng.state = int.from_bytes(h.digest(), "little")
+        return rng
 
 
+_new = object.__new__
 _SUFFIXES: dict[tuple[int, str], bytes] = {}
 
 

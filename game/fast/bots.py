@@ -22,8 +22,9 @@ class FlatBot:
         self.fp = fp
         self.base = choice_base  # per event, the global index of its first choice
         ranked = getattr(bot, "ranked", {})
-        self.ranked = {fp.event_index[ev]: tuple(choice_base[fp.event_index[ev]] + c.index for c in chs)
-                       for ev, chs in ranked.items()}
+        self.ranked: dict[int, tuple[int, ...]] = {
+            fp.event_index[ev]: tuple(choice_base[fp.event_index[ev]] + c.index for c in chs)
+            for ev, chs in ranked.items()}
 
     def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
         """The turn's choices and moves (a bot that rolls dice takes ``Rng(seed, turn, "bot")``
@@ -32,16 +33,22 @@ class FlatBot:
 
     def _best_open(self, camp: Campaign, card: int) -> int:
         v, whens = camp.v, self.fp.choice_when
-        pick: int = next(c for c in self.ranked[card] if (w := whens[c]) is None or w(v))
-        return pick
+        for c in self.ranked[card]:
+            w = whens[c]
+            if w is None or w(v):
+                return c
+        raise ValueError(f"card {card} has no open choice")  # as the reference bot, which fails here too
 
     def steer(self, camp: Campaign, targets: list[int | None]) -> Moves:
         """``bots.steer`` on the flat state."""
         fp, v = self.fp, camp.v
+        p0 = fp.p0
         moves = []
         for i, target in enumerate(targets):
-            level = v[fp.p0 + i]
-            if target is not None and target != level:
+            if target is None:
+                continue
+            level = v[p0 + i]
+            if target != level:
                 most = fp.max_step[i] or 99
                 step = max(-most, min(most, target - level))
                 if fp.allowed(v, i, level + step):

@@ -205,19 +205,15 @@ class Campaign:
         for i, level in moves:
             v[p0 + i] = level
         fp.monthly(v, k)  # each policy's level in force, its monthly effects
-        self._finish()
-
-    def _finish(self) -> None:
-        fp, v = self.fp, self.v
-        self.ending = fp.watched(v)  # the first watched ending that holds, else -1
-        if self.ending < 0 and v[0] >= self.length:
-            self.ending = self.final_ending()
-        if self.ending < 0:
+        ending = fp.watched(v)  # the first watched ending that holds, else -1
+        if ending < 0 and v[0] >= self.length:
+            ending = self.final_ending()
+        if ending < 0:
             v[0] += 1
             v[1] += 1
             self.begin_turn()
         else:
-            v[2] = self.ending
+            self.ending = v[2] = ending
             self.cards = []
 
     def final_ending(self) -> int:

@@ -7,7 +7,8 @@ from typing import Any
 from game.engine.runtime import Runtime
 from game.fast.bots import FlatBot, flat_bot
 from game.fast.compiled import Compiled, load_compiled
-from game.fast.flat import Campaign, FlatPack, to_state
+from game.fast.flat import Campaign, FlatPack
+from game.fast.missed import MissedClauses, missed_clauses
 
 
 def flat_pack(rt: Runtime) -> tuple[FlatPack, Compiled]:
@@ -29,6 +30,7 @@ def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, diffi
     while playing, and added to the statistics' counters by name at the end.
     """
     fp = fbot.fp
+    missed = missed_clauses(rt, flat_pack(rt)[1].ir, scenario, difficulty)
     events = fp.names["events"]
     whens = fp.choice_when
     gated = tuple(tuple(c for c in fp.choices[e] if whens[c] is not None) for e in range(len(events)))
@@ -47,14 +49,15 @@ def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, diffi
             for choice in picks:
                 taken[choice] += 1
             camp.apply(picks, moves)
-        _finished(rt, camp, stats)
+        _finished(camp, missed, stats)
     _count(fp, stats, taken, shown, closed)
     return set(stats.cards), set(stats.taken)
 
 
-def _finished(rt: Runtime, camp: Campaign, stats: Any) -> None:
-    """What a finished campaign adds to the statistics (as the reference runner's loop)."""
-    from game.sim.runner import CLAUSE_SAMPLE, _missed
+def _finished(camp: Campaign, missed: MissedClauses, stats: Any) -> None:
+    """What a finished campaign adds to the statistics (as the reference runner's loop; the missed
+    endings' clauses read off the flat state, as ``runner._missed`` finds them)."""
+    from game.sim.runner import CLAUSE_SAMPLE
 
     fp, v = camp.fp, camp.v
     events = fp.names["events"]
@@ -65,7 +68,7 @@ def _finished(rt: Runtime, camp: Campaign, stats: Any) -> None:
     stats.deck_share.append(len(fired) / (len(events) or 1))
     stats.cards.update(fired)
     if stats.games % CLAUSE_SAMPLE == 1 or CLAUSE_SAMPLE == 1:
-        _missed(rt, to_state(camp, rt), stats)
+        missed.count(v, fp.names["endings"][camp.ending], stats)
     low, high = stats.low, stats.high
     for q, value in zip(fp.names["quantities"], v[3:fp.t0], strict=True):
         low[q] = min(value, low.get(q, value))

@@ -14,8 +14,9 @@ from game.engine.runtime import Runtime
 from game.fast import native
 from game.fast.bots import flat_bot
 from game.fast.flat import Campaign, to_state
+from game.fast.missed import missed_clauses
 from game.fast.native import build
-from game.fast.native.gather import _missed_clauses, run_batch
+from game.fast.native.gather import run_batch
 from game.fast.play import flat_pack
 from game.sim.bots import make_bots
 from game.sim.runner import play_games
@@ -98,7 +99,7 @@ def test_the_missed_clauses_are_explains_own(base_rt: Runtime) -> None:
     scenario, difficulty = _campaign(base_rt)
     fp, compiled = flat_pack(base_rt)
     ir = compiled.ir
-    missed = _missed_clauses(base_rt, ir, scenario, difficulty)
+    missed = missed_clauses(base_rt, ir, scenario, difficulty)
     kernel = native.kernel().lib
     checked = 0
     for sid, bot in make_bots(base_rt).items():
@@ -204,3 +205,26 @@ def test_a_broken_program_is_refused_not_run(base_rt: Runtime) -> None:
     finally:
         prog[code] = saved
     assert not isinstance(run_batch(native.kernel().lib, base_rt, fbot, ["x"], scenario, difficulty, 0), int)
+
+
+def test_the_program_is_for_the_rules_the_kernel_plays(base_rt: Runtime,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.fast.native import program as layout
+
+    scenario, difficulty = _campaign(base_rt)
+    fp, compiled = flat_pack(base_rt)
+    fbot = flat_bot(fp, make_bots(base_rt)["random"])
+    assert layout.program(compiled.ir, fbot, scenario, difficulty)[0] == layout.ABI == build.ABI
+    monkeypatch.setattr(layout, "ENGINE_RULES", layout.RULES + 1)  # rules the kernel was not ported to
+    with pytest.raises(RuntimeError, match=f"plays rules {layout.RULES}"):
+        layout.program(compiled.ir, fbot, scenario, difficulty)
+
+
+@pytest.mark.usefixtures("built")
+def test_batches_gather_as_one(base_rt: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    scenario, difficulty = _campaign(base_rt)
+    monkeypatch.setattr(native, "BATCH", 7)  # not a multiple of the clause sample's 4
+    for sid in ("random", "history"):
+        seeds = [f"batches:{sid}:{i}" for i in range(30)]
+        assert play_games(base_rt, sid, seeds, scenario, difficulty, "native") == \
+            play_games(base_rt, sid, seeds, scenario, difficulty), sid

@@ -20,6 +20,8 @@ from game.fast.native.build import Loaded, load
 
 _loaded: Loaded | None = None
 INT64_MAX = (1 << 63) - 1
+# campaigns per call into the kernel: Python sees ctrl+c only between calls (a few ms apart)
+BATCH = 1024
 DECLINED = {-1: "an integer past 64 bits", -2: "a card with no open choice", -3: "out of memory",
             -4: "a program the kernel does not read", -5: "a seed too long"}
 
@@ -83,14 +85,19 @@ def rng_draws(state: int, kind: str, arg: Any, count: int) -> tuple[list[Any], i
 
 def play_native(rt: Any, fbot: Any, seeds: list[str], scenario: str, difficulty: str,
                 stats: Any) -> tuple[set[str], set[tuple[str, str]]]:
-    """Play one campaign per seed into ``stats``, exactly as ``game.fast.play.play_flat`` does."""
+    """Play one campaign per seed into ``stats``, exactly as ``game.fast.play.play_flat`` does, in
+    batches of ``BATCH`` campaigns (each added to ``stats`` as it is played, as Python would)."""
     from game.fast.native.gather import gather, run_batch
     from game.fast.play import play_flat
 
-    done = run_batch(_lib(), rt, fbot, seeds, scenario, difficulty, stats.games)
-    if isinstance(done, int):  # declined: the same campaigns, in Python
-        notes = rt.extra.setdefault("native_declined", [])
-        notes.append(f"{fbot.bot.id if hasattr(fbot, 'bot') else 'a strategy'}: "
-                     f"{DECLINED.get(done, f'error {done}')}; played in Python")
-        return play_flat(rt, fbot, seeds, scenario, difficulty, stats)
-    return gather(rt, fbot, seeds, scenario, difficulty, stats, done)
+    for at in range(0, len(seeds), BATCH):
+        batch = seeds[at:at + BATCH]
+        done = run_batch(_lib(), rt, fbot, batch, scenario, difficulty, stats.games)
+        if isinstance(done, int):  # declined: the same campaigns, in Python
+            notes = rt.extra.setdefault("native_declined", [])
+            notes.append(f"{fbot.bot.id if hasattr(fbot, 'bot') else 'a strategy'}: "
+                         f"{DECLINED.get(done, f'error {done}')}; played in Python")
+            play_flat(rt, fbot, batch, scenario, difficulty, stats)
+        else:
+            gather(rt, fbot, batch, scenario, difficulty, stats, done)
+    return set(stats.cards), set(stats.taken)

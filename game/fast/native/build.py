@@ -15,20 +15,22 @@ at a missing program to check the fallback); else ``CC``; else the first of
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import os
 import platform
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SOURCES = ("kernel.c", "program.h", "layout.h", "verify.h", "eval.h", "rng.h")
-ABI = 1  # HE_ABI in kernel.c
+SOURCES = ("kernel.c", "program.h", "layout.h", "fold.h", "verify.h", "eval.h", "rng.h")
+ABI = 2  # HE_ABI in program.h (2: rules 3)
 FLAGS = ("-O2", "-shared", "-fPIC")
 BUILD_SECONDS = 120
 
@@ -112,10 +114,13 @@ def _build(command: list[str], path: Path) -> str | None:
     tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
     argv = [*command, *FLAGS, "-o", str(tmp), str(HERE / "kernel.c"), "-lm"]
     try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=BUILD_SECONDS,
-                              stdin=subprocess.DEVNULL, check=False)
+        done = _compile(argv)
     except (OSError, subprocess.SubprocessError) as exc:
+        tmp.unlink(missing_ok=True)
         return f"the C compiler could not be run ({exc})"
+    except BaseException:  # ctrl+c: no half-written kernel is left behind
+        tmp.unlink(missing_ok=True)
+        raise
     if done.returncode != 0 or not tmp.exists():
         tmp.unlink(missing_ok=True)
         first = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[0]
@@ -126,6 +131,25 @@ def _build(command: list[str], path: Path) -> str | None:
         tmp.unlink(missing_ok=True)
         return f"the built kernel cannot be kept in {path.parent} ({exc.strerror or exc})"
     return None
+
+
+def _compile(argv: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run the compiler in a process group of its own, ended whole when it overruns or we are
+    interrupted (ctrl+c): killing the driver alone would leave its own children (cc1, as, ld)
+    running."""
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=BUILD_SECONDS)
+    except BaseException:
+        if sys.platform == "win32":
+            proc.kill()
+        else:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
+    return subprocess.CompletedProcess(argv, proc.returncode, out, err)
 
 
 def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:

@@ -6,7 +6,7 @@ import ctypes
 from dataclasses import dataclass
 from typing import Any
 
-from game.fast.native.missed import MissedClauses
+from game.fast.missed import missed_clauses
 from game.fast.native.program import program
 
 INT64_MAX = (1 << 63) - 1
@@ -83,7 +83,7 @@ def gather(rt: Any, fbot: Any, seeds: list[str], scenario: str, difficulty: str,
     from game.sim.runner import CLAUSE_SAMPLE
 
     ir = flat_pack_ir(rt)
-    missed = _missed_clauses(rt, ir, scenario, difficulty)
+    missed = missed_clauses(rt, ir, scenario, difficulty)
     names = ir.names
     events, choice_names, endings = names["events"], names["choices"], names["endings"]
     quantities = names["quantities"]
@@ -123,17 +123,3 @@ def gather(rt: Any, fbot: Any, seeds: list[str], scenario: str, difficulty: str,
             stats.high[q] = max(hi, stats.high.get(q, hi))
     return set(stats.cards), set(stats.taken)
 
-
-def _missed_clauses(rt: Any, ir: Any, scenario: str, difficulty: str) -> MissedClauses:
-    """The missed endings' compiled explanations for a scenario and difficulty (their tolerances:
-    the difficulty's plus the scenario's offsets), built once per runtime."""
-    cache = rt.extra.setdefault("native_missed", {})
-    entry = cache.get((scenario, difficulty))
-    if entry is None or entry[0] is not ir:
-        base = ir.tables["difficulties"][ir.names["difficulties"].index(difficulty)]
-        t0 = ir.header["t0"]
-        offsets = ir.tables["initial"][ir.names["scenarios"].index(scenario)][t0:t0 + len(base)]
-        tolerances = [a + b for a, b in zip(base, offsets, strict=True)]
-        entry = cache[(scenario, difficulty)] = (ir, MissedClauses(rt, ir.names, ir.header, tolerances))
-    clauses: MissedClauses = entry[1]
-    return clauses

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "eval.h"
+#include "fold.h"
 #include "layout.h"
 #include "program.h"
 #include "rng.h"
@@ -46,48 +47,37 @@ static int64_t bisect_right(const int64_t *cum, int64_t n, int64_t x) {
     return (base - cum) + (*base <= x);
 }
 
-/* Weighted rejection sampling over the month's deck (turn._draw, rules 2). */
+/* The month's deck in one test (turn._draw, rules 3): every card of the deck is tested once, in
+ * deck order (not used up, not cooling down, not on the desk, its condition holds); then one roll
+ * per card drawn, a weighted pick among the eligible left (below their total weight, bisect_right
+ * over their cumulative weights in deck order), until `target` cards or none is left. A card of
+ * weight 0 is never picked (as game/fast/flat.py; a valid pack has none). The month's deck
+ * leaves out the cards whose condition is false all month, and holds each condition folded
+ * for the month, as literals and a rest (fold.h): the same cards are eligible. */
 static void draw(K *k, uint64_t *state, int64_t target) {
     int64_t *v = k->v, turn = v[0], e0 = k->e0;
-    int64_t from = k->deck_at[turn], n = k->deck_at[turn + 1] - from;
-    const int64_t *cand = k->deck_cards + from, *cum = k->deck_cum + from; /* until the first round ends */
-    const uint16_t *table = k->pick_at[turn] >= 0 ? k->pick + k->pick_at[turn] : NULL;
-    int64_t total = n ? cum[n - 1] : 0;
-    uint64_t x = *state;
-    while (total && !k->err) {
-        memset(k->tried, 0, (size_t)n);
-        int64_t tried_weight = 0;
-        while (tried_weight * 2 < total) {
-            x = lcg(x);
-            int64_t r = (int64_t)(((unsigned __int128)(x >> 32) * (unsigned __int128)(uint64_t)total) >> 32);
-            int64_t j = table ? table[r] : bisect_right(cum, n, r);
-            if (k->tried[j]) continue;
-            k->tried[j] = 1;
-            int64_t ev = cand[j], last = v[e0 + ev];
-            tried_weight += EV(ev, EV_WEIGHT);
-            if ((last < 0 || (!EV(ev, EV_ONCE) && turn - last > EV(ev, EV_COOLDOWN))) && !on_desk(k, ev) &&
-                holds(k, EV(ev, EV_WHEN))) {
-                k->cards[k->ncards++] = ev;
-                if (k->ncards >= target) {
-                    *state = x;
-                    return;
-                }
-            }
+    const Entry *deck = k->deck + k->deck_at[turn];
+    int64_t n = k->deck_at[turn + 1] - k->deck_at[turn], m = 0, total = 0;
+    int64_t *cand = k->cand, *cum = k->cum;
+    for (int64_t i = 0; i < n && !k->err; i++) {
+        int64_t ev = deck[i].card, last = v[e0 + ev], weight = EV(ev, EV_WEIGHT);
+        if (weight > 0 && (last < 0 || (!EV(ev, EV_ONCE) && turn - last > EV(ev, EV_COOLDOWN))) &&
+            literals_hold(k, v, &deck[i]) && !on_desk(k, ev) && holds(k, deck[i].when)) {
+            total += weight;
+            cand[m] = ev;
+            cum[m++] = total;
         }
-        int64_t m = 0;
-        total = 0;
-        for (int64_t j = 0; j < n; j++)
-            if (!k->tried[j]) {
-                total += EV(cand[j], EV_WEIGHT);
-                k->cand[m] = cand[j];
-                k->cum[m++] = total;
-            }
-        n = m;
-        cand = k->cand;
-        cum = k->cum;
-        table = NULL;
     }
-    *state = x;
+    while (m && k->ncards < target && !k->err) {
+        int64_t j = bisect_right(cum, m, below(state, cum[m - 1]));
+        int64_t ev = cand[j], weight = EV(ev, EV_WEIGHT);
+        k->cards[k->ncards++] = ev;
+        for (int64_t i = j + 1; i < m; i++) { /* out of the eligible list */
+            cand[i - 1] = cand[i];
+            cum[i - 1] = cum[i] - weight;
+        }
+        m--;
+    }
 }
 
 /* Consequences due, the month's historical cards, then the draw (turn.begin_turn). */
@@ -306,18 +296,21 @@ int he_play(const int64_t *p, int64_t plen, const uint8_t *seeds, const int64_t 
     k.cards = malloc(ne * sizeof(int64_t));
     k.cand = malloc(ne * sizeof(int64_t));
     k.cum = malloc(ne * sizeof(int64_t));
-    k.tried = malloc(ne);
     k.opts = malloc(((size_t)p[P_NCHOICES] + 1) * sizeof(int64_t));
     k.picks = malloc(ne * sizeof(int64_t));
     k.moves = malloc(2 * np * sizeof(int64_t));
-    if (!k.endof || !k.v || !k.sched || !k.due || !k.forced || !k.cards || !k.cand || !k.cum || !k.tried ||
-        !k.opts || !k.picks || !k.moves || !lay_out_months(&k)) {
+    if (!k.endof || !k.v || !k.sched || !k.due || !k.forced || !k.cards || !k.cand || !k.cum ||
+        !k.opts || !k.picks || !k.moves) {
         release(&k);
         return HE_E_MEMORY;
     }
     if (!verify_tables(&k) || !verify_bot(&k, plen)) {
         release(&k);
         return HE_E_PROGRAM;
+    }
+    if (!lay_out_months(&k)) { /* after verify: folding reads k->endof */
+        release(&k);
+        return HE_E_MEMORY;
     }
     int64_t nc = p[P_NCHOICES], nq = p[P_NQ], q0 = p[P_Q0], sampled = 0;
     int64_t *taken = counters, *closed = taken + nc, *shown = closed + nc, *seen = shown + k.nevents;

@@ -2,8 +2,8 @@
  *
  * The program's extents are checked (check_program: every table inside the array);
  * each turn's month gets its historical cards and its deck (the conditional cards
- * whose date and turn windows admit it, with cumulative weights: Runtime.deck), and
- * the deck's first round of draws a table from roll to card (bisect_right, tabulated).
+ * whose date and turn windows admit it, in pack order: Runtime.deck), each card with its
+ * condition folded for that month (fold.h).
  */
 #ifndef HE_LAYOUT_H
 #define HE_LAYOUT_H
@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "fold.h"
 #include "program.h"
 
 static int fits(int64_t plen, int64_t at, int64_t count, int64_t stride) {
@@ -31,65 +32,39 @@ static int check_program(const int64_t *p, int64_t plen) {
            fits(plen, p[P_TARGETS], p[P_LENGTH] + 1, np) && p[P_LENGTH] >= 1;
 }
 
-#define PICK_MAX (1 << 22) /* entries of the roll tables, in all (8 MB) */
-
-/* Each turn's first-round pick for every roll: table[r] = bisect_right(cum, n, r). */
-static int tabulate(K *k) {
-    int64_t length = k->p[P_LENGTH], need = 0;
-    k->pick_at = malloc((size_t)(length + 1) * sizeof(int64_t));
-    if (!k->pick_at) return 0;
-    for (int64_t turn = 0; turn <= length; turn++) {
-        int64_t from = k->deck_at[turn], n = k->deck_at[turn + 1] - from;
-        int64_t total = turn && n ? k->deck_cum[from + n - 1] : 0;
-        k->pick_at[turn] = total && n <= 65535 && need + total <= PICK_MAX ? need : -1;
-        if (k->pick_at[turn] >= 0) need += total;
-    }
-    k->pick = malloc((size_t)(need + 1) * sizeof(uint16_t));
-    if (!k->pick) return 0;
-    for (int64_t turn = 1; turn <= length; turn++) {
-        if (k->pick_at[turn] < 0) continue;
-        int64_t from = k->deck_at[turn], n = k->deck_at[turn + 1] - from, r = 0;
-        uint16_t *table = k->pick + k->pick_at[turn];
-        for (int64_t j = 0; j < n; j++)
-            for (; r < k->deck_cum[from + j]; r++) table[r] = (uint16_t)j;
-    }
-    return 1;
-}
-
 /* Each turn's month: its historical cards, and its deck (the conditional cards whose date and turn
- * windows admit the month, with cumulative weights), laid out once per batch (Runtime.deck). */
+ * windows admit the month, in pack order), laid out once per batch (Runtime.deck). */
 static int lay_out_months(K *k) {
     const int64_t *p = k->p;
     int64_t length = p[P_LENGTH], ne = k->nevents, start = p[p[P_INITIAL] + 1];
     k->month_at = malloc((size_t)(length + 2) * sizeof(int64_t));
     k->month_cards = malloc((size_t)(ne + 1) * sizeof(int64_t));
     k->deck_at = malloc((size_t)(length + 2) * sizeof(int64_t));
-    k->deck_cards = malloc((size_t)(length * ne + 1) * sizeof(int64_t));
-    k->deck_cum = malloc((size_t)(length * ne + 1) * sizeof(int64_t));
-    if (!k->month_at || !k->month_cards || !k->deck_at || !k->deck_cards || !k->deck_cum) return 0;
+    k->deck = malloc((size_t)(length * ne + 1) * sizeof(Entry));
+    if (!k->month_at || !k->month_cards || !k->deck_at || !k->deck) return 0;
     int64_t nm = 0, nd = 0;
     k->month_at[0] = k->month_at[1] = k->deck_at[0] = k->deck_at[1] = 0;
     for (int64_t turn = 1; turn <= length; turn++) {
-        int64_t month = start + turn - 1, total = 0;
+        int64_t month = start + turn - 1;
         for (int64_t e = 0; e < ne; e++) {
             if (EV(e, EV_MONTH) == month && nm < ne) k->month_cards[nm++] = e;
             if (EV(e, EV_CONDITIONAL) && EV(e, EV_MLO) <= month && month <= EV(e, EV_MHI) &&
                 EV(e, EV_TLO) <= turn && turn <= EV(e, EV_THI)) {
-                total += EV(e, EV_WEIGHT);
-                k->deck_cards[nd] = e;
-                k->deck_cum[nd++] = total;
+                int64_t when = fold(k, EV(e, EV_WHEN), turn, month);
+                if (when == -2) continue; /* never eligible this month */
+                if (!entry(k, e, when, turn, month, &k->deck[nd++])) return 0;
             }
         }
         k->month_at[turn + 1] = nm;
         k->deck_at[turn + 1] = nd;
     }
-    return tabulate(k);
+    return 1;
 }
 
 static void release(K *k) {
-    free(k->pick_at); free(k->pick); free(k->month_at); free(k->month_cards); free(k->deck_at); free(k->deck_cards); free(k->deck_cum);
+    free(k->month_at); free(k->month_cards); free(k->deck_at); free(k->deck); free(k->lits);
     free(k->endof); free(k->v); free(k->sched); free(k->due); free(k->forced); free(k->cards);
-    free(k->cand); free(k->cum); free(k->opts); free(k->picks); free(k->moves); free(k->tried);
+    free(k->cand); free(k->cum); free(k->opts); free(k->picks); free(k->moves);
 }
 
 #endif

@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#define HE_ABI 1
+#define HE_ABI 2 /* 2: rules 3 (the month's deck in one test) */
 
 /* ---- errors ----------------------------------------------------------- */
 enum {
@@ -49,6 +49,14 @@ enum { E_SEQ = 40, E_CHANGE, E_FLAG_SET, E_FLAG_CLEAR, E_SET_POLICY, E_SCHED_EVE
 
 typedef struct { int64_t due, which, index; } Item;
 
+/* A literal of a card's condition in a month (fold.h): v[slot] - lo <= span in unsigned
+ * arithmetic (v[slot] within [lo, lo + span]), or, when neg, not. */
+typedef struct { int64_t slot; uint64_t lo, span; int64_t neg; } Lit;
+
+/* A card of a month's deck: it may be drawn if its literals k->lits[lit, lit + nlit) hold and
+ * then the condition at `when` (-1: none) holds. */
+typedef struct { int64_t card, lit, nlit, when; } Entry;
+
 /* A generator derived on first use, as the engine's effect context does. */
 typedef struct { int live, stream; int64_t turn; uint64_t x; } Dice;
 
@@ -66,11 +74,11 @@ typedef struct {
     int64_t nsched, cap;
     int64_t *cards, ncards;        /* the desk */
     int64_t *forced, *cand, *cum, *opts, *picks, *moves, nmoves;
-    uint8_t *tried;
     int64_t *month_at, *month_cards;    /* per turn: where its month's historical cards begin; the cards */
-    int64_t *deck_at, *deck_cards, *deck_cum; /* per turn: where its deck begins; cards, cumulative weights */
-    int64_t *pick_at;              /* per turn: where its roll-to-card table begins in `pick` (-1: none) */
-    uint16_t *pick;                /* the first round's bisect_right, tabulated for each roll below total */
+    int64_t *deck_at;              /* per turn: where its month's deck begins in `deck` */
+    Entry *deck;                   /* the months' decks (pack order), each card's condition folded */
+    Lit *lits;                     /* the entries' literals (fold.h) */
+    int64_t nlits, lits_cap;
     int64_t ending;
     int err;
 } K;

@@ -14,9 +14,11 @@ import struct
 from array import array
 from typing import Any
 
+from game.engine.state import RULES as ENGINE_RULES
 from game.fast.ir import PackIR
 
-ABI = 1
+ABI = 2  # HE_ABI in program.h: 2 plays rules 3 (the month's deck in one test)
+RULES = 3  # the rules the kernel plays (game.engine.state.RULES)
 HEADER = (
     "abi", "size", "q0", "t0", "p0", "f0", "e0",
     "nevents", "nchoices", "npolicies", "nlevels", "nq",
@@ -46,6 +48,8 @@ def _flat(rows: list[list[int]], stride: int, name: str) -> list[int]:
 
 def program(ir: PackIR, fbot: Any, scenario: str, difficulty: str) -> array[int]:
     """The program for one bot on one scenario and difficulty."""
+    if ENGINE_RULES != RULES:  # the kernel follows one version of the rules: a new one needs a port
+        raise RuntimeError(f"the native kernel plays rules {RULES}, the engine's rules are {ENGINE_RULES}")
     h, t, names = ir.header, ir.tables, ir.names
     sc = names["scenarios"].index(scenario)
     length = t["scenarios"][sc][0]

@@ -1,9 +1,10 @@
 """The clauses that kept each missed ending away, read straight off a final flat state.
 
 ``runner._missed`` explains every missed ending of one campaign in four
-(``explain`` then ``failing``): at the kernel's speed that is most of a
-campaign's time, spent building clause objects and formatting texts that,
-within a batch, never change. Here each ending's explainable tree is turned
+(``explain`` then ``failing``): on the flat engines (the pure-Python
+``game.fast.play`` and the native kernel's ``game.fast.native.gather``) that
+is much of a campaign's time, spent building clause objects and formatting
+texts that, within a batch, never change. Here each ending's explainable tree is turned
 once per batch into plain functions of the flat state that give, for the
 same state, exactly what ``{c.text for c in failing(explain(cond, state,
 show_hidden=True))}`` gives: the same values (``explain.value``'s arithmetic),
@@ -185,3 +186,18 @@ class MissedClauses:
                 return True, 0.0, []
             return False, _failed(op, at, level), [text]
         return policy, text
+
+
+def missed_clauses(rt: Any, ir: Any, scenario: str, difficulty: str) -> MissedClauses:
+    """The missed endings' compiled explanations for a scenario and difficulty (their tolerances:
+    the difficulty's plus the scenario's offsets), built once per runtime."""
+    cache = rt.extra.setdefault("fast_missed", {})
+    entry = cache.get((scenario, difficulty))
+    if entry is None or entry[0] is not ir:
+        base = ir.tables["difficulties"][ir.names["difficulties"].index(difficulty)]
+        t0 = ir.header["t0"]
+        offsets = ir.tables["initial"][ir.names["scenarios"].index(scenario)][t0:t0 + len(base)]
+        tolerances = [a + b for a, b in zip(base, offsets, strict=True)]
+        entry = cache[(scenario, difficulty)] = (ir, MissedClauses(rt, ir.names, ir.header, tolerances))
+    clauses: MissedClauses = entry[1]
+    return clauses
