@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.content.gcpause import gc_paused
 from game.engine.runtime import PreviewItem, Runtime
 from game.engine.state import RULES, Change, State, month_label
-from game.engine.turn import Decision, level_allowed, new_campaign, resolve, scores
+from game.engine.turn import Decision, level_allowed, new_campaign, resolve, resolve_in_place, scores
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +64,9 @@ class Session:
                rules: int = RULES) -> Session:
         """Rebuild a campaign from its seed and decisions (DecisionError if one is illegal)."""
         session = cls.new(rt, scenario, difficulty, seed, options, rules)
-        for decision in decisions:
-            session.play(decision)
+        with gc_paused():  # a replay makes no garbage in cycles; the collector's passes cost ~5%
+            for decision in decisions:
+                session.advance(decision)
         return session
 
     # -- reading ------------------------------------------------------------
@@ -136,6 +138,20 @@ class Session:
                                        decision, result.changes))
         self.report = result.changes
         return result.changes
+
+    def advance(self, decision: Decision) -> tuple[Change, ...]:
+        """``play``, resolving on the session's own state rather than a copy (for a replay, which
+        nothing else watches): the same state, records and report, without a copy per turn."""
+        state = self.state
+        log = state.log
+        before = len(log) if log is not None else 0
+        turn, month, cards = state.turn, state.month, tuple(state.cards)
+        resolve_in_place(self.rt, state, decision)  # DecisionError, and the state untouched, if illegal
+        changes = tuple(log[before:]) if log is not None else ()
+        self.decisions.append(decision)
+        self.records.append(TurnRecord(turn, month, cards, decision, changes))
+        self.report = changes
+        return changes
 
     def decide(self, choices: Sequence[str], policies: dict[str, str] | None = None) -> Decision:
         """Build a decision from choice ids and (optionally) some policy levels."""

@@ -155,6 +155,9 @@ class Runtime:
     # tested against (see game.engine.explain); built once at load, never on the hot path
     conditions: dict[str, Cond] = field(default_factory=dict)
     uses: dict[str, list[Use]] = field(default_factory=dict)
+    # the draw's and the watched endings' tests as generated code (game.engine.gencond), built on
+    # first use
+    generated: Any = None
 
     def __post_init__(self) -> None:
         self.lengths = {sc.id: sc.turns for sc in self.pack.scenarios}

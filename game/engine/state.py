@@ -26,10 +26,23 @@ class Cause:
     note: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The cause as a compact JSON mapping (unset fields left out)."""
-        data = {"kind": self.kind, "turn": self.turn, "event": self.event, "choice": self.choice,
-                "policy": self.policy, "level": self.level, "note": self.note}
-        return {k: v for k, v in data.items() if v is not None}
+        """The cause as a compact JSON mapping (unset fields left out, the others in field order)."""
+        data: dict[str, Any] = {}
+        if self.kind is not None:
+            data["kind"] = self.kind
+        if self.turn is not None:
+            data["turn"] = self.turn
+        if self.event is not None:
+            data["event"] = self.event
+        if self.choice is not None:
+            data["choice"] = self.choice
+        if self.policy is not None:
+            data["policy"] = self.policy
+        if self.level is not None:
+            data["level"] = self.level
+        if self.note is not None:
+            data["note"] = self.note
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Cause:

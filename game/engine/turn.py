@@ -6,9 +6,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from game.engine.gencond import generated
 from game.engine.rng import Rng
 from game.engine.runtime import CChoice, CEvent, Ctx, Runtime
-from game.engine.state import RULES, RULES_KNOWN, Cause, Change, State, month_index
+from game.engine.state import RULES, RULES_KNOWN, Cause, Change, Scheduled, State, month_index
 
 _QUIET = Cause("simulation", 0)  # the cause used when the causal log is off
 
@@ -77,9 +78,10 @@ def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) ->
     """Draw conditional cards by weight until ``target``: the month's deck in one test (rules 3).
 
     The candidates are the month's deck: the cards whose date and turn windows
-    admit the month (computed once per month and kept by the runtime). Every
-    candidate is tested once, in deck order: used up, cooling down, already on
-    the desk, or its condition false, it is out. Then one roll per card drawn:
+    admit the month. Every candidate is tested once, in deck order: used up,
+    cooling down, already on the desk, or its condition false, it is out (the
+    whole test is one generated function, see ``game.engine.gencond``; its
+    tests agree with the cards' compiled conditions). Then one roll per card drawn:
     a weighted pick among the eligible left (``rng.below`` of their total
     weight, over their cumulative weights in deck order), until ``target``
     cards are on the desk or none is left. Older rules are in
@@ -90,17 +92,14 @@ def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) ->
 
         (draw_rules_1 if state.rules == 1 else draw_rules_2)(rt, state, rng, cards, target)
         return
-    fired, turn = state.fired, state.turn
-    eligible = []
-    for ev in rt.deck(state.month, turn).cards:
-        key = ev.id
-        last = fired.get(key)
-        if (last is None or not ev.once and turn - last > ev.cooldown) and key not in cards \
-                and (ev.when is None or ev.when(state)):
-            eligible.append(ev)
+    eligible = generated(rt).draw(state, cards)  # the deck tested in one generated function
+    if not eligible or len(cards) >= target:
+        return
+    weights = [ev.weight for ev in eligible]
     while eligible and len(cards) < target:
-        cumulative = list(accumulate(ev.weight for ev in eligible))
+        cumulative = list(accumulate(weights))
         j = bisect_right(cumulative, rng.below(cumulative[-1]))
+        del weights[j]
         cards.append(eligible.pop(j).id)
 
 
@@ -143,9 +142,7 @@ def begin_turn(rt: Runtime, state: State) -> None:
     state.cards = cards
 
 
-def _defer(state: State, event: str):  # type: ignore[no-untyped-def]
-    from game.engine.state import Scheduled
-
+def _defer(state: State, event: str) -> Scheduled:
     return Scheduled(state.turn + 1, Cause("event", state.turn, event=event, note="held over"), event)
 
 
@@ -218,7 +215,7 @@ def apply_turn(rt: Runtime, state: State, picks: list[CChoice], moves: list[tupl
     ctx = Ctx(state, rt, "resolve", _QUIET, state.log)
     for card, choice in zip(state.cards, picks, strict=True):
         if logging:
-            ctx.cause = Cause("choice", turn, event=card, choice=choice.id)
+            ctx.cause = Cause("choice", turn, card, choice.id)  # positional: the hot path
         for effect in choice.effects:
             effect(ctx)
     for i, level in moves:
@@ -237,20 +234,18 @@ def apply_turn(rt: Runtime, state: State, picks: list[CChoice], moves: list[tupl
         in_force = p.levels[k]
         if in_force.monthly:
             if logging:
-                ctx.cause = Cause("policy", turn, policy=p.id, level=in_force.id)
+                ctx.cause = Cause("policy", turn, None, None, p.id, in_force.id)
             for effect in in_force.monthly:
                 effect(ctx)
     _finish_turn(rt, state)
 
 
 def _finish_turn(rt: Runtime, state: State) -> None:
-    for ending_id, test in rt.watch:
-        if test(state):
-            state.ending = ending_id
-            break
-    else:
-        if state.turn >= rt.lengths[state.scenario]:
-            state.ending = final_ending(rt, state)
+    ending = generated(rt).watch(state)  # the first of ``rt.watch`` that holds, as generated code
+    if ending is not None:
+        state.ending = ending
+    elif state.turn >= rt.lengths[state.scenario]:
+        state.ending = final_ending(rt, state)
     if state.history is not None:
         state.history.append(tuple(state.values))
     if state.ending is None:

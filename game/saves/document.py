@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from game import __version__
 from game.content.packhash import content_hash as content_hash  # re-exported: saves name it here
 from game.engine.runtime import Runtime
-from game.engine.state import State, month_label, month_text
+from game.engine.state import Change, State, month_label, month_text
 from game.session import Session
 
 FORMAT = "honorable-exit-save"
@@ -129,8 +129,9 @@ def pack_ref(rt: Runtime) -> dict[str, Any]:
     return ref
 
 
-def state_json(rt: Runtime, state: State) -> dict[str, Any]:
-    """A state as the JSON mapping a save stores (and a replay is compared with)."""
+def state_json(rt: Runtime, state: State, *, share: bool = False) -> dict[str, Any]:
+    """A state as the JSON mapping a save stores (and a replay is compared with; ``share``: see
+    ``log_json``)."""
     names = rt.quantities
     history = state.history or []
     return {
@@ -145,8 +146,27 @@ def state_json(rt: Runtime, state: State) -> dict[str, Any]:
         "policies": {p.id: p.levels[i].id for p, i in zip(rt.policies, state.policies, strict=True)},
         "cards": list(state.cards),
         "history": {q: [row[i] for row in history] for i, q in enumerate(names)},
-        "log": [change.to_json() for change in state.log or ()],
+        "log": log_json(state.log or (), share=share),
     }
+
+
+def log_json(log: list[Change] | tuple[Change, ...], *, share: bool = False) -> list[dict[str, Any]]:
+    """``[change.to_json() for change in log]``, each cause written once (the changes of one choice
+    or policy share it, mostly in a row) and copied into each entry, or with ``share`` (a mapping
+    only compared, never changed or kept) the same mapping for every entry of one cause."""
+    causes: dict[int, dict[str, Any]] = {}  # by id: every cause lives as long as the log does
+    out = []
+    last: object = None
+    written: dict[str, Any] = {}
+    for change in log:
+        cause = change.cause
+        if cause is not last:
+            last = cause
+            known = causes.get(id(cause))
+            written = causes[id(cause)] = cause.to_json() if known is None else known
+        out.append({"turn": change.turn, "target": change.target, "delta": change.delta,
+                    "value": change.value, "cause": written if share else dict(written)})
+    return out
 
 
 def decisions_json(session: Session) -> list[dict[str, Any]]:

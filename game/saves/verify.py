@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.content.gcpause import gc_paused
 from game.engine.runtime import Runtime
 from game.engine.state import RULES_KNOWN, month_index, month_label
 from game.engine.turn import Decision, DecisionError
@@ -113,6 +114,12 @@ def _replay(doc: SaveDoc, rt: Runtime) -> Session:
         raise _Diverged(None, f"it is played by rules {c.rules}, which this version of the game does not "
                               f"know (it knows rules {', '.join(map(str, RULES_KNOWN))}): update the game")
     session = Session.new(rt, c.scenario, c.difficulty, c.seed, session_options(doc), c.rules)
+    with gc_paused():  # as Session.replay: no garbage in cycles is made here
+        _replay_decisions(doc, session)
+    return session
+
+
+def _replay_decisions(doc: SaveDoc, session: Session) -> None:
     for logged in doc.decisions:
         turn = session.state.turn
         if session.finished:
@@ -127,10 +134,9 @@ def _replay(doc: SaveDoc, rt: Runtime) -> Session:
         if logged.votes is not None:
             _check_votes(session, logged.votes, logged.choices)
         try:
-            session.play(Decision(tuple(logged.choices), tuple(logged.policies)))
+            session.advance(Decision(tuple(logged.choices), tuple(logged.policies)))
         except DecisionError as exc:
             raise _Diverged(turn, f"the decision is not allowed: {exc}") from None
-    return session
 
 
 def _check_votes(session: Session, votes: list[list[int]], choices: list[str]) -> None:
@@ -192,6 +198,8 @@ def _compare_turns(saved: dict[str, Any], replayed: dict[str, Any], last: int) -
 
 
 def _compare(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None:
+    if saved == replayed:  # the common case, in one comparison; else the first difference, named
+        return
     _compare_turns(saved, replayed, last)
     for key, value in replayed.items():
         if saved.get(key) != value:
@@ -218,6 +226,12 @@ def _compare_meta(doc: SaveDoc, session: Session) -> None:
                                                 f"the replay gives {replayed!r}")
 
 
+def saved_state(doc: SaveDoc) -> dict[str, Any]:
+    """The stored state as the mapping ``model_dump`` gives, without copying it: its fields are plain
+    JSON values (numbers, strings, lists and mappings of them), which the frozen model never changes."""
+    return dict(doc.state)
+
+
 def verify(doc: SaveDoc, rt: Runtime) -> Verdict:
     """Replay a save's decisions from its seed with this pack and compare with its stored state."""
     note = None
@@ -225,7 +239,7 @@ def verify(doc: SaveDoc, rt: Runtime) -> Verdict:
         _settings(doc, rt)
         note = pack_note(doc, rt)
         session = _replay(doc, rt)
-        _compare(doc.state.model_dump(), state_json(rt, session.state), session.state.turn)
+        _compare(saved_state(doc), state_json(rt, session.state, share=True), session.state.turn)
         _compare_meta(doc, session)
     except _Diverged as exc:
         date = _date(doc, rt, exc.turn) if exc.turn is not None else None

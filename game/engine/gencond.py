@@ -1,0 +1,262 @@
+"""The draw's and the watched endings' conditions as generated Python, from their explainable trees.
+
+Testing the month's deck calls each card's compiled condition, a tree of
+closures (one call per node); so does checking the watched endings every
+turn. Here each such condition becomes one generated function whose body is
+the whole test inline, read off the condition's explainable tree
+(``Runtime.conditions``, which holds exactly when the closure does, see
+``game.engine.explain``). A card's function is only called for the month's
+deck, so the top-level date and turn tests that its static window already
+guarantees are left out.
+
+The source is built only from this module's own tokens, slot indices and
+numbers written with ``repr`` of an ``int`` or a finite ``float``: a flag or
+card id is a name (``N3``) bound to the string in the function's globals,
+never written into the code. It is compiled once per runtime, on first use,
+and run without builtins. A condition without a tree (a runtime built
+without them) or with a part this module does not know keeps its closure.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from game.engine import explain as x
+
+if TYPE_CHECKING:
+    from game.engine.runtime import CEvent, Runtime
+    from game.engine.state import State
+
+_OPS = frozenset(("<", "<=", ">", ">=", "==", "!="))
+_ARITH = frozenset(("+", "-", "*"))
+_INF = math.inf
+_TABLES = "    v, t, fl, fi, po = s.values, s.tolerances, s.flags, s.fired, s.policies"
+_FAR = 10**9  # the unbounded side of a window, as the closures and ``explain`` read it
+
+
+class _Unsupported(Exception):
+    """A condition this module does not turn into code: its closure is kept."""
+
+
+def _div(a: float, b: float) -> float:
+    return a / b if b else 0  # as the rules divide: by zero gives 0
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """The generated tests of one runtime."""
+
+    # the month's deck tested, as ``turn._draw`` does: the conditional cards (in pack order) whose
+    # window admits the month and turn, not used up or cooling down, not on the desk, whose
+    # condition holds
+    draw: Callable[[State, list[str]], list[CEvent]]
+    watch: Callable[[State], str | None]  # the first watched ending that holds, in order, or None
+    generated: int  # how many conditions became code (the rest kept their closures)
+
+
+class _Emitter:
+    """Writes the source of the functions; names every string it needs."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+
+    def name(self, text: str) -> str:
+        if not isinstance(text, str):
+            raise _Unsupported(text)
+        return self.names.setdefault(text, f"N{len(self.names)}")
+
+    def term(self, t: x.Term) -> str:
+        if isinstance(t, x.Qty):
+            return f"v[{_int(t.index)}]"
+        if isinstance(t, x.Tol):
+            return f"t[{_int(t.index)}]"
+        if isinstance(t, x.Num):
+            return _number(t.value)
+        if isinstance(t, x.Clock):
+            if t.kind not in ("turn", "date"):
+                raise _Unsupported(t)
+            return "s.turn" if t.kind == "turn" else "s.month"
+        if isinstance(t, x.Neg):
+            return f"(-{self.term(t.a)})"
+        if isinstance(t, x.Arith) and t.op in _ARITH:
+            return f"({self.term(t.a)} {t.op} {self.term(t.b)})"
+        if isinstance(t, x.Arith) and t.op == "/":
+            return f"_div({self.term(t.a)}, {self.term(t.b)})"
+        raise _Unsupported(t)
+
+    def cond(self, c: x.Cond) -> str:
+        if isinstance(c, x.Compare) and c.op in _OPS:
+            return f"({self.term(c.left)} {c.op} {self.term(c.right)})"
+        if isinstance(c, x.FlagTest | x.FiredTest):
+            table = "fl" if isinstance(c, x.FlagTest) else "fi"
+            return f"({self.name(c.id)} {'not in' if c.negated else 'in'} {table})"
+        if isinstance(c, x.Window) and c.kind in ("turn", "date"):
+            at = "s.turn" if c.kind == "turn" else "s.month"
+            lo = -_FAR if c.lo is None else _int(c.lo)
+            hi = _FAR if c.hi is None else _int(c.hi)
+            return f"({lo} <= {at} <= {hi})"
+        if isinstance(c, x.PolicyTest) and c.op in _OPS:
+            return f"(po[{_int(c.index)}] {c.op} {_int(c.level)})"
+        if isinstance(c, x.Const):
+            return "True" if c.truth is True else "False"
+        if isinstance(c, x.All | x.Any_) and c.parts:
+            joiner = " and " if isinstance(c, x.All) else " or "
+            return "(" + joiner.join(self.cond(p) for p in c.parts) + ")"
+        if isinstance(c, x.Not):
+            return f"(not {self.cond(c.inner)})"
+        raise _Unsupported(c)
+
+
+def _int(value: object) -> str:
+    if type(value) is not int:
+        raise _Unsupported(value)
+    return repr(value)
+
+
+def _number(value: object) -> str:
+    if type(value) is int:
+        return repr(value)
+    if type(value) is float and math.isfinite(value):
+        return repr(value)
+    raise _Unsupported(value)
+
+
+def _span(c: x.Cond) -> tuple[str, float, float] | None:
+    """The clock interval a date or turn test admits: (kind, lo, hi) over whole numbers, or None."""
+    if isinstance(c, x.Window) and c.kind in ("turn", "date"):
+        return (c.kind, -_INF if c.lo is None else c.lo, _INF if c.hi is None else c.hi)
+    if not isinstance(c, x.Compare):
+        return None
+    left, op, right = c.left, c.op, c.right
+    if isinstance(right, x.Clock) and isinstance(left, x.Num):
+        left, right = right, left
+        op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(op, "")
+    if not (isinstance(left, x.Clock) and isinstance(right, x.Num)) or left.kind not in ("turn", "date"):
+        return None
+    k = right.value
+    bounds = {">=": (math.ceil(k), _INF), ">": (math.floor(k) + 1, _INF),
+              "<=": (-_INF, math.floor(k)), "<": (-_INF, math.ceil(k) - 1)}.get(op)
+    return None if bounds is None else (left.kind, *bounds)
+
+
+def _guaranteed(c: x.Cond, window: tuple[int, int, int, int]) -> bool:
+    """Whether a date or turn test holds at every month and turn of a card's static window."""
+    span = _span(c)
+    if span is None:
+        return False
+    kind, lo, hi = span
+    w_lo, w_hi = (window[0], window[1]) if kind == "date" else (window[2], window[3])
+    w_lo_f = -_INF if w_lo <= -_FAR else w_lo
+    w_hi_f = _INF if w_hi >= _FAR else w_hi
+    return lo <= w_lo_f and w_hi_f <= hi
+
+
+def _conjuncts(c: x.Cond) -> list[x.Cond]:
+    if isinstance(c, x.All):
+        return [p for part in c.parts for p in _conjuncts(part)]
+    return [c]
+
+
+def inside_window(c: x.Cond, window: tuple[int, int, int, int]) -> x.Cond:
+    """A card's condition with the top-level date and turn tests its window guarantees left out."""
+    parts = [p for p in _conjuncts(c) if not _guaranteed(p, window)]
+    if not parts:
+        return x.Const(True)
+    return parts[0] if len(parts) == 1 else x.All(tuple(parts))
+
+
+def _card(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None, env: dict[str, object]) -> list[str]:
+    """The lines testing one conditional card, as ``_draw`` does, appending it to ``out`` if eligible."""
+    env[f"E{j}"] = ev
+    key = em.name(ev.id)
+    sides = [f"{_int(ev.window[0])} <= month" if ev.window[0] != -_FAR else "",
+             f"month <= {_int(ev.window[1])}" if ev.window[1] != _FAR else "",
+             f"{_int(ev.window[2])} <= turn" if ev.window[2] != -_FAR else "",
+             f"turn <= {_int(ev.window[3])}" if ev.window[3] != _FAR else ""]
+    window = " and ".join(side for side in sides if side) or "True"
+    # used up (once and played) or cooling down (played within ``cooldown`` turns): not drawn
+    fresh = f"{key} not in fi" if ev.once else f"((x := g({key})) is None or turn - x > {_int(ev.cooldown)})"
+    test = ""
+    if ev.when is not None:
+        try:
+            if tree is None:
+                raise _Unsupported(ev.id)
+            test = " and " + em.cond(inside_window(tree, ev.window))
+        except _Unsupported:
+            env[f"W{j}"] = ev.when
+            test = f" and W{j}(s)"
+    return [f"    if {window}:", f"        if {fresh} and {key} not in cards{test}:",
+            f"            out.append(E{j})"]
+
+
+def _card_or_closure(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None,
+                     env: dict[str, object]) -> list[str]:
+    """A card's lines; a card whose window or cooldown is not whole numbers is tested by its closures."""
+    try:
+        return _card(em, j, ev, tree, env)
+    except _Unsupported:
+        env[f"Y{j}"] = partial(_closure_test, ev)
+        return [f"    if Y{j}(s, cards):", f"        out.append(E{j})"]
+
+
+def _closure_test(ev: CEvent, s: State, cards: list[str]) -> bool:
+    """One card's test as ``_draw`` wrote it with closures, for a card outside the generated code."""
+    last = s.fired.get(ev.id)
+    return (ev.window[0] <= s.month <= ev.window[1] and ev.window[2] <= s.turn <= ev.window[3]
+            and (last is None or not ev.once and s.turn - last > ev.cooldown) and ev.id not in cards
+            and (ev.when is None or ev.when(s)))
+
+
+def _source(rt: Runtime, em: _Emitter, env: dict[str, object]) -> tuple[str, int]:
+    """The module's source: the month's deck tested in one function, and the watched endings in one."""
+    lines: list[str] = []
+    made = 0
+    for j, ev in enumerate(rt.conditional):
+        tree = rt.conditions.get(f"event:{ev.id}")
+        made += ev.when is not None and tree is not None
+        lines += _card_or_closure(em, j, ev, tree, env)
+    draw = ["def draw(s, cards):", _TABLES, "    turn, month, g = s.turn, s.month, fi.get", "    out = []",
+            *lines, "    return out"]
+    tests = []
+    for j, (ending_id, closure) in enumerate(rt.watch):
+        tree = rt.conditions.get(f"ending:{ending_id}")
+        try:
+            test = em.cond(tree) if tree is not None else None
+        except _Unsupported:
+            test = None
+        if test is None:
+            env[f"X{j}"] = closure
+            test = f"X{j}(s)"
+        else:
+            made += 1
+        tests.append(f"    if {test}:\n        return {em.name(ending_id)}")
+    watch = ["def watch(s):", _TABLES, *tests, "    return None"]
+    return "\n".join(draw) + "\n\n\n" + "\n".join(watch) + "\n", made
+
+
+def source(rt: Runtime) -> tuple[str, dict[str, object], int]:
+    """The generated module's source, the globals it runs with, and how many conditions are code."""
+    em = _Emitter()
+    env: dict[str, object] = {"__builtins__": {}, "_div": _div}
+    text, made = _source(rt, em, env)
+    env.update({name: value for value, name in em.names.items()})
+    return text, env, made
+
+
+def generate(rt: Runtime) -> Generated:
+    """Compile the runtime's draw and watch conditions into generated functions (once per runtime)."""
+    text, env, made = source(rt)
+    exec(compile(text, "<generated conditions>", "exec"), env)  # noqa: S102 (our own tokens only)
+    return Generated(env["draw"], env["watch"], made)  # type: ignore[arg-type]
+
+
+def generated(rt: Runtime) -> Generated:
+    """The runtime's generated tests, built on first use."""
+    gen = rt.generated
+    if gen is None:
+        gen = rt.generated = generate(rt)
+    return gen  # type: ignore[no-any-return]
