@@ -19,7 +19,9 @@ without them) or with a part this module does not know keeps its closure.
 
 from __future__ import annotations
 
+import ast
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -247,10 +249,36 @@ def source(rt: Runtime) -> tuple[str, dict[str, object], int]:
     return text, env, made
 
 
+_NODES = (ast.Module, ast.FunctionDef, ast.arguments, ast.arg, ast.Return, ast.Assign, ast.If, ast.Expr,
+          ast.Call, ast.Name, ast.Load, ast.Store, ast.Attribute, ast.Subscript, ast.Constant, ast.Tuple,
+          ast.List, ast.NamedExpr, ast.Compare, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub,
+          ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq, ast.In,
+          ast.NotIn, ast.Is)
+_NAMES = re.compile(r"[NEWYX][0-9]{1,9}|s|v|t|fl|fi|po|g|x|out|cards|turn|month|_div|draw|watch")
+_ATTRIBUTES = frozenset(("s.turn", "s.month", "s.values", "s.tolerances", "s.flags", "s.fired", "s.policies",
+                         "fi.get", "out.append"))
+
+
+def check(text: str) -> ast.Module:
+    """Parse generated source and refuse any node, name, attribute or constant this module never writes."""
+    tree = ast.parse(text)
+    for node in ast.walk(tree):
+        if not isinstance(node, _NODES):
+            raise ValueError(f"generated conditions: {type(node).__name__} is not allowed")
+        if isinstance(node, ast.Name) and not _NAMES.fullmatch(node.id):
+            raise ValueError(f"generated conditions: name '{node.id}' is not allowed")
+        if isinstance(node, ast.Attribute) and ast.unparse(node) not in _ATTRIBUTES:
+            raise ValueError(f"generated conditions: '{ast.unparse(node)}' is not allowed")
+        if isinstance(node, ast.Constant) and type(node.value) not in (int, float, bool, type(None)):
+            raise ValueError(f"generated conditions: a {type(node.value).__name__} constant is not allowed")
+    return tree
+
+
 def generate(rt: Runtime) -> Generated:
-    """Compile the runtime's draw and watch conditions into generated functions (once per runtime)."""
+    """Compile the runtime's draw and watch conditions into generated functions (once per runtime),
+    the source checked by ``check`` first."""
     text, env, made = source(rt)
-    exec(compile(text, "<generated conditions>", "exec"), env)  # noqa: S102 (our own tokens only)
+    exec(compile(check(text), "<generated conditions>", "exec"), env)  # noqa: S102 (checked, our tokens only)
     return Generated(env["draw"], env["watch"], made)  # type: ignore[arg-type]
 
 

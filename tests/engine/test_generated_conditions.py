@@ -145,3 +145,16 @@ def test_a_window_test_is_left_out_only_where_the_window_guarantees_it() -> None
     late = x.Compare(x.Clock("date"), ">=", x.Num(24219))
     assert inside_window(x.All((late, flag)), (24219, 10**9, -10**9, 10**9)) == flag
     assert inside_window(x.Any_((date, flag)), (24218, 24222, -10**9, 10**9)) == x.Any_((date, flag))
+
+
+def test_the_generated_source_passes_its_whitelist_and_foreign_shapes_fail(starter_rt: Runtime) -> None:
+    from game.engine.gencond import check, source
+
+    text, _, _ = source(starter_rt)
+    check(text)
+    for bad in ("def draw(s, cards):\n    return __import__\n",
+                "def draw(s, cards):\n    return s.__class__\n",
+                "def draw(s, cards):\n    return 'text'\n",
+                "def draw(s, cards):\n    import os\n"):
+        with pytest.raises(ValueError, match="generated conditions"):
+            check(bad)
