@@ -72,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
                                mod_dirs(args), backend=backend)
                for combo in combos}
     data = merge_results(rt, results)
-    for note in data.get("compiled_notes", []):
+    declined = [f"the native kernel declined a batch of {note}" for note in
+                dict.fromkeys(rt.extra.get("native_declined", []))]  # each kind once
+    for note in [*data.get("compiled_notes", []), *declined]:
         print(f"honorable-exit: note: {note}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(data, indent=2))
@@ -93,11 +95,24 @@ def pick_backend(choice: str) -> str | None:
     try:
         backend = resolve(choice)
     except BackendUnavailable as exc:
+        native_notes(choice)
         usage_error(f"{exc}{native_why()}")
         return None
+    native_notes(choice)
     if choice == "auto" and backend != "native":  # the fallback is said, not silent
         print(f"honorable-exit: note: playing on the python backend{native_why()}", file=sys.stderr)
     return backend
+
+
+def native_notes(choice: str) -> None:
+    """Print what loading the native kernel noted (a kept kernel refused, and why) where it was asked
+    for (auto, native): one line each on stderr, as the compiled pack's notes."""
+    if choice not in ("auto", "native"):
+        return
+    from game.fast import native
+
+    for note in native.notes():
+        print(f"honorable-exit: note: native kernel: {note}", file=sys.stderr)
 
 
 def native_why() -> str:
