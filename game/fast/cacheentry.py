@@ -31,6 +31,7 @@ from typing import Any
 MAGIC = b"HXFAST7\n"
 LENGTH = 8  # bytes of the head's length
 DIGEST = 32  # a SHA-256
+Holds = Callable[[memoryview, bytes], bool]  # whether the seal (the bytes) of the sealed part holds
 
 
 class Corrupt(ValueError):
@@ -51,7 +52,7 @@ def pack_entry(head: tuple[Any, ...], codes: list[CodeType],
     return MAGIC + seal(sealed) + sealed + b"".join(blobs)
 
 
-def open_entry(data: bytes, holds: Callable[[bytes, bytes], bool]) -> tuple[tuple[Any, ...], Lazy] | None:
+def open_entry(data: bytes, holds: Holds) -> tuple[tuple[Any, ...], Lazy] | None:
     """The head and the lazily read functions of an entry's bytes; None when its seal does not hold
     (``holds(sealed part, seal)``); Corrupt when it is sealed but does not read."""
     if not data.startswith(MAGIC) or len(data) < len(MAGIC) + DIGEST + LENGTH:
@@ -59,16 +60,17 @@ def open_entry(data: bytes, holds: Callable[[bytes, bytes], bool]) -> tuple[tupl
     start = len(MAGIC) + DIGEST
     size = int.from_bytes(data[start:start + LENGTH], "little")
     body = start + LENGTH + size
-    if body > len(data) or not holds(data[start:body], data[len(MAGIC):start]):
+    view = memoryview(data)  # slices of it are not copies
+    if body > len(data) or not holds(view[start:body], data[len(MAGIC):start]):
         return None
     try:
-        *head, names, ends, digests = marshal.loads(data[start + LENGTH:body])
+        *head, names, ends, digests = marshal.loads(view[start + LENGTH:body])
     except (ValueError, EOFError, TypeError) as exc:
         raise Corrupt(str(exc)) from exc
     if not (len(names) == len(ends) and len(digests) == DIGEST * len(ends)
             and len(data) - body == (ends[-1] if ends else 0)):
         raise Corrupt("its functions' table does not match its body")
-    return tuple(head), Lazy(memoryview(data)[body:], names, ends, digests)
+    return tuple(head), Lazy(view[body:], names, ends, digests)
 
 
 def _first_call(*args: Any, name: str = "") -> Any:
