@@ -72,9 +72,7 @@ def run(args: argparse.Namespace) -> int:
                                mod_dirs(args), backend=backend)
                for combo in combos}
     data = merge_results(rt, results)
-    declined = [f"the native kernel declined a batch of {note}" for note in
-                dict.fromkeys(rt.extra.get("native_declined", []))]  # each kind once
-    for note in [*data.get("compiled_notes", []), *declined]:
+    for note in run_notes(rt, data):
         print(f"honorable-exit: note: {note}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(data, indent=2))
@@ -84,6 +82,15 @@ def run(args: argparse.Namespace) -> int:
         if len(results) > 1:
             print("\n" + render_coverage(data, "all scenarios and difficulties"))
     return 1 if any(data[FAIL_ON[f]] for f in fail_on) else Exit.OK
+
+
+def run_notes(rt: Any, data: dict[str, Any]) -> list[str]:
+    """The compiled pack's notes, those made while playing too (a cached function whose code did not
+    match its seal, built again), and each kind of batch the native kernel declined, once."""
+    fast = rt.extra.get("fast")  # (flat tables, compiled pack): game.fast.play.flat_pack
+    compiled = list(fast[1].notes) if fast is not None else data.get("compiled_notes", [])
+    declined = dict.fromkeys(rt.extra.get("native_declined", []))
+    return [*compiled, *(f"the native kernel declined a batch of {note}" for note in declined)]
 
 
 def pick_backend(choice: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -380,3 +381,24 @@ def test_a_kernel_folder_others_may_write_is_not_used(kept_kernel: Path) -> None
     assert loaded.lib is None and loaded.status == "unavailable" and loaded.reason is not None
     assert "writing by its group or others" in loaded.reason
     assert "neither loaded from nor built" in loaded.reason
+
+
+def test_simulate_says_a_damaged_function_was_built_again_and_plays_the_same(tmp_path: Path) -> None:
+    env = {"HONORABLE_EXIT_CACHE": str(tmp_path / "c")}
+    args = ("simulate", "--content", STARTER, "--games", "3", "--strategy", "random", "--backend", "python")
+    first = cli(*args, env=env)
+    entry = _entry(tmp_path / "c")
+    data = entry.read_bytes()
+    opened = open_entry(data, lambda part, tag: True)
+    assert first.returncode == 0 and opened is not None
+    lazy = opened[1]
+    i = lazy.names.index("w0")  # the watched endings: called every turn
+    at = len(data) - lazy.ends[-1] + (lazy.ends[i - 1] if i else 0) + 2
+    entry.write_bytes(data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:])
+    again = cli(*args, env=env)
+    assert again.returncode == 0
+    notes = [line for line in again.stderr.splitlines() if "damaged" in line]
+    assert len(notes) == 1 and notes[0].startswith("honorable-exit: note: the cached compiled pack")
+    assert "the code of w0 does not match its seal" in notes[0]
+    drop = re.compile(r" in [0-9.]+ s: [0-9.]+ games/s|, compiled pack (built|cached)")  # the same games
+    assert "compiled pack cached" in again.stdout and drop.sub("", again.stdout) == drop.sub("", first.stdout)
