@@ -30,7 +30,7 @@ from typing import Any
 
 MAGIC = b"HXFAST7\n"
 LENGTH = 8  # bytes of the head's length
-DIGEST = 32  # a SHA-256
+DIGEST = 32  # a SHA-256 (the seal, an HMAC-SHA256, is as long)
 Holds = Callable[[memoryview, bytes], bool]  # whether the seal (the bytes) of the sealed part holds
 
 
