@@ -150,13 +150,13 @@ def _make_key(path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def seal(key: bytes, label: str, data: bytes) -> bytes:
+def seal(key: bytes, label: str, data: bytes | memoryview) -> bytes:
     """The HMAC-SHA256 of ``data`` under ``key``, bound to ``label`` (what the entry is)."""
     mac = hmac.new(key, label.encode() + b"\0", hashlib.sha256)
     mac.update(data)
     return mac.digest()
 
 
-def sealed(key: bytes, label: str, data: bytes, tag: bytes) -> bool:
+def sealed(key: bytes, label: str, data: bytes | memoryview, tag: bytes) -> bool:
     """Whether ``tag`` is ``data``'s seal under ``key`` and ``label`` (in constant time)."""
     return hmac.compare_digest(seal(key, label, data), tag)

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
                                mod_dirs(args), backend=backend)
                for combo in combos}
     data = merge_results(rt, results)
-    for note in data.get("compiled_notes", []):
+    for note in run_notes(rt, data):
         print(f"honorable-exit: note: {note}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(data, indent=2))
@@ -84,6 +84,15 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(data[FAIL_ON[f]] for f in fail_on) else Exit.OK
 
 
+def run_notes(rt: Any, data: dict[str, Any]) -> list[str]:
+    """The compiled pack's notes, those made while playing too (a cached function whose code did not
+    match its seal, built again), and each kind of batch the native kernel declined, once."""
+    fast = rt.extra.get("fast")  # (flat tables, compiled pack): game.fast.play.flat_pack
+    compiled = list(fast[1].notes) if fast is not None else data.get("compiled_notes", [])
+    declined = dict.fromkeys(rt.extra.get("native_declined", []))
+    return [*compiled, *(f"the native kernel declined a batch of {note}" for note in declined)]
+
+
 def pick_backend(choice: str) -> str | None:
     """The backend to play on, or None after saying why the one asked for is not here."""
     from game.fast.backends import BackendUnavailable, resolve
@@ -93,11 +102,24 @@ def pick_backend(choice: str) -> str | None:
     try:
         backend = resolve(choice)
     except BackendUnavailable as exc:
+        native_notes(choice)
         usage_error(f"{exc}{native_why()}")
         return None
+    native_notes(choice)
     if choice == "auto" and backend != "native":  # the fallback is said, not silent
         print(f"honorable-exit: note: playing on the python backend{native_why()}", file=sys.stderr)
     return backend
+
+
+def native_notes(choice: str) -> None:
+    """Print what loading the native kernel noted (a kept kernel refused, and why) where it was asked
+    for (auto, native): one line each on stderr, as the compiled pack's notes."""
+    if choice not in ("auto", "native"):
+        return
+    from game.fast import native
+
+    for note in native.notes():
+        print(f"honorable-exit: note: native kernel: {note}", file=sys.stderr)
 
 
 def native_why() -> str:

@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.cli.run import cli
 from tests.conftest import STARTER
 
@@ -174,3 +176,22 @@ def test_quiet_month_still_prompts(tmp_path: Path, pack_copy: Path) -> None:
     assert "A quiet month: no card needs an answer." in done.stdout
     assert "Military posture will be reduced this month." in done.stdout
     assert "=== January 2018 - turn 2 of 8 ===" in done.stdout
+
+
+def test_simulate_says_why_a_kept_native_kernel_was_refused(tmp_path: Path) -> None:
+    """The native kernel's notes are printed on stderr, one line each, as the compiled pack's."""
+    from game.fast import native
+
+    built = native.kernel().path
+    if built is None:
+        pytest.skip(f"no native kernel here: {native.reason()}")
+    kept = tmp_path / "cache" / "native" / built.name
+    kept.parent.mkdir(parents=True, mode=0o700)
+    kept.write_bytes(built.read_bytes())  # without its seal: refused, then built again
+    done = cli("simulate", "--content", str(STARTER), "--games", "2", "--strategy", "random",
+               "--backend", "native", env={"HONORABLE_EXIT_CACHE": str(tmp_path / "cache")}, timeout=300)
+    assert done.returncode == 0, done.stderr
+    notes = [line for line in done.stderr.splitlines() if "kept kernel" in line]
+    assert len(notes) == 1 and notes[0].startswith("honorable-exit: note: native kernel: the kept kernel")
+    assert "has no seal" in notes[0] and "refused" in notes[0]
+    assert "backend native" in done.stdout

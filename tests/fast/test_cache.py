@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
-import marshal
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from game.cachetrust import SEAL_BYTES, key_path, seal, secret
+from game.cachetrust import key_path, seal, secret
 from game.content.loader import load_runtime
 from game.engine.runtime import Runtime
-from game.fast.compiled import MAGIC, cache_dir, load_compiled
+from game.fast.cacheentry import MAGIC, STAND_IN, open_entry, pack_entry
+from game.fast.compiled import cache_dir, codes, load_compiled
 from tests.cli.run import cli
 
 STARTER = "tests/fixtures/packs/starter"
@@ -44,13 +45,61 @@ def _timed(rt: Runtime) -> float:
     return time.perf_counter() - start
 
 
-def test_a_corrupt_cache_is_rebuilt_with_a_note(starter_rt: Runtime, cache: Path) -> None:
+def test_a_corrupt_head_is_rebuilt_with_a_note(starter_rt: Runtime, cache: Path) -> None:
     load_compiled(starter_rt)
     (entry,) = cache.iterdir()
-    entry.write_bytes(entry.read_bytes()[:-40] + b"\0" * 40)
+    data = entry.read_bytes()
+    at = len(MAGIC) + 32 + 8 + 100  # inside the sealed head
+    entry.write_bytes(data[:at] + b"\0" * 40 + data[at + 40:])
     again = load_compiled(starter_rt)
     assert again.status == "built" and "corrupt" in again.notes[0]
     assert load_compiled(starter_rt).status == "cached"  # and written afresh
+
+
+def test_a_truncated_entry_is_rebuilt_with_a_note(starter_rt: Runtime, cache: Path) -> None:
+    load_compiled(starter_rt)
+    (entry,) = cache.iterdir()
+    entry.write_bytes(entry.read_bytes()[:-40])
+    again = load_compiled(starter_rt)
+    assert again.status == "built" and "does not match its body" in again.notes[0]
+
+
+def test_cached_functions_are_read_on_their_first_call_and_agree(starter_rt: Runtime, cache: Path) -> None:
+    built = load_compiled(starter_rt)
+    cached = load_compiled(starter_rt)
+    assert cached.status == "cached" and set(cached.functions) == set(built.functions)
+    name = next(n for n in built.functions if n.startswith("c"))
+    fn = cached.functions[name]
+    assert fn.__code__ is STAND_IN  # type: ignore[attr-defined]
+    state = [0] * 4096
+    assert fn(state) == built.functions[name](state)
+    assert fn.__code__ is not STAND_IN and fn.__code__.co_code == built.functions[name].__code__.co_code  # type: ignore[attr-defined]
+    assert cached.functions[name] is fn and fn.__qualname__ == name
+
+
+def test_a_damaged_function_is_built_again_when_first_called(starter_rt: Runtime, cache: Path) -> None:
+    """Each function's code is checked against its sealed digest before it is read: a damaged one is
+    never run; the module is built again from the sealed integer form, said, and cached afresh."""
+    built = load_compiled(starter_rt)
+    (entry,) = cache.iterdir()
+    data = entry.read_bytes()
+    opened = open_entry(data, lambda part, tag: True)
+    assert opened is not None
+    lazy = opened[1]
+    i = next(i for i, name in enumerate(lazy.names) if name[0] == "c")  # a condition's code
+    at = len(data) - lazy.ends[-1] + (lazy.ends[i - 1] if i else 0) + 2
+    damaged = data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]
+    entry.write_bytes(damaged)
+    cached = load_compiled(starter_rt)
+    assert cached.status == "cached" and not cached.notes
+    state = [0] * 4096
+    for name, fn in cached.functions.items():
+        if name[0] in "acdnw":
+            assert fn(state) == built.functions[name](state)
+    assert len(cached.notes) == 1 and "does not match its seal" in cached.notes[0]
+    assert all(fn.__code__ is not STAND_IN for fn in cached.functions.values())  # type: ignore[attr-defined]
+    assert entry.read_bytes() != damaged
+    assert load_compiled(starter_rt).status == "cached"
 
 
 def test_an_unwritable_cache_builds_in_memory_with_a_note(starter_rt: Runtime, tmp_path: Path,
@@ -200,17 +249,25 @@ def test_a_tampered_payload_is_refused_even_with_a_good_checksum(starter_rt: Run
     """Whoever writes the folder but lacks the key cannot seal code that the game will run."""
     load_compiled(starter_rt)
     entry = _entry(cache)
-    head = len(MAGIC) + SEAL_BYTES
-    header, ints, tables, names, floats, code, aliases = marshal.loads(entry.read_bytes()[head:])
-    evil = compile("def a_forged():\n    return 1\n", "<pack>", "exec")
-    payload = marshal.dumps((header, ints, tables, names, floats, evil, aliases))
+    opened = open_entry(entry.read_bytes(), lambda part, tag: True)
+    assert opened is not None
+    header, ints, tables, names, floats, _ = opened[0]
+    evil = codes(_module(compile("def a_forged(v):\n    return 1\n", "<pack>", "exec")))
+    label = f"compiled pack {entry.name}"
     for key, ran in ((b"\0" * 32, False), (secret(), True)):  # a guessed key; the user's own
-        entry.write_bytes(MAGIC + seal(key, f"compiled pack {entry.name}", payload) + payload)
+        entry.write_bytes(pack_entry((header, ints, tables, names, floats, {}), evil,
+                                     lambda part, k=key: seal(k, label, part)))
         entry.chmod(0o600)
         done = load_compiled(starter_rt)
         assert ("a_forged" in done.functions) is ran  # the seal is what stands between
         assert done.status == ("cached" if ran else "built")
         assert ran or "seal does not hold" in done.notes[0]
+
+
+def _module(code: Any) -> Any:
+    from game.fast.compiled import Module
+
+    return Module(code, (), {})
 
 
 def test_a_sealed_entry_does_not_pass_for_another(starter_rt: Runtime, cache: Path) -> None:
@@ -324,3 +381,24 @@ def test_a_kernel_folder_others_may_write_is_not_used(kept_kernel: Path) -> None
     assert loaded.lib is None and loaded.status == "unavailable" and loaded.reason is not None
     assert "writing by its group or others" in loaded.reason
     assert "neither loaded from nor built" in loaded.reason
+
+
+def test_simulate_says_a_damaged_function_was_built_again_and_plays_the_same(tmp_path: Path) -> None:
+    env = {"HONORABLE_EXIT_CACHE": str(tmp_path / "c")}
+    args = ("simulate", "--content", STARTER, "--games", "3", "--strategy", "random", "--backend", "python")
+    first = cli(*args, env=env)
+    entry = _entry(tmp_path / "c")
+    data = entry.read_bytes()
+    opened = open_entry(data, lambda part, tag: True)
+    assert first.returncode == 0 and opened is not None
+    lazy = opened[1]
+    i = lazy.names.index("w0")  # the watched endings: called every turn
+    at = len(data) - lazy.ends[-1] + (lazy.ends[i - 1] if i else 0) + 2
+    entry.write_bytes(data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:])
+    again = cli(*args, env=env)
+    assert again.returncode == 0
+    notes = [line for line in again.stderr.splitlines() if "damaged" in line]
+    assert len(notes) == 1 and notes[0].startswith("honorable-exit: note: the cached compiled pack")
+    assert "the code of w0 does not match its seal" in notes[0]
+    drop = re.compile(r" in [0-9.]+ s: [0-9.]+ games/s|, compiled pack (built|cached)")  # the same games
+    assert "compiled pack cached" in again.stdout and drop.sub("", again.stdout) == drop.sub("", first.stdout)

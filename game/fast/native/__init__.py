@@ -44,6 +44,11 @@ def reason() -> str | None:
     return kernel().reason
 
 
+def notes() -> list[str]:
+    """What loading the kernel noted (a kept kernel refused, and why); nothing before it is loaded."""
+    return list(_loaded.notes) if _loaded is not None else []
+
+
 def forget() -> None:
     """Load again on next use (tests change the compiler or the cache folder)."""
     global _loaded
