@@ -1,10 +1,10 @@
-"""Words for the state: names, causes, changes and previews, shared by every front end."""
+"""Words for the state: names, causes and changes, shared by every front end (previews: game.preview)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from game.engine.runtime import PreviewItem, Runtime
+from game.engine.runtime import Runtime
 from game.engine.state import Cause, Change, month_label
 
 
@@ -98,30 +98,6 @@ def group_report(rt: Runtime, changes: Iterable[Change]) -> list[tuple[str, list
             continue
         groups.setdefault(describe_cause(rt, change.cause), []).append(short_change(rt, change))
     return list(groups.items())
-
-
-def preview_text(rt: Runtime, items: Iterable[PreviewItem], mode: str = "magnitude") -> str:
-    """A compact preview: 'Turkey +8, Kurds -10; later: ceasefire -3; maybe: ...'."""
-    parts: dict[str, list[str]] = {"sure": [], "maybe": [], "later": []}
-    for item in items:
-        if item.target.startswith("event:"):
-            parts["later"].append(f"follow-up in {item.after} mo")
-            continue
-        if item.target.startswith(("flag:", "policy:")):
-            continue
-        if mode == "direction":
-            arrow = "▲" if item.delta > 0 else "▼" if item.delta < 0 else "•"
-            amount = "+" if item.delta > 0 else "-" if item.delta < 0 else "~"
-            text = f"{name_of(rt, item.target)} {arrow}{amount}"
-        else:
-            text = f"{name_of(rt, item.target)} {signed(item.delta)}"
-        parts[item.certainty].append(text)
-    out = ", ".join(parts["sure"])
-    if parts["maybe"]:
-        out += ("; " if out else "") + "maybe: " + ", ".join(parts["maybe"])
-    if parts["later"]:
-        out += ("; " if out else "") + "later: " + ", ".join(parts["later"])
-    return out or "no direct effect"
 
 
 def month_of(index: int) -> str:

@@ -21,7 +21,10 @@ event cards reach the desk. Each card has a text, two to four choices, and below
 positions of Moscow's advisors. Under each choice is a preview of what it moves (▲ up,
 ▼ down; amounts too, unless the difficulty hides them): a conditional effect shows its
 condition ("if Damascus ≥ 15: ..."), a random one its odds ("50%: ... / 50%: ..."), a delayed
-one its month. A greyed choice (✕) says why it is closed.
+one its month. A choice that makes a fact of the campaign true or false says so, and what the
+rules do with that fact: "becomes true: A guarantor has walked out of the Astana format (enough
+for the ending 'Astana breaks'; bars 10 later cards)". Endings and policy levels are named;
+cards, a surprise until they come, are counted. A greyed choice (✕) says why it is closed.
 
 Press a number (1-4) to pick a choice, enter to confirm it. When every card is answered, the
 month's orders are shown: set the standing policies (p) if you want, then press enter to end
