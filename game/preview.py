@@ -87,6 +87,8 @@ def _random(lens: Lens, item: e.RandomEffect, after: int, facts: Facts) -> list[
     inner = ["; ".join(part) for part in _branches(lens, [o.effects for o in item.random], after, facts)]
     if not any(inner):
         return []
+    if len(set(inner)) == 1:  # every outcome reads the same: say it once (on hard, the sizes differ unseen)
+        return [inner[0] + (" (how much is left to chance)" if lens.mode == "direction" else "")]
     return [" / ".join(f"{round(100 * o.weight / total)}%: {text or 'nothing visible'}"
                        for o, text in zip(item.random, inner, strict=True))]
 
@@ -95,6 +97,9 @@ def _if(lens: Lens, item: e.IfEffect, after: int, facts: Facts) -> list[str]:
     then, other = ("; ".join(part) for part in _branches(lens, [item.then, item.else_], after, facts))
     if not then and not other:
         return []
+    if then == other:  # both read the same: on hard, the sizes may differ unseen
+        why = f"how much may depend on whether {condition_text(lens, item.if_)}"
+        return [f"{then} either way ({why})" if lens.mode == "direction" else then]
     text = f"if {condition_text(lens, item.if_)}: {then or 'nothing visible'}"
     return [text + (f" (otherwise: {other})" if other else "")]
 
