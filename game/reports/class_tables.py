@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from game.engine.runtime import Runtime
@@ -83,26 +84,45 @@ def cross_table(rt: Runtime, finished: list[Session], split_rows: list[dict[str,
 
 
 def relation_bands(rt: Runtime, sessions: list[Session]) -> dict[str, Any]:
-    """Each partner's relation over time as a band: lowest, quartiles, median, highest of the class."""
-    longest = max(sessions, key=lambda s: len(s.state.history or ()))
+    """Each partner's relation month by month as a band (lowest, quartiles, median, highest) of the
+    campaigns still running that month.
+
+    The labels are the longest campaign's (a finished one's if any is that long). A campaign that
+    ended early counts up to its last month played, as its dashboard showed it; its final value
+    counts only if it ran as long as the longest (the last column, 'end ...'). Each column says
+    how many campaigns it counts.
+    """
+    longest = max(sessions, key=lambda s: (len(s.state.history or ()), s.finished))
     labels = series_labels(longest)
-    points = sorted({0, len(labels) // 4, len(labels) // 2, 3 * len(labels) // 4, len(labels) - 1})
+    last = len(labels) - 1
+    points = sorted({0, len(labels) // 4, len(labels) // 2, 3 * len(labels) // 4, last})
+    reach = [_reach(s, last) for s in sessions]
     partners = []
     for actor in relation_ids(rt):
         rows = [s.series(actor) for s in sessions]
-        bands: list[dict[str, int] | None] = []
-        for i in range(len(labels)):
-            col = sorted(r[i] for r in rows if i < len(r))
-            if not col:
-                bands.append(None)
-                continue
-            q1, q3 = (statistics.quantiles(col, n=4, method="inclusive")[::2] if len(col) > 1
-                      else (col[0], col[0]))
-            bands.append({"low": col[0], "q1": round(q1), "median": round(statistics.median(col)),
-                          "q3": round(q3), "high": col[-1]})
+        bands = [_band([r[i] for r, ok in zip(rows, reach, strict=True) if ok(i)])
+                 for i in range(len(labels))]
         partners.append({"name": _name(rt, actor), "bands": bands,
                          "cells": [bands[i] for i in points]})
-    return {"labels": labels, "columns": [labels[i] for i in points], "partners": partners}
+    columns = [{"label": labels[i], "count": sum(1 for ok in reach if ok(i))} for i in points]
+    return {"labels": labels, "columns": columns, "campaigns": len(sessions), "partners": partners}
+
+
+def _reach(session: Session, last: int) -> Callable[[int], bool]:
+    """Whether a campaign has a value for point ``i`` of the class's months."""
+    n = len(session.state.history or ())
+    if not session.finished:
+        return lambda i: i < n
+    return lambda i: i < n - 1 or (i == n - 1 == last)
+
+
+def _band(col: list[int]) -> dict[str, int] | None:
+    if not col:
+        return None
+    col = sorted(col)
+    q1, q3 = statistics.quantiles(col, n=4, method="inclusive")[::2] if len(col) > 1 else (col[0], col[0])
+    return {"low": col[0], "q1": round(q1), "median": round(statistics.median(col)), "q3": round(q3),
+            "high": col[-1]}
 
 
 def repeated_paths(paths: dict[str, Any]) -> dict[str, Any]:

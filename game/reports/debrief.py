@@ -17,6 +17,7 @@ from game.reports.facts import (
     choice_label,
     level_name,
     meter_ids,
+    meter_scale,
     paragraphs,
     quantity_rows,
     relation_ids,
@@ -171,11 +172,11 @@ def _charts(session: Session, data: dict[str, Any]) -> dict[str, str]:
     labels = series_labels(session)
     meters = {r["name"]: session.series(r["id"]) for r in data["meters"] + data["hidden"]}
     relations = {r["name"]: session.series(r["id"]) for r in data["relations"]}
-    out = {"meters": charts.line_chart("Meters over time", labels, meters),
-           "relations": charts.line_chart("Relations over time", labels, relations)}
+    out = {"meters": charts.line_chart("Meters over time", labels, meters, meter_scale(session.rt)),
+           "relations": charts.line_chart("Relations over time", labels, relations, charts.RELATIONS)}
     if data["ending"]:
         final = {s["name"]: s["value"] for s in data["ending"]["scores"]}
-        out["scores"] = charts.bar_chart("Final scores", final)
+        out["scores"] = charts.bar_chart("Final scores", final, charts.SCORES)
     return out
 
 

@@ -61,10 +61,18 @@ def start_month(session: Session) -> int:
 
 
 def series_labels(session: Session) -> list[str]:
-    """Labels for the points of ``session.series``: each turn's month, then the end."""
+    """Labels for the points of ``session.series``.
+
+    Point *k* is the dashboard of the month of turn *k + 1*; the last point of a finished
+    campaign is after its last month, labelled 'end' and that month (never the month after);
+    the last point of a campaign in progress is the dashboard of the month now on the desk.
+    """
     first = start_month(session)
     points = len(session.state.history or ())
-    return [short_month(first + i) for i in range(points)]
+    labels = [short_month(first + i) for i in range(points)]
+    if session.finished and points > 1:
+        labels[-1] = f"end {short_month(first + points - 2)}"
+    return labels
 
 
 def quantity_rows(session: Session, ids: list[str]) -> list[dict[str, Any]]:
@@ -89,6 +97,11 @@ def _name(rt: Runtime, qid: str) -> str:
 def meter_ids(rt: Runtime, hidden: bool | None = None) -> list[str]:
     """The pack's meters (only the hidden or visible ones when asked)."""
     return [m.id for m in rt.pack.meters if hidden is None or m.hidden == hidden]
+
+
+def meter_scale(rt: Runtime) -> tuple[int, int]:
+    """The lowest and highest value any of the pack's meters can take."""
+    return min(m.min for m in rt.pack.meters), max(m.max for m in rt.pack.meters)
 
 
 def relation_ids(rt: Runtime) -> list[str]:
