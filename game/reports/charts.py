@@ -61,7 +61,7 @@ def reset_ids() -> None:
 def line_chart(title: str, labels: Sequence[str], series: Mapping[str, Sequence[float | None]],
                scale: tuple[float, float], height: int = 340) -> str:
     """Lines over time, one per series, on a value axis covering ``scale``."""
-    chart = pygal.Line(**_config(title, height, show_dots=False, x_label_rotation=30,
+    chart = pygal.Line(**_config(title, height, show_dots=len(labels) < 2, x_label_rotation=30,
                                  show_minor_x_labels=False, x_labels_major_count=8, **axis(*scale)))
     chart.x_labels = list(labels)
     for name, values in series.items():
@@ -95,7 +95,7 @@ def box_chart(title: str, series: Mapping[str, Sequence[float]], scale: tuple[fl
 def band_chart(title: str, labels: Sequence[str], bands: Sequence[Mapping[str, float] | None],
                height: int = 230) -> str:
     """One partner's spread over time, a small multiple: highest, middle half and lowest of the class."""
-    chart = pygal.Line(**_config(title, height, width=380, show_dots=False, x_label_rotation=30,
+    chart = pygal.Line(**_config(title, height, width=380, show_dots=len(labels) < 2, x_label_rotation=30,
                                  show_minor_x_labels=False, x_labels_major_count=4,
                                  legend_at_bottom_columns=5, truncate_legend=-1, fill=False,
                                  **axis(*RELATIONS, ticks=4)))

@@ -114,6 +114,8 @@ def outliers(rt: Runtime, finished: list[Session], players: dict[int, str]) -> d
 
 def _outlier_sentence(n: int, mean: float, found: bool) -> str:
     """What was looked for among ``n`` finished campaigns (and, if nothing was found, that none was)."""
+    if n == 0:
+        return "Not looked for: no campaign has finished."
     if n < MIN_ENDING_OUTLIERS:
         return (f"Not looked for: {n} finished campaign(s) are too few. An ending reached by one "
                 f"campaign alone is flagged from {MIN_ENDING_OUTLIERS} finished campaigns, a total score "

@@ -124,7 +124,8 @@ def analyse(rt: Runtime, group: Group) -> dict[str, Any]:
     players = {id(e.session): e.player for e in ok}
     ending_rows = ca.endings(rt, finished)
     split_rows = class_tables.splits(rt, sessions, players)
-    data.update(endings=ending_rows, splits=split_rows, spreads=ca.final_spreads(rt, sessions, finished),
+    data.update(endings=ending_rows, splits=split_rows, split_needed=class_tables.split_needed(len(sessions)),
+                spreads=ca.final_spreads(rt, sessions, finished),
                 cross=class_tables.cross_table(rt, finished, split_rows),
                 bands=class_tables.relation_bands(rt, sessions),
                 paths=class_tables.repeated_paths(ca.paths(rt, sessions)),
@@ -139,7 +140,8 @@ def _charts(rt: Runtime, data: dict[str, Any]) -> dict[str, str]:
     bands = data["bands"]
     out: dict[str, Any] = {
         "endings": charts.bar_chart("Endings reached",
-                                    {r["title"]: r["count"] for r in data["endings"] if r["count"]}),
+                                    {r["title"]: r["count"] for r in data["endings"] if r["count"]})
+        if data["finished"] else "",
         "meters": charts.box_chart("Final meters", {m["name"]: m["values"] for m in spreads["meters"]},
                                    meter_scale(rt)),
         "relations": [charts.band_chart(p["name"], bands["labels"], p["bands"]) for p in bands["partners"]]}

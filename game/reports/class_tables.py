@@ -26,41 +26,48 @@ def splits(rt: Runtime, sessions: list[Session], players: dict[int, str]) -> lis
     """How the class answered each card enough of it met, counting every meeting, with names."""
     met = [meetings(s) for s in sessions]
     students = Counter(card for m in met for card in {c for _, c, _ in m})
-    needed = max(2 if len(sessions) > 1 else 1, math.ceil(SPLIT_SHARE * len(sessions)))
+    needed = split_needed(len(sessions))
     rows = []
     for card, nstudents in students.items():
         if nstudents < needed:
             continue
         picks: Counter[str] = Counter()
         names: dict[str, list[str]] = {}
-        turns = []
+        turns, votes = [], False
         for s, m in zip(sessions, met, strict=True):
             for turn, c, choice in m:
                 if c == card:
-                    _count(s, turn, card, choice, picks)
+                    votes = _count(s, turn, card, choice, picks) or votes
                     turns.append(turn)
                     names.setdefault(choice, []).append(players.get(id(s), "?"))
-        seen = sum(picks.values())
+        seen = sum(picks.values()) or 1
         event = rt.pack.get("events", card)
         choices = [{"id": c.id, "label": c.label, "count": picks[c.id],
                     "share": round(100 * picks[c.id] / seen),
                     "names": sorted(set(names.get(c.id, [])), key=str.lower)} for c in event.choices]
-        rows.append({"id": card, "title": event.title, "seen": seen, "students": nstudents,
+        rows.append({"id": card, "title": event.title, "met": len(turns), "answers": sum(picks.values()),
+                     "votes": votes, "students": nstudents,
                      "turn": statistics.median(turns), "choices": choices,
                      "division": round(1 - max(picks.values()) / seen, 2)})
     return sorted(rows, key=lambda r: (r["turn"], r["title"]))
 
 
-def _count(session: Session, turn: int, card: str, choice: str, picks: Counter[str]) -> None:
-    """One meeting's votes: the class's tally in a projector session, else the one choice."""
+def split_needed(campaigns: int) -> int:
+    """How many of the class must have met a card for it to be shown in the splits."""
+    return max(2 if campaigns > 1 else 1, math.ceil(SPLIT_SHARE * campaigns))
+
+
+def _count(session: Session, turn: int, card: str, choice: str, picks: Counter[str]) -> bool:
+    """Count one meeting: the class's tally in a projector session (True), else the one choice."""
     tally = session.votes.get(turn)
     record = next((r for r in session.records if r.turn == turn), None)
     if tally and record is not None and card in record.cards:
         counts = tally[record.cards.index(card)]
         for c, n in zip(session.rt.events[card].choices, counts, strict=True):
             picks[c.id] += n
-    else:
-        picks[choice] += 1
+        return True
+    picks[choice] += 1
+    return False
 
 
 def cross_table(rt: Runtime, finished: list[Session], split_rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -109,11 +109,22 @@ def relation_ids(rt: Runtime) -> list[str]:
     return [a.id for a in rt.pack.actors if a.relation]
 
 
+def _period(session: Session) -> tuple[str, str]:
+    """The months played ('December 2017 to May 2018') and, for a campaign not finished, where it stopped."""
+    first, records = start_month(session), session.records
+    if not records:
+        return (f"{month_label(first)}, not yet played",
+                f"The campaign stopped before its first month, {month_label(first)}, was decided.")
+    period = f"{month_label(first)} to {month_label(records[-1].month)}"
+    return period, (f"The campaign stopped after {month_label(records[-1].month)} was decided, with "
+                    f"{session.date} on the desk, before an ending.")
+
+
 def campaign_header(session: Session) -> dict[str, Any]:
     """Who played what: pack, scenario, difficulty, seed, player, class code, period."""
     rt = session.rt
     manifest = rt.pack.manifest
-    first = start_month(session)
+    period, stopped = _period(session)
     return {"pack": manifest.title, "pack_id": manifest.id, "version": manifest.version,
             "scenario": rt.pack.get("scenarios", session.scenario).title,
             "difficulty": rt.pack.get("difficulties", session.difficulty).name,
@@ -121,5 +132,5 @@ def campaign_header(session: Session) -> dict[str, Any]:
             "class_code": session.options.get("class_code") or "",
             "teaching": bool(session.options.get("teaching")),
             "turns": len(session.records), "of": session.turns,
-            "period": f"{month_label(first)} to {session.date}", "now": session.date,
+            "period": period, "now": session.date, "stopped": stopped,
             "citation": manifest.source.citation}
