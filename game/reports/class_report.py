@@ -11,7 +11,7 @@ from game.engine.runtime import Runtime
 from game.reports import charts, class_integrity, class_tables
 from game.reports import class_analysis as ca
 from game.reports.class_saves import Entry, Group, examine, group_campaigns, group_key, save_paths
-from game.reports.facts import ending_title, meter_scale
+from game.reports.facts import ending_title, meter_scale, mods_text
 from game.reports.render import render
 
 
@@ -178,7 +178,8 @@ def class_report(rt: Runtime, inputs: Iterable[str | Path], fmt: str = "md",
                   grouping=grouping(groups), own=any(g.main for g in groups),
                   unreadable=[{"file": str(e.path), "reason": e.problem} for e in unreadable],
                   older=[{"file": str(e.path), "player": e.player, "reason": e.problem} for e in older],
-                  failed_files=len(failed), pack=f"{manifest.title} ({manifest.id} {manifest.version})")
+                  failed_files=len(failed), pack=f"{manifest.title} ({manifest.id} {manifest.version}"
+                  + (f" with {mods_text(rt)})" if mods_text(rt) else ")"))
     campaigns = sum(g["campaigns"] for g in sections)
     verified = sum(g["verified"] for g in sections)
     return ClassReport(text, len(entries), campaigns, verified, campaigns - verified, len(failed),

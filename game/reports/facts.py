@@ -120,6 +120,11 @@ def _period(session: Session) -> tuple[str, str]:
                     f"{session.date} on the desk, before an ending.")
 
 
+def mods_text(rt: Runtime) -> str:
+    """The mods laid over the pack, 'id version' in load order ('' if none)."""
+    return ", ".join(f"{m.manifest.id} {m.manifest.version}" for m in getattr(rt.pack, "mods", []))
+
+
 def campaign_header(session: Session) -> dict[str, Any]:
     """Who played what: pack, scenario, difficulty, seed, player, class code, period."""
     rt = session.rt
@@ -132,5 +137,5 @@ def campaign_header(session: Session) -> dict[str, Any]:
             "class_code": session.options.get("class_code") or "",
             "teaching": bool(session.options.get("teaching")),
             "turns": len(session.records), "of": session.turns,
-            "period": period, "now": session.date, "stopped": stopped,
+            "period": period, "now": session.date, "stopped": stopped, "mods": mods_text(rt),
             "citation": manifest.source.citation}

@@ -87,3 +87,14 @@ def test_class_report_command_on_two_scenarios_without_a_code(cli, tmp_path: Pat
     assert html.returncode == 0 and html.stdout.count("<svg") >= 2
     debrief = cli("debrief", str(saves / "p2.json"), "--content", str(ROOT / "content"))
     assert debrief.returncode == 0 and "## Outcome: " in debrief.stdout
+
+
+def test_the_mods_played_with_are_named(tmp_path: Path) -> None:
+    rt = load_runtime(ROOT / "content", [ROOT / "examples" / "mods" / "baghdad-channel"])
+    code = encode_class_code(rt, "classroom", "normal", 9)
+    session = bot_play(class_session(rt, code, "M"), turns=2)
+    assert "1.0.0 with baghdad-channel " in render_debrief(session).split("\n", 3)[2]
+    save_session(session, tmp_path, "m")
+    text = class_report(rt, [tmp_path]).text
+    assert "with baghdad-channel " in text.split("\n", 3)[2]
+    assert "- Campaign: After Sochi, Realpolitik, seed 9, pack honorable-exit 1.0.0 with baghdad-channel " in text
