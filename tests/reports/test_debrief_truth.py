@@ -97,4 +97,5 @@ def test_the_mods_played_with_are_named(tmp_path: Path) -> None:
     save_session(session, tmp_path, "m")
     text = class_report(rt, [tmp_path]).text
     assert "with baghdad-channel " in text.split("\n", 3)[2]
-    assert "- Campaign: After Sochi, Realpolitik, seed 9, pack honorable-exit 1.0.0 with baghdad-channel " in text
+    assert "- Campaign: After Sochi, Realpolitik, seed 9, pack honorable-exit 1.0.0 with baghdad-channel " \
+        in text
