@@ -71,13 +71,13 @@ def line_chart(title: str, labels: Sequence[str], series: Mapping[str, Sequence[
 
 def bar_chart(title: str, values: Mapping[str, float], scale: tuple[float, float] | None = None,
               height: int = 300) -> str:
-    """Horizontal bars, one per label, on an axis covering ``scale`` (None: counts, from 0 to the
-    largest, whole numbers only)."""
+    """Horizontal bars, one per label, top to bottom in the order given (as the tables list them),
+    on an axis covering ``scale`` (None: counts, from 0 to the largest, whole numbers only)."""
     low, high = scale or (0, max([1, *values.values()]))
     chart = pygal.HorizontalBar(**_config(title, height, print_values=True, show_legend=False,
                                           **axis(low, high)))
-    chart.x_labels = list(values)
-    chart.add(title, list(values.values()))
+    chart.x_labels = list(values)[::-1]  # pygal draws the first label at the bottom
+    chart.add(title, list(values.values())[::-1])
     return _svg(chart)
 
 
@@ -85,6 +85,7 @@ def box_chart(title: str, series: Mapping[str, Sequence[float]], scale: tuple[fl
               height: int = 360) -> str:
     """The spread of each series, box and whiskers (min, quartiles, max), on an axis covering ``scale``."""
     chart = pygal.Box(**_config(title, height, box_mode="extremes", show_legend=False, x_label_rotation=30,
+                                truncate_label=-1,
                                 **axis(*scale)))
     chart.x_labels = list(series)
     for name, values in series.items():
