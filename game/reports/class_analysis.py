@@ -12,6 +12,8 @@ from game.reports.facts import choice_label, ending_title, meter_ids, paragraphs
 from game.session import Session
 
 PATH_SHARE = 0.5  # a card is a step of the class's paths when at least this share met it
+MIN_ENDING_OUTLIERS = 5  # an ending reached by one campaign alone is flagged from this many finished
+MIN_SCORE_OUTLIERS = 6  # below this, no total can lie 2 (population) deviations out: (n-1)/sqrt(n) < 2
 
 
 def first_answers(session: Session) -> dict[str, tuple[int, str]]:
@@ -84,25 +86,49 @@ def paths(rt: Runtime, sessions: list[Session], limit: int = 5) -> dict[str, Any
     return {"cards": len(steps), "distinct": len(lines), "rows": rows}
 
 
-def outliers(rt: Runtime, finished: list[Session], players: dict[int, str]) -> list[dict[str, str]]:
-    """Campaigns far from the class: a total score two deviations out, or an ending no one else reached."""
-    if len(finished) < 3:
-        return []
+def outliers(rt: Runtime, finished: list[Session], players: dict[int, str]) -> dict[str, Any]:
+    """Campaigns far from the class, and one sentence saying what was looked for and found.
+
+    A total score two (population) standard deviations or more from the mean is looked for from
+    ``MIN_SCORE_OUTLIERS`` finished campaigns (with fewer, no total can lie that far out); an
+    ending no other campaign reached, from ``MIN_ENDING_OUTLIERS``.
+    """
+    n = len(finished)
     totals = [sum(s.scores().values()) for s in finished]
-    mean, sd = statistics.fmean(totals), statistics.pstdev(totals)
+    mean = statistics.fmean(totals) if totals else 0.0
+    sd = statistics.pstdev(totals) if totals else 0.0
     reached = Counter(s.state.ending for s in finished)
-    out = []
+    rows = []
     for s, total in zip(finished, totals, strict=True):
         title = ending_title(rt, s)
         reasons = []
-        if sd and abs(total - mean) >= 2 * sd:
+        if n >= MIN_SCORE_OUTLIERS and sd and abs(total - mean) >= 2 * sd:
             side = "above" if total > mean else "below"
             reasons.append(f"total score {total}, far {side} the class mean of {mean:.0f}")
-        if reached[s.state.ending] == 1 and len(finished) >= 5:
+        if n >= MIN_ENDING_OUTLIERS and reached[s.state.ending] == 1:
             reasons.append(f"the only campaign to end in {title}")
         if reasons:
-            out.append({"player": players[id(s)], "ending": title, "reason": "; ".join(reasons)})
-    return out
+            rows.append({"player": players[id(s)], "ending": title, "reason": "; ".join(reasons)})
+    return {"rows": rows, "said": _outlier_sentence(n, mean, bool(rows))}
+
+
+def _outlier_sentence(n: int, mean: float, found: bool) -> str:
+    """What was looked for among ``n`` finished campaigns (and, if nothing was found, that none was)."""
+    if n == 0:
+        return "Not looked for: no campaign has finished."
+    if n < MIN_ENDING_OUTLIERS:
+        return (f"Not looked for: {n} finished campaign(s) are too few. An ending reached by one "
+                f"campaign alone is flagged from {MIN_ENDING_OUTLIERS} finished campaigns, a total score "
+                f"two standard deviations or more from the mean from {MIN_SCORE_OUTLIERS}.")
+    score = f"a total score two standard deviations or more from the mean ({mean:.0f})"
+    ending = "an ending no other finished campaign reached"
+    looked = f"{score}, or {ending}" if n >= MIN_SCORE_OUTLIERS else ending
+    later = "" if n >= MIN_SCORE_OUTLIERS else \
+        (f" (a total score two standard deviations or more from the mean is looked for from "
+         f"{MIN_SCORE_OUTLIERS} finished campaigns: with fewer, none can lie that far out)")
+    if found:
+        return f"Looked for among the {n} finished campaigns: {looked}{later}."
+    return f"None of the {n} finished campaigns has {looked}{later}."
 
 
 def guide(rt: Runtime, ending_rows: list[dict[str, Any]],

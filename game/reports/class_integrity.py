@@ -88,18 +88,18 @@ def several_campaigns(campaigns: list[Entry]) -> list[Warning]:
 
 
 def other_groups(groups: list[Group]) -> list[Warning]:
-    """Saves of another class code, scenario or pack than the class's own."""
-    if not groups:
+    """Saves of another class code, or without one, when there is a class's own group."""
+    main = next((g for g in groups if g.main), None)
+    if main is None:
         return []
-    main = groups[0]
     return [Warning("another class",
                     f"{len(g.campaigns)} campaign(s) belong to {_label(g)}, not to {_label(main)}: "
-                    "they are reported separately at the end and left out of the class's figures.")
-            for g in groups[1:]]
+                    "they are reported separately after it and left out of its figures.")
+            for g in groups if g is not main]
 
 
 def _label(group: Group) -> str:
-    return f"class code {group.class_code}" if group.class_code else group.key
+    return group.label or (f"class code {group.class_code}" if group.class_code else group.key)
 
 
 def warnings(groups: list[Group]) -> list[Warning]:

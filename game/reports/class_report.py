@@ -11,7 +11,7 @@ from game.engine.runtime import Runtime
 from game.reports import charts, class_integrity, class_tables
 from game.reports import class_analysis as ca
 from game.reports.class_saves import Entry, Group, examine, group_campaigns, group_key, save_paths
-from game.reports.facts import ending_title
+from game.reports.facts import ending_title, meter_scale, mods_text
 from game.reports.render import render
 
 
@@ -28,14 +28,65 @@ class ClassReport:
     warnings: int = 0  # things to check first: copies, shared ids, saves of another class
 
 
-def _fixes(rt: Runtime, entry: Entry) -> dict[str, Any]:
+def _names(rt: Runtime, entry: Entry) -> tuple[str, str, str]:
+    """The scenario's title, the difficulty's name and the pack (with its mods) of a save."""
     assert entry.doc is not None
     doc, pack = entry.doc, rt.pack
     c = doc.campaign
     scenario = next((s.title for s in pack.scenarios if s.id == c.scenario), c.scenario)
     difficulty = next((d.name for d in pack.difficulties if d.id == c.difficulty), c.difficulty)
-    return {"pack": f"{doc.pack.id} {doc.pack.version}", "scenario": scenario, "difficulty": difficulty,
-            "seed": c.seed, "teaching": bool(c.options.get("teaching"))}
+    mods = ", ".join(f"{m.id} {m.version}" for m in doc.pack.mods)
+    pack_name = f"{doc.pack.id} {doc.pack.version}" + (f" with {mods}" if mods else "")
+    return str(scenario), str(difficulty), pack_name
+
+
+def _fixes(rt: Runtime, group: Group) -> dict[str, Any]:
+    """What the group's campaigns share: scenario, difficulty and pack; the seed and teaching mode
+    said as shared only when every campaign has them."""
+    scenario, difficulty, pack = _names(rt, group.campaigns[0])
+    docs = [e.doc for e in group.campaigns if e.doc is not None]
+    seeds = sorted({d.campaign.seed for d in docs})
+    teaching = sum(1 for d in docs if d.campaign.options.get("teaching"))
+    return {"pack": pack, "scenario": scenario, "difficulty": difficulty,
+            "seed": f"seed {seeds[0]}" if len(seeds) == 1 else f"{len(seeds)} different seeds",
+            "teaching": "" if not teaching else "teaching mode" if teaching == len(docs)
+            else f"teaching mode in {teaching} of {len(docs)}"}
+
+
+def _label(rt: Runtime, group: Group) -> str:
+    if group.class_code:
+        return f"class code {group.class_code}"
+    scenario, difficulty, pack = _names(rt, group.campaigns[0])
+    return f"saves without a class code ({scenario}, {difficulty}, pack {pack})"
+
+
+def _many(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def grouping(groups: list[Group]) -> str:
+    """How the campaigns were grouped and which group, if any, is taken as the class's own."""
+    if len(groups) < 2:
+        return ""
+    coded = [g for g in groups if g.class_code]
+    loose = f"by scenario, difficulty and pack ({_many(len(groups) - len(coded), 'group')})"
+    if not coded:
+        said = f"No save has a class code: campaigns are grouped {loose}."
+    elif len(coded) == len(groups):
+        said = f"Campaigns are grouped by class code ({_many(len(coded), 'code')})."
+    else:
+        said = (f"Campaigns are grouped by class code ({_many(len(coded), 'code')}), "
+                f"and those without one {loose}.")
+    main = next((g for g in groups if g.main), None)
+    if main is not None:
+        return (f"{said} The class's own is {main.label}, the class code with the most campaigns; "
+                "the other groups follow it and are left out of its figures.")
+    if not coded:
+        return f"{said} No group is taken as the class's own: each is reported on its own."
+    tied = sum(1 for g in coded if len(g.campaigns) == len(coded[0].campaigns))
+    return (f"{said} {tied} class codes tie for the most campaigns ({len(coded[0].campaigns)}), so none "
+            "is taken as the class's own: each group is reported on its own "
+            "(--class-code reports one class).")
 
 
 def _roster(rt: Runtime, group: Group) -> list[dict[str, Any]]:
@@ -61,7 +112,7 @@ def analyse(rt: Runtime, group: Group) -> dict[str, Any]:
     sessions = [e.session for e in ok if e.session is not None]
     finished = [s for s in sessions if s.finished]
     data: dict[str, Any] = {
-        "key": group.key, "code": group.class_code, "fixes": _fixes(rt, group.campaigns[0]),
+        "key": group.key, "label": group.label, "code": group.class_code, "fixes": _fixes(rt, group),
         "files": group.files, "campaigns": len(group.campaigns), "verified": len(ok),
         "failed": [{"player": e.player, "file": e.path.name, "reason": e.problem}
                    for e in group.campaigns if not e.ok],
@@ -73,7 +124,8 @@ def analyse(rt: Runtime, group: Group) -> dict[str, Any]:
     players = {id(e.session): e.player for e in ok}
     ending_rows = ca.endings(rt, finished)
     split_rows = class_tables.splits(rt, sessions, players)
-    data.update(endings=ending_rows, splits=split_rows, spreads=ca.final_spreads(rt, sessions, finished),
+    data.update(endings=ending_rows, splits=split_rows, split_needed=class_tables.split_needed(len(sessions)),
+                spreads=ca.final_spreads(rt, sessions, finished),
                 cross=class_tables.cross_table(rt, finished, split_rows),
                 bands=class_tables.relation_bands(rt, sessions),
                 paths=class_tables.repeated_paths(ca.paths(rt, sessions)),
@@ -81,18 +133,21 @@ def analyse(rt: Runtime, group: Group) -> dict[str, Any]:
     return data
 
 
-def _charts(data: dict[str, Any]) -> dict[str, str]:
+def _charts(rt: Runtime, data: dict[str, Any]) -> dict[str, str]:
     if not data["has_data"]:
         return {}
     spreads = data["spreads"]
     bands = data["bands"]
     out: dict[str, Any] = {
         "endings": charts.bar_chart("Endings reached",
-                                    {r["title"]: r["count"] for r in data["endings"] if r["count"]}),
-        "meters": charts.box_chart("Final meters", {m["name"]: m["values"] for m in spreads["meters"]}),
+                                    {r["title"]: r["count"] for r in data["endings"] if r["count"]})
+        if data["finished"] else "",
+        "meters": charts.box_chart("Final meters", {m["name"]: m["values"] for m in spreads["meters"]},
+                                   meter_scale(rt)),
         "relations": [charts.band_chart(p["name"], bands["labels"], p["bands"]) for p in bands["partners"]]}
     if spreads["scores"]:
-        out["scores"] = charts.box_chart("Final scores", {m["name"]: m["values"] for m in spreads["scores"]})
+        out["scores"] = charts.box_chart("Final scores", {m["name"]: m["values"] for m in spreads["scores"]},
+                                         charts.SCORES)
     return out
 
 
@@ -102,12 +157,14 @@ def class_report(rt: Runtime, inputs: Iterable[str | Path], fmt: str = "md",
     paths, missing = save_paths(inputs)
     entries = [examine(p, rt) for p in paths]
     groups, unreadable = group_campaigns(entries, class_code)
+    for group in groups:
+        group.label = _label(rt, group)
     checks = class_integrity.warnings(groups)
     charts.reset_ids()
     sections = []
     for group in groups:
         data = analyse(rt, group)
-        data["charts"] = _charts(data) if fmt == "html" else {}
+        data["charts"] = _charts(rt, data) if fmt == "html" else {}
         sections.append(data)
     manifest = rt.pack.manifest
     kept = {id(e) for e in entries if e.doc is None} | {
@@ -118,9 +175,11 @@ def class_report(rt: Runtime, inputs: Iterable[str | Path], fmt: str = "md",
     older = [e for e in failed if e.doc is not None and id(e) not in counted]
     text = render("class_report", fmt, groups=sections, files=len(entries), missing=missing,
                   warnings=[{"kind": w.kind, "text": w.text} for w in checks], class_code=class_code,
+                  grouping=grouping(groups), own=any(g.main for g in groups),
                   unreadable=[{"file": str(e.path), "reason": e.problem} for e in unreadable],
                   older=[{"file": str(e.path), "player": e.player, "reason": e.problem} for e in older],
-                  failed_files=len(failed), pack=f"{manifest.title} ({manifest.id} {manifest.version})")
+                  failed_files=len(failed), pack=f"{manifest.title} ({manifest.id} {manifest.version}"
+                  + (f" with {mods_text(rt)})" if mods_text(rt) else ")"))
     campaigns = sum(g["campaigns"] for g in sections)
     verified = sum(g["verified"] for g in sections)
     return ClassReport(text, len(entries), campaigns, verified, campaigns - verified, len(failed),

@@ -48,7 +48,8 @@ class Group:
     campaigns: list[Entry] = field(default_factory=list)  # the file counted for each campaign
     files: int = 0
     notes: list[str] = field(default_factory=list)  # which file was preferred, and why
-    main: bool = True  # False: another class code, scenario or pack than most of the saves
+    main: bool = False  # the class's own group (see ``group_campaigns``); at most one is
+    label: str = ""  # how the report names the group (set where the pack's titles are known)
 
 
 def save_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
@@ -122,8 +123,11 @@ def group_key(entry: Entry) -> tuple[str, str | None]:
 def group_campaigns(entries: list[Entry], class_code: str | None = None) -> tuple[list[Group], list[Entry]]:
     """Groups of campaigns (each counted once), the class's own first; and the unreadable files.
 
-    The class's own group is the one of ``class_code`` when given (the others are dropped), else
-    the one with the most campaigns; any other group is marked ``main=False`` and comes last.
+    Campaigns are grouped by class code; those without one, by pack, scenario and difficulty.
+    The class's own group (``main``) is the one of ``class_code`` when given (the others are
+    dropped), else the class code group with strictly the most campaigns. Saves without a class
+    code are never taken for the class's own, and no group is when two class codes tie: the
+    report then shows each group on its own, largest first, never picking one.
     """
     unreadable = [e for e in entries if e.doc is None]
     files: dict[tuple[str, str], list[Entry]] = {}
@@ -145,6 +149,9 @@ def group_campaigns(entries: list[Entry], class_code: str | None = None) -> tupl
     for group in groups.values():
         group.campaigns.sort(key=lambda e: (e.player.lower(), e.path.name))
     ordered = sorted(groups.values(), key=lambda g: (-len(g.campaigns), g.class_code is None, g.key))
-    for group in ordered[1:]:
-        group.main = False
+    coded = [g for g in ordered if g.class_code is not None]
+    if coded and (len(coded) == 1 or len(coded[0].campaigns) > len(coded[1].campaigns)):
+        coded[0].main = True
+        ordered.remove(coded[0])
+        ordered.insert(0, coded[0])
     return ordered, unreadable

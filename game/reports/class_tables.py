@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from game.engine.runtime import Runtime
@@ -25,41 +26,48 @@ def splits(rt: Runtime, sessions: list[Session], players: dict[int, str]) -> lis
     """How the class answered each card enough of it met, counting every meeting, with names."""
     met = [meetings(s) for s in sessions]
     students = Counter(card for m in met for card in {c for _, c, _ in m})
-    needed = max(2 if len(sessions) > 1 else 1, math.ceil(SPLIT_SHARE * len(sessions)))
+    needed = split_needed(len(sessions))
     rows = []
     for card, nstudents in students.items():
         if nstudents < needed:
             continue
         picks: Counter[str] = Counter()
         names: dict[str, list[str]] = {}
-        turns = []
+        turns, votes = [], False
         for s, m in zip(sessions, met, strict=True):
             for turn, c, choice in m:
                 if c == card:
-                    _count(s, turn, card, choice, picks)
+                    votes = _count(s, turn, card, choice, picks) or votes
                     turns.append(turn)
                     names.setdefault(choice, []).append(players.get(id(s), "?"))
-        seen = sum(picks.values())
+        seen = sum(picks.values()) or 1
         event = rt.pack.get("events", card)
         choices = [{"id": c.id, "label": c.label, "count": picks[c.id],
                     "share": round(100 * picks[c.id] / seen),
                     "names": sorted(set(names.get(c.id, [])), key=str.lower)} for c in event.choices]
-        rows.append({"id": card, "title": event.title, "seen": seen, "students": nstudents,
+        rows.append({"id": card, "title": event.title, "met": len(turns), "answers": sum(picks.values()),
+                     "votes": votes, "students": nstudents,
                      "turn": statistics.median(turns), "choices": choices,
                      "division": round(1 - max(picks.values()) / seen, 2)})
     return sorted(rows, key=lambda r: (r["turn"], r["title"]))
 
 
-def _count(session: Session, turn: int, card: str, choice: str, picks: Counter[str]) -> None:
-    """One meeting's votes: the class's tally in a projector session, else the one choice."""
+def split_needed(campaigns: int) -> int:
+    """How many of the class must have met a card for it to be shown in the splits."""
+    return max(2 if campaigns > 1 else 1, math.ceil(SPLIT_SHARE * campaigns))
+
+
+def _count(session: Session, turn: int, card: str, choice: str, picks: Counter[str]) -> bool:
+    """Count one meeting: the class's tally in a projector session (True), else the one choice."""
     tally = session.votes.get(turn)
     record = next((r for r in session.records if r.turn == turn), None)
     if tally and record is not None and card in record.cards:
         counts = tally[record.cards.index(card)]
         for c, n in zip(session.rt.events[card].choices, counts, strict=True):
             picks[c.id] += n
-    else:
-        picks[choice] += 1
+        return True
+    picks[choice] += 1
+    return False
 
 
 def cross_table(rt: Runtime, finished: list[Session], split_rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -83,26 +91,45 @@ def cross_table(rt: Runtime, finished: list[Session], split_rows: list[dict[str,
 
 
 def relation_bands(rt: Runtime, sessions: list[Session]) -> dict[str, Any]:
-    """Each partner's relation over time as a band: lowest, quartiles, median, highest of the class."""
-    longest = max(sessions, key=lambda s: len(s.state.history or ()))
+    """Each partner's relation month by month as a band (lowest, quartiles, median, highest) of the
+    campaigns still running that month.
+
+    The labels are the longest campaign's (a finished one's if any is that long). A campaign that
+    ended early counts up to its last month played, as its dashboard showed it; its final value
+    counts only if it ran as long as the longest (the last column, 'end ...'). Each column says
+    how many campaigns it counts.
+    """
+    longest = max(sessions, key=lambda s: (len(s.state.history or ()), s.finished))
     labels = series_labels(longest)
-    points = sorted({0, len(labels) // 4, len(labels) // 2, 3 * len(labels) // 4, len(labels) - 1})
+    last = len(labels) - 1
+    points = sorted({0, len(labels) // 4, len(labels) // 2, 3 * len(labels) // 4, last})
+    reach = [_reach(s, last) for s in sessions]
     partners = []
     for actor in relation_ids(rt):
         rows = [s.series(actor) for s in sessions]
-        bands: list[dict[str, int] | None] = []
-        for i in range(len(labels)):
-            col = sorted(r[i] for r in rows if i < len(r))
-            if not col:
-                bands.append(None)
-                continue
-            q1, q3 = (statistics.quantiles(col, n=4, method="inclusive")[::2] if len(col) > 1
-                      else (col[0], col[0]))
-            bands.append({"low": col[0], "q1": round(q1), "median": round(statistics.median(col)),
-                          "q3": round(q3), "high": col[-1]})
+        bands = [_band([r[i] for r, ok in zip(rows, reach, strict=True) if ok(i)])
+                 for i in range(len(labels))]
         partners.append({"name": _name(rt, actor), "bands": bands,
                          "cells": [bands[i] for i in points]})
-    return {"labels": labels, "columns": [labels[i] for i in points], "partners": partners}
+    columns = [{"label": labels[i], "count": sum(1 for ok in reach if ok(i))} for i in points]
+    return {"labels": labels, "columns": columns, "campaigns": len(sessions), "partners": partners}
+
+
+def _reach(session: Session, last: int) -> Callable[[int], bool]:
+    """Whether a campaign has a value for point ``i`` of the class's months."""
+    n = len(session.state.history or ())
+    if not session.finished:
+        return lambda i: i < n
+    return lambda i: i < n - 1 or (i == n - 1 == last)
+
+
+def _band(col: list[int]) -> dict[str, int] | None:
+    if not col:
+        return None
+    col = sorted(col)
+    q1, q3 = statistics.quantiles(col, n=4, method="inclusive")[::2] if len(col) > 1 else (col[0], col[0])
+    return {"low": col[0], "q1": round(q1), "median": round(statistics.median(col)), "q3": round(q3),
+            "high": col[-1]}
 
 
 def repeated_paths(paths: dict[str, Any]) -> dict[str, Any]:

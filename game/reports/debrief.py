@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Any
 
@@ -17,6 +18,7 @@ from game.reports.facts import (
     choice_label,
     level_name,
     meter_ids,
+    meter_scale,
     paragraphs,
     quantity_rows,
     relation_ids,
@@ -26,6 +28,8 @@ from game.reports.render import render
 from game.session import Session, TurnRecord
 from game.visibility import shows_hidden, visible
 from game.vote import split
+
+HIDDEN_UNTIL = re.compile(r"\s*Hidden until the debrief\.")
 
 
 def _card(session: Session, index: int, event: str, choice: str,
@@ -60,8 +64,8 @@ def _close(session: Session, explored: list[Branch]) -> str | None:
         return None
     found = reaching(explored, missed[0])
     if found is None:
-        return (f"No single change of one decision, replayed by the rules, reaches '{missed[1]}': "
-                "it needed more than one thing done otherwise.")
+        return (f"None of the single changes replayed by the rules (another answer to one card, or one "
+                f"policy change not made) reaches '{missed[1]}'.")
     rt = session.rt
     if found.kind == "choice":
         subject = rt.pack.get("events", found.subject).title
@@ -71,8 +75,9 @@ def _close(session: Session, explored: list[Branch]) -> str | None:
         subject = rt.pack.get("policies", found.subject).name
         other, taken = (level_name(rt, found.subject, x) for x in (found.alternative, found.taken))
         change = f"keeping {subject.lower()} at '{other}' instead of moving it to '{taken}'"
+    by_rule = f" ({found.by_rule} card(s) of that branch answered by the rule)" if found.by_rule else ""
     return (f"One change found by replaying the campaign reaches '{missed[1]}': {change} "
-            f"in {month_label(found.month)} (turn {found.turn}).")
+            f"in {month_label(found.month)} (turn {found.turn}){by_rule}.")
 
 
 def _branch(session: Session, branch: Branch) -> dict[str, Any]:
@@ -93,7 +98,8 @@ def _branch(session: Session, branch: Branch) -> dict[str, Any]:
     else:
         had = f"With *{other}*"
     return {"turn": branch.turn, "date": month_label(branch.month), "kind": branch.kind,
-            "subject": subject, "taken": taken, "alternative": other, "had": had, "by_rule": branch.by_rule,
+            "subject": subject, "taken": taken, "alternative": other, "had": had,
+            "had_lower": had[:1].lower() + had[1:], "by_rule": branch.by_rule,
             "ending": rt.pack.get("endings", branch.ending).title,
             "same_ending": branch.ending == session.state.ending, "scores": scores, "effect": branch.effect}
 
@@ -110,6 +116,14 @@ def _ending(session: Session) -> dict[str, Any] | None:
             "why": ending_reasons(session),
             "scores": [{"name": d.name, "value": scores[d.id], "description": d.description}
                        for d in rt.pack.items("score_dimensions")]}
+
+
+def _described(session: Session, description: str) -> str:
+    """A hidden quantity's description, without 'Hidden until the debrief.' in teaching mode, where
+    the dashboard showed it all game."""
+    if session.options.get("teaching"):
+        return " ".join(HIDDEN_UNTIL.sub("", description).split())
+    return description
 
 
 def discussion(session: Session) -> list[dict[str, Any]]:
@@ -146,7 +160,7 @@ def debrief_data(session: Session) -> dict[str, Any]:
                     if n.basis or n.happened or n.actual],
         "meters": quantity_rows(session, meter_ids(rt, hidden=False)),
         "relations": quantity_rows(session, relation_ids(rt)),
-        "hidden": [dict(row, description=hidden[row["id"]].description)
+        "hidden": [dict(row, description=_described(session, hidden[row["id"]].description))
                    for row in quantity_rows(session, list(hidden))],
         "discussion": discussion(session),
         "summary_questions": summary_questions(session, explored),
@@ -171,11 +185,11 @@ def _charts(session: Session, data: dict[str, Any]) -> dict[str, str]:
     labels = series_labels(session)
     meters = {r["name"]: session.series(r["id"]) for r in data["meters"] + data["hidden"]}
     relations = {r["name"]: session.series(r["id"]) for r in data["relations"]}
-    out = {"meters": charts.line_chart("Meters over time", labels, meters),
-           "relations": charts.line_chart("Relations over time", labels, relations)}
+    out = {"meters": charts.line_chart("Meters over time", labels, meters, meter_scale(session.rt)),
+           "relations": charts.line_chart("Relations over time", labels, relations, charts.RELATIONS)}
     if data["ending"]:
         final = {s["name"]: s["value"] for s in data["ending"]["scores"]}
-        out["scores"] = charts.bar_chart("Final scores", final)
+        out["scores"] = charts.bar_chart("Final scores", final, charts.SCORES)
     return out
 
 

@@ -61,10 +61,18 @@ def start_month(session: Session) -> int:
 
 
 def series_labels(session: Session) -> list[str]:
-    """Labels for the points of ``session.series``: each turn's month, then the end."""
+    """Labels for the points of ``session.series``.
+
+    Point *k* is the dashboard of the month of turn *k + 1*; the last point of a finished
+    campaign is after its last month, labelled 'end' and that month (never the month after);
+    the last point of a campaign in progress is the dashboard of the month now on the desk.
+    """
     first = start_month(session)
     points = len(session.state.history or ())
-    return [short_month(first + i) for i in range(points)]
+    labels = [short_month(first + i) for i in range(points)]
+    if session.finished and points > 1:
+        labels[-1] = f"end {short_month(first + points - 2)}"
+    return labels
 
 
 def quantity_rows(session: Session, ids: list[str]) -> list[dict[str, Any]]:
@@ -91,16 +99,37 @@ def meter_ids(rt: Runtime, hidden: bool | None = None) -> list[str]:
     return [m.id for m in rt.pack.meters if hidden is None or m.hidden == hidden]
 
 
+def meter_scale(rt: Runtime) -> tuple[int, int]:
+    """The lowest and highest value any of the pack's meters can take."""
+    return min(m.min for m in rt.pack.meters), max(m.max for m in rt.pack.meters)
+
+
 def relation_ids(rt: Runtime) -> list[str]:
     """The actors whose relation with Moscow is tracked."""
     return [a.id for a in rt.pack.actors if a.relation]
+
+
+def _period(session: Session) -> tuple[str, str]:
+    """The months played ('December 2017 to May 2018') and, for a campaign not finished, where it stopped."""
+    first, records = start_month(session), session.records
+    if not records:
+        return (f"{month_label(first)}, not yet played",
+                f"The campaign stopped before its first month, {month_label(first)}, was decided.")
+    period = f"{month_label(first)} to {month_label(records[-1].month)}"
+    return period, (f"The campaign stopped after {month_label(records[-1].month)} was decided, with "
+                    f"{session.date} on the desk, before an ending.")
+
+
+def mods_text(rt: Runtime) -> str:
+    """The mods laid over the pack, 'id version' in load order ('' if none)."""
+    return ", ".join(f"{m.manifest.id} {m.manifest.version}" for m in getattr(rt.pack, "mods", []))
 
 
 def campaign_header(session: Session) -> dict[str, Any]:
     """Who played what: pack, scenario, difficulty, seed, player, class code, period."""
     rt = session.rt
     manifest = rt.pack.manifest
-    first = start_month(session)
+    period, stopped = _period(session)
     return {"pack": manifest.title, "pack_id": manifest.id, "version": manifest.version,
             "scenario": rt.pack.get("scenarios", session.scenario).title,
             "difficulty": rt.pack.get("difficulties", session.difficulty).name,
@@ -108,5 +137,5 @@ def campaign_header(session: Session) -> dict[str, Any]:
             "class_code": session.options.get("class_code") or "",
             "teaching": bool(session.options.get("teaching")),
             "turns": len(session.records), "of": session.turns,
-            "period": f"{month_label(first)} to {session.date}", "now": session.date,
+            "period": period, "now": session.date, "stopped": stopped, "mods": mods_text(rt),
             "citation": manifest.source.citation}

@@ -21,6 +21,11 @@ def _signed(n: int | float) -> str:
     return f"{n:+d}" if isinstance(n, int) and n else (f"{n:+.1f}" if n else "0")
 
 
+def _capitalize_first(text: str) -> str:
+    """The text with its first letter upper-case and the rest untouched (unlike ``capitalize``)."""
+    return text[:1].upper() + text[1:]
+
+
 def _num(n: int | float | None) -> str:
     """A whole number as is, anything else to one decimal; None as a dash."""
     if n is None:
@@ -37,6 +42,7 @@ def environment(fmt: str) -> Environment:
     env.filters["cell"] = _cell
     env.filters["signed"] = _signed
     env.filters["num"] = _num
+    env.filters["capitalize_first"] = _capitalize_first
     return env
 
 
