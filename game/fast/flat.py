@@ -72,8 +72,8 @@ class FlatPack:
         # turn if it is played once, else slot 2, the ending (-1 while the campaign runs)
         self.used = tuple(h["e0"] + i if row[4] else 2 for i, row in enumerate(t["events"]))
         self.ready: tuple[Cond, ...] = tuple(fns.get(f"a{i}") for i in range(len(t["events"])))
-        self.watched: Callable[[list[int]], int] = fns["w0"]
-        self.monthly: Block = fns["m0"]
+        # the month's end: each policy's monthly effects, then the first watched ending that holds, else -1
+        self.month_end: Callable[[list[int], list[Any]], int] = fns["m0"]
         # (month, turn) -> the month's deck and its test
         self.month_tests: dict[tuple[int, int], tuple[tuple[int, ...], MonthTest]] = {
             (month, turn): (cards, fns[f"d{n}"]) for n, (month, turn, cards) in enumerate(month_decks(ir))}
@@ -227,8 +227,7 @@ class Campaign:
         p0 = fp.p0
         for i, level in moves:
             v[p0 + i] = level
-        fp.monthly(v, k)  # each policy's level in force, its monthly effects
-        ending = fp.watched(v)  # the first watched ending that holds, else -1
+        ending = fp.month_end(v, k)  # each policy's monthly effects, then the watched endings
         if ending < 0 and v[0] >= self.length:
             ending = self.final_ending()
         if ending < 0:
