@@ -20,10 +20,10 @@ from game.fast import ir_code as op
 from game.fast.ir import PackIR
 from game.fast.ir_code import CMP_OPS, bits_float
 
-GENERATOR_VERSION = 8  # 3: the month's deck in one call (rules 3); 4: as cumulative weights; 5: a
+GENERATOR_VERSION = 9  # 3: the month's deck in one call (rules 3); 4: as cumulative weights; 5: a
 # function per month and turn with the date and turn folded into constants; 6: 'not' of a flag;
 # 7: a cooldown as one comparison; 8: the month's end (policies' monthly effects written in, then the
-# watched endings) as one function
+# watched endings) as one function; 9: a card of the month's deck that may not be drawn adds nothing
 
 SPLIT_DEPTH = 24  # a deeper sub-expression or effect block becomes a function of its own
 _ARITH = {op.N_ADD: "+", op.N_SUB: "-", op.N_MUL: "*"}
@@ -102,8 +102,10 @@ class Emitter:
                 ready = self._ready(i)
                 if ready == "False":  # never this month: it adds nothing
                     parts.append("t" if j else "(t := 0)")
-                else:
-                    parts.append(f"(t := {'t + ' if j else ''}({t['events'][i][3]!r} if {ready} else 0))")
+                else:  # a card that may not be drawn repeats the sum before it (no addition)
+                    weight = t["events"][i][3]
+                    parts.append(f"((t := t + {weight!r}) if {ready} else t)" if j else
+                                 f"((t := {weight!r}) if {ready} else (t := 0))")
             self.known = {}
             self.lines.append(f"def d{n}(v):\n    return ({', '.join(parts)}{',' if parts else ''})\n")
         body = []
