@@ -60,33 +60,47 @@ class Rng:
 class Seeded:
     """One seed's generators: ``Seeded(seed).rng(turn, stream)`` is ``Rng(seed, turn, stream)``.
 
-    The hash of ``f"{seed}:"`` is kept, so each generator costs a copy of it and
-    an update with ``f"{turn}:{stream}"`` (blake2b is a hash: the same digest).
+    The hash of ``f"{seed}:"`` is kept (``prefix``), so each generator costs a copy of it and
+    an update with ``f"{turn}:{stream}"`` (blake2b is a hash: the same digest). The hot loops
+    derive the state themselves, as ``state`` does, with the suffixes of ``suffix_table``.
     """
 
-    __slots__ = ("seed", "_prefix")
+    __slots__ = ("seed", "prefix")
 
     def __init__(self, seed: str) -> None:
         self.seed = seed
-        self._prefix = blake2b(f"{seed}:".encode(), digest_size=8)
+        self.prefix = blake2b(f"{seed}:".encode(), digest_size=8)
 
     def rng(self, turn: int, stream: str) -> Rng:
         """The generator for one turn and stream."""
-        h = self._prefix.copy()
-        h.update(_suffix(turn, stream))
+        h = self.prefix.copy()
+        h.update(suffix(turn, stream))
         rng = _new(Rng)
-        rng.state = int.from_bytes(h.digest(), "little")
+        rng.state = _from_bytes(h.digest(), "little")
         return rng
+
+    def state(self, turn: int, stream: str) -> int:
+        """The starting state of ``Rng(seed, turn, stream)``."""
+        h = self.prefix.copy()
+        h.update(suffix(turn, stream))
+        return _from_bytes(h.digest(), "little")
 
 
 _new = object.__new__
+_from_bytes = int.from_bytes
 _SUFFIXES: dict[tuple[int, str], bytes] = {}
 
 
-def _suffix(turn: int, stream: str) -> bytes:
+def suffix(turn: int, stream: str) -> bytes:
+    """The bytes ``f"{turn}:{stream}"`` that follow a seed's prefix (cached for the common ones)."""
     found = _SUFFIXES.get((turn, stream))
     if found is None:
         found = f"{turn}:{stream}".encode()
         if len(_SUFFIXES) < 4096:
             _SUFFIXES[(turn, stream)] = found
     return found
+
+
+def suffix_table(stream: str, turns: int) -> tuple[bytes, ...]:
+    """The suffixes of one stream for turns 0 to ``turns - 1``, by turn (a list lookup in a hot loop)."""
+    return tuple(f"{turn}:{stream}".encode() for turn in range(turns))

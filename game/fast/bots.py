@@ -10,9 +10,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, suffix
 from game.fast.flat import Campaign, FlatPack
 
 Moves = list[tuple[int, int]]
+
+
+_FROM_BYTES = int.from_bytes
+_UNIT = 1.0 / (1 << 53)  # Rng.random: the 53 high bits of the state as a float in [0, 1)
+Goals = tuple[tuple[int, int, int], ...]  # per policy with a target: (policy, target level, largest step)
+
+
+def dice(camp: Campaign) -> int:
+    """The state of the turn's ``Rng(seed, turn, "bot")``, stepped inline by the bots below
+    (``Rng.below`` and ``Rng.random``'s arithmetic)."""
+    keys, turn = camp.fp.bot_keys, camp.v[0]
+    h = camp.seeded.prefix.copy()
+    h.update(keys[turn] if turn < len(keys) else suffix(turn, "bot"))
+    return _FROM_BYTES(h.digest(), "little")
 
 
 class FlatBot:
@@ -31,28 +46,30 @@ class FlatBot:
         from ``camp.seeded``; one that never rolls does not derive it)."""
         raise NotImplementedError
 
-    def _best_open(self, camp: Campaign, card: int) -> int:
-        v, whens = camp.v, self.fp.choice_when
+    def _best_open(self, v: list[int], card: int) -> int:
+        whens = self.fp.choice_when
         for c in self.ranked[card]:
             w = whens[c]
             if w is None or w(v):
                 return c
         raise ValueError(f"card {card} has no open choice")  # as the reference bot, which fails here too
 
-    def steer(self, camp: Campaign, targets: list[int | None]) -> Moves:
+    def goals(self, targets: list[int | None]) -> Goals:
+        """The policies with a target level, as ``steer`` reads them."""
+        return tuple((i, target, self.fp.max_step[i] or 99) for i, target in enumerate(targets)
+                     if target is not None)
+
+    def steer(self, v: list[int], goals: Goals) -> Moves:
         """``bots.steer`` on the flat state."""
-        fp, v = self.fp, camp.v
+        fp = self.fp
         p0 = fp.p0
         moves = []
-        for i, target in enumerate(targets):
-            if target is None:
-                continue
+        for i, target, most in goals:
             level = v[p0 + i]
             if target != level:
-                most = fp.max_step[i] or 99
-                step = max(-most, min(most, target - level))
-                if fp.allowed(v, i, level + step):
-                    moves.append((i, level + step))
+                step = level + max(-most, min(most, target - level))
+                if fp.allowed(v, i, step):
+                    moves.append((i, step))
         return moves
 
 
@@ -60,17 +77,21 @@ class FlatRandom(FlatBot):
     """``bots.RandomBot``."""
 
     def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
-        rng = camp.seeded.rng(camp.v[0], "bot")
+        state = dice(camp)
+        fp, v = self.fp, camp.v
         picks = []
         for card in camp.cards:
             options = camp.open_choices(card)
-            picks.append(options[rng.below(len(options))])
-        fp, v = self.fp, camp.v
+            state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
+            picks.append(options[((state >> 32) * len(options)) >> 32])
         moves = []
+        p0 = fp.p0
         for i, levels in enumerate(fp.levels):
-            level = v[fp.p0 + i]
-            if rng.below(4) == 0:
-                step = level + (1 if rng.below(2) else -1)
+            state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
+            if (state >> 32) < 1 << 30:  # below(4) == 0
+                level = v[p0 + i]
+                state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
+                step = level + (1 if state >> 63 else -1)  # below(2)
                 if 0 <= step < len(levels) and fp.allowed(v, i, step):
                     moves.append((i, step))
         return picks, moves
@@ -83,31 +104,41 @@ class FlatLine(FlatBot):
         super().__init__(fp, bot, choice_base)
         self.noise = bot.noise
         self.bot = bot
-        self.targets: dict[tuple[int, int], list[int | None]] = {}
+        self.targets: dict[tuple[int, int], Goals] = {}
 
     def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
+        v, whens, ranked = camp.v, self.fp.choice_when, self.ranked
         picks = []
-        rng = camp.seeded.rng(camp.v[0], "bot") if self.noise else None
+        noise = self.noise
+        state = dice(camp) if noise else 0
         for card in camp.cards:
-            if rng is not None and rng.random() < self.noise:
-                options = camp.open_choices(card)
-                picks.append(options[rng.below(len(options))])
+            if noise:
+                state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
+                if (state >> 11) * _UNIT < noise:
+                    options = camp.open_choices(card)
+                    state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
+                    picks.append(options[((state >> 32) * len(options)) >> 32])
+                    continue
+            for c in ranked[card]:
+                w = whens[c]
+                if w is None or w(v):
+                    picks.append(c)
+                    break
             else:
-                picks.append(self._best_open(camp, card))
-        return picks, self.steer(camp, self._target(camp))
+                raise ValueError(f"card {card} has no open choice")  # as the reference bot
+        goals = self.targets.get((camp.length, v[0]))
+        if goals is None:
+            goals = self.targets[(camp.length, v[0])] = self.goals(self._target(camp.length, v[0]))
+        return picks, self.steer(v, goals)
 
-    def _target(self, camp: Campaign) -> list[int | None]:
-        turn = camp.v[0]
-        targets = self.targets.get((camp.length, turn))
-        if targets is None:
-            targets = []
-            for steps in self.bot._steps(camp.length):
-                goal = None
-                for from_turn, level in steps:
-                    if turn >= from_turn:
-                        goal = level
-                targets.append(goal)
-            self.targets[(camp.length, turn)] = targets
+    def _target(self, length: int, turn: int) -> list[int | None]:
+        targets = []
+        for steps in self.bot._steps(length):
+            goal = None
+            for from_turn, level in steps:
+                if turn >= from_turn:
+                    goal = level
+            targets.append(goal)
         return targets
 
 
@@ -117,6 +148,7 @@ class FlatFollower(FlatBot):
     def __init__(self, fp: FlatPack, bot: Any, choice_base: list[int]) -> None:
         super().__init__(fp, bot, choice_base)
         self.targets = list(bot.targets)
+        self.fixed = self.goals(self.targets)
         self.picks: dict[int, int] = {}
         names = fp.names["choices"]
         for ev, choice in bot.picks.items():
@@ -132,8 +164,8 @@ class FlatFollower(FlatBot):
             if wanted is not None and ((w := whens[wanted]) is None or w(v)):
                 picks.append(wanted)
             else:
-                picks.append(self._best_open(camp, card))
-        return picks, self.steer(camp, self.targets)
+                picks.append(self._best_open(v, card))
+        return picks, self.steer(v, self.fixed)
 
 
 def flat_bot(fp: FlatPack, bot: Any) -> FlatBot | None:

@@ -4,7 +4,7 @@ The source is built only from the emitter's own names and numbers written with
 ``repr(int)`` (never a content string), checked by ``game.fast.whitelist``
 before it is compiled, and run with no builtins. Each condition at code offset
 ``N`` becomes ``cN(v)``, each formula ``nN(v)`` and each effect sequence
-``xN(v, k)``, on the flat state ``v``; ``aN``, ``dN``, ``w0`` and ``m0`` make the turn's
+``xN(v, k)``, on the flat state ``v``; ``aN``, ``dN`` and ``m0`` make the turn's
 steps one call each (see ``Emitter.month_fns``); ``k`` is the effects' context (see
 ``game.fast.flat``), reached only through the helpers ``W`` (a weighted die)
 and ``S`` (schedule). ``D`` is the engine's division (0 when dividing by 0)
@@ -20,9 +20,10 @@ from game.fast import ir_code as op
 from game.fast.ir import PackIR
 from game.fast.ir_code import CMP_OPS, bits_float
 
-GENERATOR_VERSION = 7  # 3: the month's deck in one call (rules 3); 4: as cumulative weights; 5: a
+GENERATOR_VERSION = 9  # 3: the month's deck in one call (rules 3); 4: as cumulative weights; 5: a
 # function per month and turn with the date and turn folded into constants; 6: 'not' of a flag;
-# 7: a cooldown as one comparison
+# 7: a cooldown as one comparison; 8: the month's end (policies' monthly effects written in, then the
+# watched endings) as one function; 9: a card of the month's deck that may not be drawn adds nothing
 
 SPLIT_DEPTH = 24  # a deeper sub-expression or effect block becomes a function of its own
 _ARITH = {op.N_ADD: "+", op.N_SUB: "-", op.N_MUL: "*"}
@@ -88,8 +89,8 @@ class Emitter:
         """The turn's steps as one call each: a card's draw test ``aN`` (event N), the month's
         deck ``dN`` (deck N of ``month_decks``: the cumulative weights, in deck order, of the
         cards that may be drawn, a card that may not adding 0; the month and turn folded in),
-        the watched endings ``w0`` (the first that holds, else -1) and the month's policies
-        ``m0``."""
+        and the month's end ``m0``: each policy's monthly effects at its level, written in,
+        then the watched endings (the first that holds, else -1)."""
         h, t = self.ir.header, self.ir.tables
         for i, row in enumerate(t["events"]):
             if row[1]:  # conditional: used up or cooling down, else its condition
@@ -101,20 +102,21 @@ class Emitter:
                 ready = self._ready(i)
                 if ready == "False":  # never this month: it adds nothing
                     parts.append("t" if j else "(t := 0)")
-                else:
-                    parts.append(f"(t := {'t + ' if j else ''}({t['events'][i][3]!r} if {ready} else 0))")
+                else:  # a card that may not be drawn repeats the sum before it (no addition)
+                    weight = t["events"][i][3]
+                    parts.append(f"((t := t + {weight!r}) if {ready} else t)" if j else
+                                 f"((t := {weight!r}) if {ready} else (t := 0))")
             self.known = {}
             self.lines.append(f"def d{n}(v):\n    return ({', '.join(parts)}{',' if parts else ''})\n")
-        body = [f"    if {self.cond(w, 1)[0]}:\n        return {e!r}" for e, w in t["watch"]]
-        self.lines.append("def w0(v):\n" + "\n".join([*body, "    return -1"]) + "\n")
         body = []
         for p, (first, count, _) in enumerate(t["policies"]):
-            calls = [(k, self.block_fn(t["levels"][first + k][2])) for k in range(count)
-                     if self.code[t["levels"][first + k][2] + 1]]  # levels with monthly effects
-            for j, (k, name) in enumerate(calls):
-                test = f"{'if' if j == 0 else 'elif'} v[{h['p0'] + p!r}] == {k!r}"
-                body.append(f"    {test}:\n        {name}(v, k)")
-        self.lines.append("def m0(v, k):\n" + "\n".join([*body, "    pass"]) + "\n")
+            # the levels with monthly effects
+            levels = [k for k in range(count) if self.code[t["levels"][first + k][2] + 1]]
+            for j, k in enumerate(levels):
+                body.append(f"    {'if' if j == 0 else 'elif'} v[{h['p0'] + p!r}] == {k!r}:")
+                self.seq(t["levels"][first + k][2], 2, body)
+        body += [f"    if {self.cond(w, 1)[0]}:\n        return {e!r}" for e, w in t["watch"]]
+        self.lines.append("def m0(v, k):\n" + "\n".join([*body, "    return -1"]) + "\n")
 
     def _ready(self, i: int) -> str:
         """Whether conditional card ``i`` may be drawn: not used up, not cooling down, its condition."""

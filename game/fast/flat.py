@@ -14,7 +14,7 @@ from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
 
-from game.engine.rng import Rng, Seeded
+from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, Seeded, suffix, suffix_table
 from game.engine.runtime import Runtime
 from game.engine.state import RULES, State
 from game.fast.compiled import Compiled
@@ -22,6 +22,7 @@ from game.fast.emit import month_decks
 
 Cond = Callable[[list[int]], bool] | None
 Block = Callable[[list[int], list[Any]], None]
+_FROM_BYTES = int.from_bytes
 MonthTest = Callable[[list[int]], tuple[int, ...]]  # the cumulative weights of the cards that may be drawn
 
 
@@ -34,6 +35,7 @@ class FlatPack:
         self.names = ir.names
         self.e0, self.p0, self.size = h["e0"], h["p0"], h["size"]
         self.cards_min, self.cards_max = h["cards_min"], h["cards_max"]
+        self.cards_span = self.cards_max - self.cards_min + 1  # the draw's number of cards: min + below(span)
         self.choice_when: tuple[Cond, ...] = tuple(compiled.cond(row[1]) for row in t["choices"])
         self.choice_fx: tuple[Block, ...] = tuple(compiled.block(row[2]) for row in t["choices"])
         self.choices_first = tuple(row[10] for row in t["events"])
@@ -61,6 +63,8 @@ class FlatPack:
         self.initial = dict(zip(ir.names["scenarios"], t["initial"], strict=True))
         self.tolerances = dict(zip(ir.names["difficulties"], t["difficulties"], strict=True))
         self.t0 = h["t0"]
+        turns = max(self.lengths.values(), default=0) + 2
+        self.draw_keys, self.bot_keys = suffix_table("draw", turns), suffix_table("bot", turns)
         self.decks: dict[tuple[int, int], tuple[tuple[int, ...], tuple[int, ...], int]] = {}
         self.event_index = {ev: i for i, ev in enumerate(ir.names["events"])}
         fns = compiled.functions
@@ -68,8 +72,8 @@ class FlatPack:
         # turn if it is played once, else slot 2, the ending (-1 while the campaign runs)
         self.used = tuple(h["e0"] + i if row[4] else 2 for i, row in enumerate(t["events"]))
         self.ready: tuple[Cond, ...] = tuple(fns.get(f"a{i}") for i in range(len(t["events"])))
-        self.watched: Callable[[list[int]], int] = fns["w0"]
-        self.monthly: Block = fns["m0"]
+        # the month's end: each policy's monthly effects, then the first watched ending that holds, else -1
+        self.month_end: Callable[[list[int], list[Any]], int] = fns["m0"]
         # (month, turn) -> the month's deck and its test
         self.month_tests: dict[tuple[int, int], tuple[tuple[int, ...], MonthTest]] = {
             (month, turn): (cards, fns[f"d{n}"]) for n, (month, turn, cards) in enumerate(month_decks(ir))}
@@ -118,49 +122,67 @@ class Campaign:
         self.begin_turn()
 
     def begin_turn(self) -> None:
-        """Consequences due, the month's historical cards, then the draw (``turn.begin_turn``)."""
+        """Consequences due, the month's historical cards, then the draw (``turn.begin_turn``).
+
+        The draw's generator, ``Rng(seed, turn, "draw")``, is kept as its integer state
+        and stepped inline (``Rng.below``'s arithmetic).
+        """
         fp, v = self.fp, self.v
-        turn, e0 = v[0], fp.e0
-        forced: list[int] = []
-        if self.sched:
-            due = [item for item in self.sched if item[0] <= turn]
-            if due:
-                self.sched = [item for item in self.sched if item[0] > turn]
-                k: list[Any] = [None, self.seeded, turn, "consequences", self.sched]
-                for _, which, index in due:
-                    if which == 0:
-                        if not (fp.once[index] and v[e0 + index] >= 0):
-                            when = fp.when[index]
-                            if when is None or when(v):
-                                forced.append(index)
-                    else:
-                        fp.blocks[index](v, k)
-        for index in fp.historical.get(v[1], ()):
-            if v[e0 + index] < 0:
-                when = fp.when[index]
-                if when is None or when(v):
-                    forced.append(index)
+        turn = v[0]
+        forced = self._due(turn) if self.sched else []
+        historical = fp.historical.get(v[1])
+        if historical is not None:
+            e0, when = fp.e0, fp.when
+            for index in historical:
+                if v[e0 + index] < 0:
+                    test = when[index]
+                    if test is None or test(v):
+                        forced.append(index)
         cards = list(dict.fromkeys(forced)) if len(forced) > 1 else forced
         if len(cards) > fp.cards_max:
             for extra in cards[fp.cards_max:]:
                 self.sched.append((turn + 1, 0, extra))
             cards = cards[:fp.cards_max]
-        rng = self.seeded.rng(turn, "draw")
-        target = fp.cards_min + rng.below(fp.cards_max - fp.cards_min + 1)
+        keys = fp.draw_keys
+        h = self.seeded.prefix.copy()
+        h.update(keys[turn] if turn < len(keys) else suffix(turn, "draw"))
+        state = (_FROM_BYTES(h.digest(), "little") * LCG_MUL + LCG_ADD) & LCG_MASK
+        target = fp.cards_min + (((state >> 32) * fp.cards_span) >> 32)
         if len(cards) < target:
-            self._draw(rng, cards, target)
+            self._draw(state, cards, target)
+        e0 = fp.e0
         for card in cards:
             v[e0 + card] = turn
         self.cards = cards
 
-    def _draw(self, rng: Rng, cards: list[int], target: int) -> None:
+    def _due(self, turn: int) -> list[int]:
+        """The scheduled items due this turn taken off the list: blocks run, events still due
+        returned (in order), as ``turn.begin_turn`` does."""
+        due = [item for item in self.sched if item[0] <= turn]
+        forced: list[int] = []
+        if due:
+            fp, v, e0 = self.fp, self.v, self.fp.e0
+            self.sched = [item for item in self.sched if item[0] > turn]
+            k: list[Any] = [None, self.seeded, turn, "consequences", self.sched]
+            for _, which, index in due:
+                if which == 0:
+                    if not (fp.once[index] and v[e0 + index] >= 0):
+                        when = fp.when[index]
+                        if when is None or when(v):
+                            forced.append(index)
+                else:
+                    fp.blocks[index](v, k)
+        return forced
+
+    def _draw(self, state: int, cards: list[int], target: int) -> None:
         """The month's deck in one test, then one weighted roll per card, exactly as ``turn._draw``.
 
-        The test gives the cumulative weights of the deck's cards that may be drawn
-        (one that may not adds 0). A card on the desk, forced or drawn, leaves the
-        draw: a roll among the cards left (``below`` of their total) is mapped past
-        the weight of each card gone before it, then found by bisection, which is
-        the reference's bisection over the cumulative weights of the cards left.
+        ``state`` is the draw generator's state after the roll of the number of cards. The
+        test gives the cumulative weights of the deck's cards that may be drawn (one that may
+        not adds 0). A card on the desk, forced or drawn, leaves the draw: a roll among the
+        cards left (``below`` of their total) is mapped past the weight of each card gone
+        before it, then found by bisection, which is the reference's bisection over the
+        cumulative weights of the cards left.
         """
         fp, v = self.fp, self.v
         found = fp.month_tests.get((v[1], v[0]))
@@ -181,7 +203,8 @@ class Campaign:
                     insort(gone, p)
                     total -= weight
         while total > 0:
-            roll = rng.below(total)
+            state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
+            roll = ((state >> 32) * total) >> 32
             for p in gone:
                 below = cum[p - 1] if p else 0
                 if roll < below:
@@ -204,8 +227,7 @@ class Campaign:
         p0 = fp.p0
         for i, level in moves:
             v[p0 + i] = level
-        fp.monthly(v, k)  # each policy's level in force, its monthly effects
-        ending = fp.watched(v)  # the first watched ending that holds, else -1
+        ending = fp.month_end(v, k)  # each policy's monthly effects, then the watched endings
         if ending < 0 and v[0] >= self.length:
             ending = self.final_ending()
         if ending < 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Any
 
 from game.engine.runtime import Runtime
@@ -26,8 +27,9 @@ def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, diffi
               stats: Any) -> tuple[set[str], set[tuple[str, str]]]:
     """Play one campaign per seed into ``stats`` (a ``StrategyStats``), exactly as the reference runner.
 
-    The counts of cards shown and choices taken or closed are kept in lists by index
-    while playing, and added to the statistics' counters by name at the end.
+    The counts of cards shown and choices taken or closed, and each quantity's lowest and
+    highest final value, are kept in lists by index while playing, and added to the
+    statistics by name at the end.
     """
     fp = fbot.fp
     missed = missed_clauses(rt, flat_pack(rt)[1].ir, scenario, difficulty)
@@ -36,11 +38,13 @@ def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, diffi
     gated = tuple(tuple(c for c in fp.choices[e] if whens[c] is not None) for e in range(len(events)))
     taken, closed = [0] * len(whens), [0] * len(whens)
     shown = [0] * len(events)
+    plan = fbot.plan
+    tally = Tally(fp, stats, missed)
     for seed in seeds:
         camp = Campaign(fp, scenario, difficulty, seed)
-        v = camp.v
+        v, apply = camp.v, camp.apply
         while camp.ending < 0:
-            picks, moves = fbot.plan(camp)
+            picks, moves = plan(camp)
             for card in camp.cards:
                 shown[card] += 1
                 for c in gated[card]:
@@ -48,31 +52,55 @@ def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, diffi
                         closed[c] += 1
             for choice in picks:
                 taken[choice] += 1
-            camp.apply(picks, moves)
-        _finished(camp, missed, stats)
+            apply(picks, moves)
+        tally.finished(camp)
+    tally.close()
     _count(fp, stats, taken, shown, closed)
     return set(stats.cards), set(stats.taken)
 
 
-def _finished(camp: Campaign, missed: MissedClauses, stats: Any) -> None:
-    """What a finished campaign adds to the statistics (as the reference runner's loop; the missed
-    endings' clauses read off the flat state, as ``runner._missed`` finds them)."""
-    from game.sim.runner import CLAUSE_SAMPLE
+class Tally:
+    """What each finished campaign adds to the statistics (as the reference runner's loop; the
+    missed endings' clauses read off the flat state, as ``runner._missed`` finds them), the
+    quantities' lowest and highest values kept by index until ``close``."""
 
-    fp, v = camp.fp, camp.v
-    events = fp.names["events"]
-    fired = [events[i - fp.e0] for i in range(fp.e0, fp.size) if v[i] >= 0]
-    stats.games += 1
-    stats.endings[fp.names["endings"][camp.ending]] += 1
-    stats.turns.append(v[0])
-    stats.deck_share.append(len(fired) / (len(events) or 1))
-    stats.cards.update(fired)
-    if stats.games % CLAUSE_SAMPLE == 1 or CLAUSE_SAMPLE == 1:
-        missed.count(v, fp.names["endings"][camp.ending], stats)
-    low, high = stats.low, stats.high
-    for q, value in zip(fp.names["quantities"], v[3:fp.t0], strict=True):
-        low[q] = min(value, low.get(q, value))
-        high[q] = max(value, high.get(q, value))
+    def __init__(self, fp: FlatPack, stats: Any, missed: MissedClauses) -> None:
+        from game.sim.runner import CLAUSE_SAMPLE
+
+        self.fp, self.stats, self.missed, self.sample = fp, stats, missed, CLAUSE_SAMPLE
+        self.events, self.endings = fp.names["events"], fp.names["endings"]
+        self.low: list[int] | None = None
+        self.high: list[int] | None = None
+
+    def finished(self, camp: Campaign) -> None:
+        """Add one finished campaign."""
+        fp, v, stats = self.fp, camp.v, self.stats
+        fired = list(compress(self.events, map(_PLAYED, v[fp.e0:fp.size])))  # slots >= 0
+        stats.games += 1
+        ending = self.endings[camp.ending]
+        stats.endings[ending] += 1
+        stats.turns.append(v[0])
+        stats.deck_share.append(len(fired) / (len(self.events) or 1))
+        stats.cards.update(fired)
+        if stats.games % self.sample == 1 or self.sample == 1:
+            self.missed.count(v, ending, stats)
+        final = v[3:fp.t0]
+        if self.low is None or self.high is None:
+            self.low, self.high = final, final[:]
+        else:
+            self.low, self.high = list(map(min, self.low, final)), list(map(max, self.high, final))
+
+    def close(self) -> None:
+        """Add the lowest and highest values to the statistics' by name."""
+        if self.low is None or self.high is None:
+            return
+        low, high = self.stats.low, self.stats.high
+        for q, a, b in zip(self.fp.names["quantities"], self.low, self.high, strict=True):
+            low[q] = min(a, low.get(q, a))
+            high[q] = max(b, high.get(q, b))
+
+
+_PLAYED = (-1).__lt__  # an event's slot holds the turn it was played, else -1
 
 
 def _count(fp: FlatPack, stats: Any, taken: list[int], shown: list[int], closed: list[int]) -> None:
@@ -87,6 +115,7 @@ def _count(fp: FlatPack, stats: Any, taken: list[int], shown: list[int], closed:
                 stats.taken[key] += taken[c]
             if closed[c]:
                 stats.closed[key] += closed[c]
+
 
 
 def play_backend(rt: Runtime, bot: Any, seeds: list[str], scenario: str, difficulty: str, stats: Any,
