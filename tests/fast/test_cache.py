@@ -392,13 +392,13 @@ def test_simulate_says_a_damaged_function_was_built_again_and_plays_the_same(tmp
     opened = open_entry(data, lambda part, tag: True)
     assert first.returncode == 0 and opened is not None
     lazy = opened[1]
-    i = lazy.names.index("w0")  # the watched endings: called every turn
+    i = lazy.names.index("m0")  # the month's end (policies, then the watched endings): called every turn
     at = len(data) - lazy.ends[-1] + (lazy.ends[i - 1] if i else 0) + 2
     entry.write_bytes(data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:])
     again = cli(*args, env=env)
     assert again.returncode == 0
     notes = [line for line in again.stderr.splitlines() if "damaged" in line]
     assert len(notes) == 1 and notes[0].startswith("honorable-exit: note: the cached compiled pack")
-    assert "the code of w0 does not match its seal" in notes[0]
+    assert "the code of m0 does not match its seal" in notes[0]
     drop = re.compile(r" in [0-9.]+ s: [0-9.]+ games/s|, compiled pack (built|cached)")  # the same games
     assert "compiled pack cached" in again.stdout and drop.sub("", again.stdout) == drop.sub("", first.stdout)
