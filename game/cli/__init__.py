@@ -85,7 +85,18 @@ def _main(argv: Sequence[str] | None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
     module = importlib.import_module(f"game.cli.{COMMANDS[args.command]}")
-    return int(module.run(args))
+    try:
+        return int(module.run(args))
+    finally:
+        _say_cache_notes()
+
+
+def _say_cache_notes() -> None:
+    """Say what the parse cache refused (a planted or damaged entry, a folder others may write)."""
+    parsecache = sys.modules.get("game.content.parsecache")  # imported only if the command read a pack
+    for note in parsecache.take_notes() if parsecache is not None else ():
+        if sys.stderr is not None:
+            print(f"honorable-exit: note: {note}", file=sys.stderr)
 
 
 def _quiet_stdout() -> None:

@@ -5,6 +5,10 @@ from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
+from game.content import noplugins
+
+noplugins.install()  # before the first model is built
+
 STRICT = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, strict=True, defer_build=True)
 
 Number = int | float
@@ -12,6 +16,20 @@ NumberOrTolerance = Annotated[
     int | float | str,
     Field(description="A number, or the id of a difficulty tolerance."),
 ]
+
+
+
+def new_list() -> list[Any]:
+    """A new empty list: the models' default factory for lists. Pydantic inspects every factory's
+    signature when it builds a model; ``list``'s own is parsed from text, about a million machine
+    instructions a field where a Python function's costs a tenth of that."""
+    return []
+
+
+def new_dict() -> dict[Any, Any]:
+    """A new empty dict: the models' default factory for mappings (see ``new_list``)."""
+    return {}
+
 
 COMPARISONS = {"lt": "<", "lte": "<=", "gt": ">", "gte": ">=", "eq": "==", "ne": "!="}
 

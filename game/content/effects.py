@@ -5,7 +5,7 @@ from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
-from game.content.conditions import STRICT, Condition
+from game.content.conditions import STRICT, Condition, new_list
 
 
 class ChangeEffect(BaseModel):
@@ -74,7 +74,7 @@ class Outcome(BaseModel):
     model_config = STRICT
     weight: int = Field(ge=1, description="Relative chance of this branch.")
     note: str = Field(description="What happened, shown in the report when this branch is drawn.")
-    effects: list["Effect"] = Field(default_factory=list, description="Effects of this branch.")
+    effects: list["Effect"] = Field(default_factory=new_list, description="Effects of this branch.")
 
 
 class RandomEffect(BaseModel):
@@ -91,7 +91,7 @@ class IfEffect(BaseModel):
     if_: Condition = Field(alias="if", description="The condition, checked when applied.")
     then: list["Effect"] = Field(description="Effects applied when the condition holds.")
     else_: list["Effect"] = Field(
-        default_factory=list, alias="else", description="Effects applied otherwise."
+        default_factory=new_list, alias="else", description="Effects applied otherwise."
     )
 
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from game.content.conditions import STRICT
+from game.content.conditions import STRICT, new_dict, new_list
 from game.content.schema import FormatVersion, Paragraph, ParagraphId, Text
 
 
@@ -22,7 +22,7 @@ class ModSource(BaseModel):
     model_config = STRICT
     citation: Text | None = Field(None, description="The added source's bibliographic entry.")
     paragraphs: dict[ParagraphId, Paragraph] = Field(
-        default_factory=dict, description="New paragraph ids the mod's content cites, with summaries."
+        default_factory=new_dict, description="New paragraph ids the mod's content cites, with summaries."
     )
 
 
@@ -38,7 +38,8 @@ class ModManifest(BaseModel):
     extends: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")] | Extends = Field(
         description="The id of the pack it extends, or {id, version} with a version range."
     )
-    load_after: list[str] = Field(default_factory=list, description="Mods that must load before this one.")
+    load_after: list[str] = Field(default_factory=new_list,
+                                  description="Mods that must load before this one.")
     source: ModSource = Field(default_factory=ModSource, description="Sources the mod adds.")
 
     @property

@@ -3,16 +3,23 @@
 Reading YAML is most of the time it takes to load a pack that has not changed
 since the last run: ``validate``, ``play``, ``simulate`` and ``lint`` all read
 every file. The reader's output for a text that read without any problem (plain
-dicts, lists, strings, numbers, booleans and None) is kept, marshalled behind a
-SHA-256 checksum, in ``$HONORABLE_EXIT_CACHE`` (else ``$XDG_CACHE_HOME`` or
-``~/.cache``) ``/honorable-exit/parsed``, never in a pack folder. The key
-holds the text itself (its hash), this reader's version and PyYAML's, so a
-changed file, reader or parser is simply read again. A file with any problem is
-never cached: it is read, and its problems reported, every time. Where a
-later check needs a position in a cached file, the reader reads its text again
-for the positions alone (``yamlsrc.Document``). A missing, damaged or
-unwritable cache only means the file is read; ``HONORABLE_EXIT_PARSE_CACHE=0``
-turns the cache off.
+dicts, lists, strings, numbers, booleans and None) is kept, marshalled, in
+``$HONORABLE_EXIT_CACHE`` (else ``$XDG_CACHE_HOME`` or ``~/.cache``)
+``/honorable-exit/parsed``, never in a pack folder. The key holds the text
+itself (its hash), this reader's version and PyYAML's, so a changed file, reader
+or parser is simply read again. A file with any problem is never cached: it is
+read, and its problems reported, every time. Where a later check needs a
+position in a cached file, the reader reads its text again for the positions
+alone (``yamlsrc.Document``).
+
+An entry cannot run code, but a planted one could change a pack's values, so the
+cache trusts only what the user's game wrote, as the compiled-pack cache does
+(``game.cachetrust``): the folder is made 0700 and each entry written 0600,
+sealed with an HMAC under the user's key and bound to its own name; a folder or
+entry that is another user's or that others may write, or whose seal does not
+hold, is refused with a note (``take_notes``) and the file is read afresh. A
+missing or unwritable cache only means the file is read;
+``HONORABLE_EXIT_PARSE_CACHE=0`` turns the cache off.
 """
 
 from __future__ import annotations
@@ -23,9 +30,22 @@ import os
 from pathlib import Path
 from typing import Any
 
+from game.cachetrust import (
+    SEAL_BYTES,
+    Untrusted,
+    check_dir,
+    private_dir,
+    read_private,
+    seal,
+    sealed,
+    secret,
+    write_private,
+)
+
 READER_VERSION = 1  # raise when yamlsrc builds different values from the same text
-MAGIC = b"HXYAML1\n"
+MAGIC = b"HXYAML2\n"  # then the entry's seal (HMAC-SHA256 under the user's key), then the values
 KEEP = 512  # entries kept; past that the oldest half is removed
+_notes: list[str] = []  # what was refused, said once each
 
 
 def folder() -> Path:
@@ -42,26 +62,73 @@ def enabled() -> bool:
     return os.environ.get("HONORABLE_EXIT_PARSE_CACHE", "1") != "0"
 
 
-def _path(text: str, parser: str) -> Path:
-    digest = hashlib.sha256(f"{READER_VERSION}|{parser}|".encode())
+def take_notes() -> list[str]:
+    """What the cache refused since the last call (each said once), for the command to print."""
+    taken = _notes[:]
+    _notes.clear()
+    return taken
+
+
+def _note(text: str) -> None:
+    if text not in _notes:
+        _notes.append(text)
+
+
+def _name(text: str, parser: str) -> str:
+    digest = hashlib.sha256(f"{READER_VERSION}|{parser}|{MAGIC!r}|".encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
-    return folder() / f"{digest.hexdigest()[:40]}.bin"
+    return f"{digest.hexdigest()[:40]}.bin"
+
+
+def _label(name: str) -> str:
+    """What an entry's seal binds it to: no sealed entry passes for another."""
+    return f"parsed text {name}"
+
+
+def _key(where: Path) -> bytes | None:
+    """The user's key, when the folder and the key may be trusted (else None, with a note)."""
+    try:
+        check_dir(where)
+    except Untrusted as exc:
+        _note(f"{exc}: parsed files are neither read from it nor written to it (chmod 700 {where}, "
+              "or remove it); every file is read afresh")
+        return None
+    except OSError:
+        pass  # missing: made when the first entry is written (or not, quietly)
+    try:
+        return secret()
+    except Untrusted as exc:
+        _note(f"{exc}: parsed files are not cached; every file is read afresh")
+    except OSError:
+        pass  # no key can be made (a read-only home): the files are read, as without a cache
+    return None
 
 
 def load(text: str, parser: str) -> tuple[bool, Any]:
     """(True, the values) when the text was read before without a problem, else (False, None)."""
     if not enabled():
         return False, None
-    try:
-        data = _path(text, parser).read_bytes()
-    except (OSError, ValueError):
+    where = folder()
+    key = _key(where)
+    if key is None:
         return False, None
-    body = data[len(MAGIC) + 32:]
-    if not data.startswith(MAGIC) or hashlib.sha256(body).digest() != data[len(MAGIC):len(MAGIC) + 32]:
+    name = _name(text, parser)
+    try:
+        data = read_private(where / name)
+    except FileNotFoundError:
+        return False, None
+    except (Untrusted, OSError) as exc:
+        _note(f"the parsed-file cache's entry {exc if isinstance(exc, Untrusted) else name}: refused; "
+              "the file is read afresh")
+        return False, None
+    body, tag = data[len(MAGIC) + SEAL_BYTES:], data[len(MAGIC):len(MAGIC) + SEAL_BYTES]
+    if not data.startswith(MAGIC) or not sealed(key, _label(name), body, tag):
+        _note(f"the parsed-file cache's entry {name} was corrupt or not written here (its seal does not "
+              "hold): refused; the file is read afresh")
         return False, None
     try:
         return True, marshal.loads(body)
-    except (ValueError, EOFError, TypeError):
+    except (ValueError, EOFError, TypeError):  # sealed here, so written by another version of Python
         return False, None
 
 
@@ -69,15 +136,17 @@ def store(text: str, parser: str, values: Any) -> None:
     """Keep the values the reader built from a text that read without a problem (never fails)."""
     if not enabled():
         return
+    where = folder()
+    key = _key(where)
+    if key is None:
+        return
+    name = _name(text, parser)
     try:
         body = marshal.dumps(values)
-        path = _path(text, parser)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
-        tmp.write_bytes(MAGIC + hashlib.sha256(body).digest() + body)
-        os.replace(tmp, path)
-        _prune(path.parent)
-    except (OSError, ValueError):
+        private_dir(where)
+        write_private(where / name, MAGIC + seal(key, _label(name), body) + body)
+        _prune(where)
+    except (OSError, ValueError, Untrusted):
         pass
 
 

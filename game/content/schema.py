@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, Field, field_validator, model_validator
 
-from game.content.conditions import STRICT, Condition
+from game.content.conditions import STRICT, Condition, new_dict, new_list
 from game.content.effects import Effect
 
 FORMAT_VERSION = 1
@@ -100,7 +100,7 @@ class Meter(BaseModel):
     initial: int = Field(50, description="Starting value unless a scenario sets another.")
     hidden: bool = Field(False, description="Hidden from the dashboard until the debrief.")
     good: Literal["high", "low", "neutral"] = Field("high", description="Which way is better.")
-    thresholds: list[Threshold] = Field(default_factory=list, description="Values that matter.")
+    thresholds: list[Threshold] = Field(default_factory=new_list, description="Values that matter.")
 
 
 class Actor(BaseModel):
@@ -121,7 +121,7 @@ class Actor(BaseModel):
     def _no_tier(cls, value: object) -> object:
         return None if isinstance(value, str) and value.strip().lower() == "none" else value
     initial: int = Field(0, ge=-100, le=100, description="Starting relation, from -100 to 100.")
-    cites: list[ParagraphId] = Field(default_factory=list, description="Paragraphs naming them.")
+    cites: list[ParagraphId] = Field(default_factory=new_list, description="Paragraphs naming them.")
 
     @model_validator(mode="after")
     def _partner_tier(self) -> Self:
@@ -137,7 +137,7 @@ class PolicyLevel(BaseModel):
     id: Id
     name: Text = Field(description="Display name.")
     description: Text = Field(description="What holding this level means.")
-    monthly: list[Effect] = Field(default_factory=list, description="Effects every month held.")
+    monthly: list[Effect] = Field(default_factory=new_list, description="Effects every month held.")
     when: Condition | None = Field(None, description="When this level may be chosen.")
     unavailable: str | None = Field(None, description="Why it cannot be chosen, when it cannot.")
 
@@ -193,10 +193,10 @@ class Choice(BaseModel):
     id: Id
     label: Text = Field(description="The choice, short, as shown on the card.")
     outcome: Text = Field(description="A short text of what follows, shown after choosing.")
-    effects: list[Effect] = Field(default_factory=list, description="What the choice does.")
+    effects: list[Effect] = Field(default_factory=new_list, description="What the choice does.")
     when: Condition | None = Field(None, description="When the choice is available.")
     unavailable: str | None = Field(None, description="Why it is greyed out when unavailable.")
-    cites: list[ParagraphId] = Field(default_factory=list, description="Paragraphs behind it.")
+    cites: list[ParagraphId] = Field(default_factory=new_list, description="Paragraphs behind it.")
     historical: bool = Field(
         False, description="This choice is the course Moscow actually took (shown after the month)."
     )
@@ -237,14 +237,14 @@ class Event(BaseModel):
     cooldown: int = Field(0, ge=0, description="Months before a repeatable event may return.")
     cites: list[ParagraphId] = Field(min_length=1, description="Paragraphs the card draws on.")
     text: Text = Field(description="The card's text.")
-    advice: dict[Id, Advice | Text] = Field(default_factory=dict, description="Advisor positions.")
+    advice: dict[Id, Advice | Text] = Field(default_factory=new_dict, description="Advisor positions.")
     choices: list[Choice] = Field(min_length=2, max_length=4, description="Two to four choices.")
-    discussion: list[Discussion] = Field(default_factory=list, description="Questions for class.")
+    discussion: list[Discussion] = Field(default_factory=new_list, description="Questions for class.")
     history: History | None = Field(
         None, description="Whether the card is historical or plausible, and what actually happened."
     )
     variants: list[Text] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Other texts for a repeatable card: its second showing in a campaign reads the "
         "first variant, and so on, cycling back to the main text.",
     )
@@ -286,8 +286,8 @@ class Ending(BaseModel):
     summary: Text = Field(description="One line for lists and reports.")
     epilogue: Text = Field(description="The epilogue.")
     cites: list[ParagraphId] = Field(min_length=1, description="Paragraphs it plays out.")
-    scores: dict[Id, int] = Field(default_factory=dict, description="Adjustments per score dimension.")
-    discussion: list[Discussion] = Field(default_factory=list, description="Questions for class.")
+    scores: dict[Id, int] = Field(default_factory=new_dict, description="Adjustments per score dimension.")
+    discussion: list[Discussion] = Field(default_factory=new_list, description="Questions for class.")
 
     @model_validator(mode="after")
     def _reachable(self) -> Self:
@@ -311,7 +311,7 @@ class Difficulty(BaseModel):
     id: Id
     name: Text = Field(description="Display name.")
     description: Text = Field(description="What changes.")
-    tolerances: dict[Id, int] = Field(default_factory=dict, description="Value of every tolerance.")
+    tolerances: dict[Id, int] = Field(default_factory=new_dict, description="Value of every tolerance.")
     preview: Literal["magnitude", "direction"] = Field(
         "magnitude", description="Whether choice previews show amounts or only directions."
     )
@@ -321,10 +321,10 @@ class Initial(BaseModel):
     """Starting values of a scenario."""
 
     model_config = STRICT
-    values: dict[Id, int] = Field(default_factory=dict, description="Meters and relations.")
-    flags: list[Id] = Field(default_factory=list, description="Flags set at the start.")
-    policies: dict[Id, Id] = Field(default_factory=dict, description="Policy levels at the start.")
-    fired: list[Id] = Field(default_factory=list, description="Events counted as already played.")
+    values: dict[Id, int] = Field(default_factory=new_dict, description="Meters and relations.")
+    flags: list[Id] = Field(default_factory=new_list, description="Flags set at the start.")
+    policies: dict[Id, Id] = Field(default_factory=new_dict, description="Policy levels at the start.")
+    fired: list[Id] = Field(default_factory=new_list, description="Events counted as already played.")
 
 
 class Scenario(BaseModel):
@@ -339,7 +339,7 @@ class Scenario(BaseModel):
     initial: Initial = Field(default_factory=Initial, description="Starting values.")
     default_difficulty: Id | None = Field(None, description="Difficulty used when none is given.")
     tolerances: dict[Id, int] = Field(
-        default_factory=dict,
+        default_factory=new_dict,
         description="Added to the difficulty's tolerances in this scenario (a short scenario may ask "
         "less of a settlement); the goals show the resulting numbers.",
     )
@@ -377,9 +377,10 @@ class Strategy(BaseModel):
     id: Id
     name: Text = Field(description="Display name.")
     description: Text = Field(description="The line the bot holds.")
-    weights: dict[Id, float] = Field(default_factory=dict, description="How much it values each quantity.")
-    flags: dict[Id, float] = Field(default_factory=dict, description="How much it values setting flags.")
-    policies: dict[Id, list[StrategyStep]] = Field(default_factory=dict, description="Policy plan.")
+    weights: dict[Id, float] = Field(default_factory=new_dict,
+                                     description="How much it values each quantity.")
+    flags: dict[Id, float] = Field(default_factory=new_dict, description="How much it values setting flags.")
+    policies: dict[Id, list[StrategyStep]] = Field(default_factory=new_dict, description="Policy plan.")
     noise: float = Field(0.1, ge=0, le=1, description="Chance of an off-line choice.")
 
 
