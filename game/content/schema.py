@@ -84,7 +84,8 @@ class Threshold(BaseModel):
     """A value of a meter that matters, shown on the dashboard."""
 
     model_config = STRICT
-    value: int = Field(description="The value.")
+    value: int | Id = Field(
+        description="The value, or a tolerance's id: the tolerance's number at the campaign's difficulty.")
     label: Text = Field(description="What happens around this value.")
 
 

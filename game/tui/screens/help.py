@@ -42,7 +42,7 @@ class HelpScreen(Screen[None]):
                                           bench=bool(getattr(keymap, "bench", False))), classes="help-text")
             if self.rt is not None:
                 with TabPane("Meters", id="help-meters"), VerticalScroll():
-                    yield Static(meters_content(self.rt, self.teaching), classes="help-text")
+                    yield Static(meters_content(self.rt, self.teaching, self.state), classes="help-text")
                 with TabPane("Partners", id="help-partners"), VerticalScroll():
                     yield Static(partners_content(self.rt, self.state), classes="help-text")
                 with TabPane("Policies", id="help-policies"), VerticalScroll():
