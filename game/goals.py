@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.describe import card_title
 from game.engine.explain import Clause, explain_key, failing, month_name
 from game.engine.turn import final_ending
 from game.engine.uses import threshold_lines
@@ -136,7 +137,7 @@ def coming_up(session: Session) -> list[str]:
         ev = rt.pack.get("events", item.event)
         month = month_name(state.month + item.due - state.turn)
         after = " (after the campaign's last month)" if item.due > last else ""
-        out.append(f"{month}: {ev.title}{after}")
+        out.append(f"{month}: {card_title(ev)}{after}")
         for ch in ev.choices:
             clause = explain_key(rt, f"choice:{ev.id}.{ch.id}", state, show)
             if clause is not None:
