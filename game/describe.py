@@ -13,8 +13,9 @@ _DATE_PREFIX = re.compile(rf"^(?:{'|'.join(MONTH_NAMES)}|Spring|Summer|Autumn|Wi
 
 
 def card_title(event: Any) -> str:
-    """A card's title as every front shows it: without the leading 'May 2018 - ' (or 'Spring 2018 - ') some titles carry,
-    since the card's date line says the month it is shown (and a held-over card says so)."""
+    """A card's title as every front shows it: without the leading 'May 2018 - ' (or 'Spring 2018 - ')
+    some titles carry, since the card's date line says the month it is shown (and a held-over card
+    says so)."""
     return _DATE_PREFIX.sub("", str(event.title), count=1)
 
 

@@ -17,7 +17,7 @@ from game.plain_status import status_lines
 from game.preview import choice_preview, lens_for
 from game.saves.read import SaveError
 from game.session import Session
-from game.visibility import concealed, visible
+from game.visibility import concealed, hidden_heading, visible
 
 HELP = """\
 Commands (at any prompt):
@@ -400,7 +400,7 @@ class Plain:
             self.say(f"  {dim.name:24} {s.scores()[dim.id]:3}/100")
         hidden = [m for m in rt.pack.meters if m.hidden]
         if hidden:
-            self.say("Hidden quantities revealed:")
+            self.say(f"{hidden_heading(s)}:")
             for meter in hidden:
                 self.say(f"  {meter.name:28} {s.value(meter.id):4}")
         self.discuss(ending)

@@ -79,8 +79,8 @@ def test_a_held_over_card_says_so_and_its_title_carries_no_date(config: GameConf
     session = Session.new(base_rt, seed="7")
     while session.date != "June 2018":
         cards = session.cards()
-        session.play(session.decide([next(c.choices[i].id for i, ok in enumerate(session.available(c.id)) if ok)
-                                     for c in cards]))
+        firsts = [next(c.choices[i].id for i, ok in enumerate(session.available(c.id)) if ok) for c in cards]
+        session.play(session.decide(firsts))
     app = make_app(replace(config, content=CONTENT, runtime=base_rt))
 
     async def go() -> None:
