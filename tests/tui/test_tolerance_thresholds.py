@@ -3,6 +3,8 @@ on the dashboard, in the help's Meters tab, in Goals and in plain mode's status.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -61,3 +63,33 @@ def test_a_tolerance_is_named_in_words_not_by_its_id(base_rt: Runtime) -> None:
     lines = thresholds(session, "gov_control")
     assert any("(collapse control tolerance)" in line for line in lines), lines
     assert not any("collapse_control" in line for line in lines)
+
+
+def screen_lines(svg: str) -> list[str]:
+    """An exported screenshot's text, one string a screen row."""
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for m in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(m.group(2)), []).append((float(m.group(1)), html.unescape(m.group(3))))
+    return ["".join(t for _, t in sorted(v)).replace("\xa0", " ") for _, v in sorted(rows.items())]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+def test_the_left_panel_shows_names_and_warnings_whole(config: GameConfig, base_rt: Runtime,
+                                                        size: tuple[int, int]) -> None:
+    app = make_app(replace(config, content=CONTENT, runtime=base_rt))
+    session = Session.new(base_rt, difficulty="hard", seed="7")
+    session.state.values[base_rt.qindex["un_track"]] = 66
+
+    async def go() -> None:
+        async with app.run_test(size=size) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            app.begin(session)
+            await pilot.pause()
+            panel = [line.split("▕")[0] for line in screen_lines(app.export_screenshot())]
+            words = " ".join(" ".join(panel).split())
+            assert "…" not in words  # nothing cut
+            assert "Ownership of the" in words and "problem" in words
+            assert "⚠ 78: A settlement is within reach" in words and "(the settlement tolerance)" in words
+
+    run(go())
