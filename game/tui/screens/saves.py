@@ -18,7 +18,7 @@ from game.session import Session
 from game.tui.text import short_month
 from game.tui.widgets.footer import GameFooter
 
-COLUMNS = ("Name", "Turn", "Campaign", "Ending", "Saved")
+COLUMNS = ("Name", "Turn", "Saved", "Ending", "Campaign")  # the widest, least needed column last
 
 
 class SaveDialog(ModalScreen[str | None]):
@@ -53,7 +53,8 @@ class SaveDialog(ModalScreen[str | None]):
 
 
 def row_cells(info: Any, rt: Any) -> list[Text]:
-    """A listing row as table cells (plain text): name, turn and date, campaign, ending, when."""
+    """A listing row as table cells (plain text): name, turn and date, when, ending (or 'in play'),
+    campaign."""
     if not info.ok:
         return [Text(Path(info.path).name), Text("⚠ unreadable", style="bold"),
                 Text(str(info.reason), style="italic"), Text(""), Text("")]
@@ -65,16 +66,19 @@ def row_cells(info: Any, rt: Any) -> list[Text]:
         pass
     name = "⟳ autosave" if info.kind == "auto" else str(info.name)
     when = f"{info.turn} · {short_month(str(info.date))}"
-    return [Text(name), Text(when), Text(f"{scenario} · {difficulty}"), Text(str(info.ending or "")),
-            Text(local_time(str(info.updated or "")))]
+    ending = Text(str(info.ending)) if info.ending else Text("in play", style="italic")
+    return [Text(name), Text(when), Text(local_time(str(info.updated or ""))), ending,
+            Text(f"{scenario} · {difficulty}")]
 
 
-def local_time(iso: str) -> str:
-    """An ISO time as local "25 Nov 2026 06:07" (as written if it is not ISO)."""
+def local_time(iso: str, now: datetime | None = None) -> str:
+    """An ISO time as local "25 Nov 06:07" this year, "25 Nov 2025" before (as written if not ISO)."""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d %b %Y %H:%M")
+        when = datetime.fromisoformat(iso).astimezone()
     except ValueError:
         return iso
+    this_year = (now or datetime.now().astimezone()).year == when.year
+    return when.strftime("%d %b %H:%M" if this_year else "%d %b %Y")
 
 
 class LoadScreen(ModalScreen[Path | None]):
