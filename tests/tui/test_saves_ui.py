@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +64,7 @@ def test_an_unreadable_save_is_listed_with_its_reason(config: GameConfig) -> Non
             assert isinstance(app.screen, LoadScreen)
             table = app.screen.query_one(DataTable)
             row = [str(cell) for cell in table.get_row_at(0)]
-            assert row[0] == "mangled.json" and "unreadable" in row[1] and row[2]
+            assert row[0] == "mangled.json" and "unreadable" in row[1] and row[4]
             assert "cannot be loaded" in str(app.screen.query_one("#load-reason", Static).render())
             await pilot.press("enter")
             await pilot.pause()
@@ -115,16 +114,11 @@ def test_load_and_continue_from_the_command_line(config: GameConfig, starter_rt:
 
 
 def test_a_listing_row_fits_80_columns_and_says_in_play(starter_rt: Any) -> None:
-    from datetime import datetime
-
     from game.saves.store import SaveInfo
-    from game.tui.screens.saves import local_time, row_cells
+    from game.tui.screens.saves import row_cells
 
-    now = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
-    assert local_time("2026-12-01T06:07:00+00:00", now).startswith("01 Dec ")
-    assert local_time("2025-11-25T06:07:00+00:00", now) == "25 Nov 2025"
     info = SaveInfo(Path("a.json"), True, None, "auto", "auto", "standard", "hard", 12, "January 2019",
                     None, "2026-12-01T06:07:00+00:00", None, None)
     cells = [str(c) for c in row_cells(info, starter_rt)]
     assert cells[1] == "12 · Jan 2019" and cells[3] == "in play"
-    assert sum(len(c) + 2 for c in cells[:4]) <= 60  # the columns a player needs fit beside a border
+    assert sum(len(c) + 2 for c in cells[:4]) <= 60  # name, turn, saved, ending fit beside a border

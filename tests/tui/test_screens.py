@@ -173,7 +173,7 @@ def test_a_closed_choice_is_greyed_out_with_its_reason(app: HonorableExit) -> No
             assert row.id is None and "Damascus > -50 (now -60)" in plain_text(row.content)
             await pilot.press("enter")  # nothing picked: enter says so
             await pilot.pause()
-            assert said[-1] == ("", "Pick a choice first (keys 1-4).")
+            assert said[-1] == ("", "Pick a choice first (keys 1-2).")  # the card has two choices
             assert dash.orders.step == 0
 
     run(go())

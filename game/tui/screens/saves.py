@@ -56,8 +56,8 @@ def row_cells(info: Any, rt: Any) -> list[Text]:
     """A listing row as table cells (plain text): name, turn and date, when, ending (or 'in play'),
     campaign."""
     if not info.ok:
-        return [Text(Path(info.path).name), Text("⚠ unreadable", style="bold"),
-                Text(str(info.reason), style="italic"), Text(""), Text("")]
+        return [Text(Path(info.path).name), Text("⚠ unreadable", style="bold"), Text(""), Text(""),
+                Text(str(info.reason), style="italic")]  # the long reason in the last column
     scenario, difficulty = info.scenario, info.difficulty
     try:
         scenario = rt.pack.get("scenarios", scenario).title
@@ -71,14 +71,12 @@ def row_cells(info: Any, rt: Any) -> list[Text]:
             Text(f"{scenario} · {difficulty}")]
 
 
-def local_time(iso: str, now: datetime | None = None) -> str:
-    """An ISO time as local "25 Nov 06:07" this year, "25 Nov 2025" before (as written if not ISO)."""
+def local_time(iso: str) -> str:
+    """An ISO time as local "25 Nov 2026 06:07" (as written if it is not ISO)."""
     try:
-        when = datetime.fromisoformat(iso).astimezone()
+        return datetime.fromisoformat(iso).astimezone().strftime("%d %b %Y %H:%M")
     except ValueError:
         return iso
-    this_year = (now or datetime.now().astimezone()).year == when.year
-    return when.strftime("%d %b %H:%M" if this_year else "%d %b %Y")
 
 
 class LoadScreen(ModalScreen[Path | None]):
