@@ -105,6 +105,18 @@ def sentence(rt: Runtime, cause: str, changes: Iterable[Change]) -> str:
     return f"{cause}: {moved}."
 
 
+def net(changes: Iterable[Change]) -> list[Change]:
+    """One cause's changes with one entry per target, in order of first mention: a quantity moved
+    twice (a policy's base effect and its condition's) reads as one move to its last value; a
+    flag reads as its last state; a quantity whose moves cancel out is left out."""
+    merged: dict[str, Change] = {}
+    for c in changes:
+        prev = merged.get(c.target)
+        keep = prev is None or c.target.startswith("flag:")
+        merged[c.target] = c if keep else replace(c, delta=prev.delta + c.delta)  # type: ignore[union-attr]
+    return [c for c in merged.values() if c.delta or c.target.startswith("flag:")]
+
+
 def sentences(rt: Runtime, changes: Iterable[Change]) -> list[str]:
     """The sentences of a list of changes, one per cause, in order of first mention."""
     groups: dict[str, list[Change]] = {}
@@ -112,7 +124,7 @@ def sentences(rt: Runtime, changes: Iterable[Change]) -> list[str]:
         if change.target.startswith("policy:"):
             continue
         groups.setdefault(describe_cause(rt, change.cause), []).append(change)
-    return [sentence(rt, cause, items) for cause, items in groups.items()]
+    return [sentence(rt, cause, moved) for cause, items in groups.items() if (moved := net(items))]
 
 
 def policy_move(rt: Runtime, change: Change) -> str:

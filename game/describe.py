@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
 
 from game.engine.runtime import Runtime
-from game.engine.state import Cause, Change, month_label
+from game.engine.state import MONTH_NAMES, Cause, Change, month_label
+
+_DATE_PREFIX = re.compile(rf"^(?:{'|'.join(MONTH_NAMES)}|Spring|Summer|Autumn|Winter) [0-9]{{4}} - ")
+
+
+def card_title(event: Any) -> str:
+    """A card's title as every front shows it: without the leading 'May 2018 - ' (or 'Spring 2018 - ')
+    some titles carry, since the card's date line says the month it is shown (and a held-over card
+    says so)."""
+    return _DATE_PREFIX.sub("", str(event.title), count=1)
 
 
 def name_of(rt: Runtime, target: str) -> str:
@@ -20,7 +31,7 @@ def name_of(rt: Runtime, target: str) -> str:
         if kind == "policy":
             return str(pack.get("policies", ident).name)
         if kind == "event":
-            return str(pack.get("events", ident).title)
+            return card_title(pack.get("events", ident))
         for section in ("meters", "actors"):
             for item in pack.items(section):
                 if item.id == ident:
@@ -49,7 +60,7 @@ def describe_cause(rt: Runtime, cause: Cause) -> str:
     if cause.kind == "choice" and cause.event:
         ev = pack.get("events", cause.event)
         label = next((c.label for c in ev.choices if c.id == cause.choice), cause.choice)
-        return f"{ev.title}: {label}{note}"
+        return f"{card_title(ev)}: {label}{note}"
     if cause.kind == "policy" and cause.policy:
         policy = pack.get("policies", cause.policy)
         level = next((lv.name for lv in policy.levels if lv.id == cause.level), cause.level)
@@ -59,10 +70,10 @@ def describe_cause(rt: Runtime, cause: Cause) -> str:
         origin = ""
         if cause.event:
             ev = pack.get("events", cause.event)
-            origin = f" (after {ev.title}, turn {cause.turn})"
+            origin = f" (after {card_title(ev)}, turn {cause.turn})"
         return f"{cause.note or 'A delayed consequence'}{origin}"
     if cause.kind == "event" and cause.event:
-        return f"{pack.get('events', cause.event).title}{note}"
+        return f"{card_title(pack.get('events', cause.event))}{note}"
     return cause.note or cause.kind
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.describe import card_title
 from game.engine.explain import Clause, explain_key, failing, month_name
 from game.engine.turn import final_ending
 from game.engine.uses import threshold_lines
@@ -61,6 +62,13 @@ class Goal:
     priority: int
     when: str  # "checked every month", "checked when the clock runs out", "if nothing else"
     clause: Clause | None
+    outcome: str | None = None  # "success", "fallback" or "failure", as the pack's source judges it
+    summary: str = ""
+
+
+VERDICTS = {"success": "Success in the brief's reading: its preferred exit.",
+            "fallback": "A fallback in the brief's reading: an exit short of the preferred one.",
+            "failure": "A failure in the brief's reading."}
 
 
 def goals(session: Session) -> list[Goal]:
@@ -73,7 +81,8 @@ def goals(session: Session) -> list[Goal]:
         when = ("if nothing else holds when the clock runs out" if en.fallback
                 else "checked when the clock runs out" if en.at_end else "checked every month")
         out.append(Goal(en.id, model.title, en.priority, when,
-                        explain_key(rt, f"ending:{en.id}", state, show)))
+                        explain_key(rt, f"ending:{en.id}", state, show), model.outcome,
+                        " ".join(model.summary.split())))
     return out
 
 
@@ -88,16 +97,33 @@ def goals_lines(session: Session) -> list[str]:
     lines = [f"If the clock ran out now: {clock_ending(session)}",
              f"Month {session.state.turn} of {session.rt.lengths[session.scenario]}; "
              "endings are checked in this order.", ""]
+    seen: dict[tuple[str, ...], str] = {}
     for n, g in enumerate(goals(session), 1):
         holds = g.clause is None or g.clause.holds
         head = "✓" if holds and g.clause is not None else " " if g.clause is None else "✗"
         lines.append(f"{n}. {head} {g.title} ({g.when})")
+        lines.append(f"    {VERDICTS[g.outcome] + ' ' if g.outcome else ''}{g.summary}")
         if g.clause is None:
             lines.append("    no condition")
         else:
-            lines.extend(clause_lines(g.clause, "    "))
+            clauses = clause_lines(g.clause, "    ")
+            lines.extend(clauses)
+            lines.extend(_twin(seen, clauses, g.title))
         lines.append("")
     return lines[:-1]
+
+
+def _twin(seen: dict[tuple[str, ...], str], clauses: list[str], title: str) -> list[str]:
+    """A line for an ending whose visible conditions read exactly as an earlier one's: only hidden
+    quantities tell them apart, so the player is told so and pointed to the two summaries."""
+    visible = tuple(line for line in clauses if not line.lstrip().startswith("?"))
+    if len(visible) == len(clauses):
+        return []
+    twin = seen.setdefault(visible, title)
+    if twin == title:
+        return []
+    return [f"    Its visible conditions are those of '{twin}': only the hidden quantities above decide "
+            f"between the two (their summaries say what each means)."]
 
 
 def lock_lines(session: Session, event: str, choice: str) -> list[str]:
@@ -136,7 +162,7 @@ def coming_up(session: Session) -> list[str]:
         ev = rt.pack.get("events", item.event)
         month = month_name(state.month + item.due - state.turn)
         after = " (after the campaign's last month)" if item.due > last else ""
-        out.append(f"{month}: {ev.title}{after}")
+        out.append(f"{month}: {card_title(ev)}{after}")
         for ch in ev.choices:
             clause = explain_key(rt, f"choice:{ev.id}.{ch.id}", state, show)
             if clause is not None:

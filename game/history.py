@@ -10,9 +10,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from game.describe import card_title
+from game.engine.state import month_index, month_label
 from game.session import Session
 
 BASIS_LABELS = {"historical": "Historical", "plausible": "Plausible development"}
+
+
+def held_over(session: Session, event: Any) -> str | None:
+    """'held over from May 2018' for a historical card shown after its date (an overfull month
+    passes its last cards on), else None."""
+    date = getattr(event, "date", None)
+    if date is None or month_index(date) >= session.state.month:
+        return None
+    return f"held over from {month_label(month_index(date))}"
 
 
 def card_text(event: Any, showing: int) -> str:
@@ -71,7 +82,7 @@ def note(event: Any, choice_id: str) -> Note:
     history = getattr(event, "history", None)
     chosen = next(c.label for c in event.choices if c.id == choice_id)
     actual = historical_choice(event)
-    return Note(event.id, event.title, basis_label(event),
+    return Note(event.id, card_title(event), basis_label(event),
                 None if history is None else _flat(history.happened),
                 None if history is None else _sources(history.sources),
                 str(chosen), None if actual is None else str(actual.label))

@@ -7,16 +7,17 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from game.chronicle import report_sections
-from game.describe import find_target, format_change, name_of
+from game.describe import card_title, find_target, format_change, name_of
+from game.engine.standing import month_levels
 from game.engine.turn import DecisionError
 from game.goals import POLICY_RULE, coming_up, ending_reasons, goals_lines, locked_reason, thresholds
-from game.history import basis_label, decided_notes, desk_text
+from game.history import basis_label, decided_notes, desk_text, held_over
 from game.plain_pages import advisor_lines, brief_lines, match_name, names_line, policy_lines, timeline_lines
 from game.plain_status import status_lines
 from game.preview import choice_preview, lens_for
 from game.saves.read import SaveError
 from game.session import Session
-from game.visibility import concealed, visible
+from game.visibility import concealed, hidden_heading, visible
 
 HELP = """\
 Commands (at any prompt):
@@ -70,6 +71,7 @@ class Plain:
         self.bench = bench  # `play --debug`: the test bench's commands are open
         self.watch = watch  # `play --watch`: polled before each prompt for a reloaded pack
         self.current: Any | None = None  # the card being answered
+        self.answered: list[str] = []  # this month's answers so far
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -123,7 +125,7 @@ class Plain:
 
     def answer_cards(self) -> list[str]:
         """Show each card of the month and read its answer."""
-        choices = []
+        choices = self.answered = []
         cards = self.s.cards()
         for n, card in enumerate(cards, 1):
             self.card(card, n, len(cards))
@@ -179,8 +181,9 @@ class Plain:
     def card(self, card: Any, n: int, total: int) -> None:
         self.say("")
         basis = basis_label(card)
-        word = f" ({basis.lower()})" if basis else ""
-        self.say(f"--- Card {n} of {total}: {card.title}{word}  [cites {', '.join(card.cites)}]")
+        late = held_over(self.s, card)
+        word = f" ({'; '.join(w for w in (basis and basis.lower(), late) if w)})" if basis or late else ""
+        self.say(f"--- Card {n} of {total}: {card_title(card)}{word}  [cites {', '.join(card.cites)}]")
         self.current = card
         self.para(desk_text(self.s, card))
         self.say("  Choices:")
@@ -268,7 +271,7 @@ class Plain:
         elif word == "set":
             self.set_policy(rest)
         elif word == "policies":
-            self.lines(policy_lines(self.s, self.pending))
+            self.lines(policy_lines(self.s, self.month_levels()))
         elif word == "advisors":
             self.advisors()
         elif word == "brief":
@@ -308,11 +311,14 @@ class Plain:
 
     def policies(self) -> None:
         self.say("Standing policies (set POLICY LEVEL):")
-        levels = self.s.policy_levels()
-        levels.update(self.pending)
+        levels = self.month_levels()
         for policy in self.rt.pack.policies:
             names = [lv.id if lv.id != levels[policy.id] else f"[{lv.id}]" for lv in policy.levels]
             self.say(f"  {policy.id:10} {' '.join(names)}")
+
+    def month_levels(self) -> dict[str, str]:
+        """The levels this month will apply: the answers' set_policy so far, then the changes asked."""
+        return month_levels(self.rt, self.s.state, self.answered, self.s.policy_levels() | self.pending)
 
     def set_policy(self, rest: str) -> None:
         parts = rest.split()
@@ -394,7 +400,7 @@ class Plain:
             self.say(f"  {dim.name:24} {s.scores()[dim.id]:3}/100")
         hidden = [m for m in rt.pack.meters if m.hidden]
         if hidden:
-            self.say("Hidden quantities revealed:")
+            self.say(f"{hidden_heading(s)}:")
             for meter in hidden:
                 self.say(f"  {meter.name:28} {s.value(meter.id):4}")
         self.discuss(ending)

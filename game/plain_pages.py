@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.chronicle import month_changes, policy_move, sentences
-from game.describe import name_of
+from game.describe import card_title, name_of
 from game.engine.state import month_label
 from game.preview import lens_for, level_preview
 from game.session import Session
@@ -28,7 +28,7 @@ def brief_lines(session: Session, card: Any | None) -> list[str]:
             summary = para.summary if para is not None else "(not in the pack's source)"
             out.append(f"  {pid}{section}: {' '.join(summary.split())}")
     if card is not None:
-        out.append(f"Behind the card '{card.title}':")
+        out.append(f"Behind the card '{card_title(card)}':")
         paragraphs(list(card.cites))
         for choice in card.choices:
             if choice.cites:
@@ -53,7 +53,8 @@ def timeline_lines(session: Session, query: str = "") -> list[str]:
         for card_id, choice_id in zip(rec.cards, rec.decision.choices, strict=True):
             card = rt.pack.get("events", card_id)
             choice = next(c for c in card.choices if c.id == choice_id)
-            lines.append(f"{card.title}: you chose '{choice.label}'. {' '.join(choice.outcome.split())}")
+            outcome = " ".join(choice.outcome.split())
+            lines.append(f"{card_title(card)}: you chose '{choice.label}'. {outcome}")
         dated = visible(session, month_changes(session, rec.turn))
         lines += [policy_move(rt, c) for c in dated if c.target.startswith("policy:")]
         lines += sentences(rt, dated)
@@ -65,8 +66,9 @@ def timeline_lines(session: Session, query: str = "") -> list[str]:
     return out or ["Nothing in the timeline matches." if words else "No month has been played yet."]
 
 
-def policy_lines(session: Session, pending: dict[str, str]) -> list[str]:
-    """Each policy, its levels (the current one marked), each level's description and monthly cost."""
+def policy_lines(session: Session, month: dict[str, str]) -> list[str]:
+    """Each policy, its levels (the current one and, where it differs, this month's marked: a change
+    asked or a chosen answer's), each level's description and monthly cost."""
     lens = lens_for(session)
     levels = session.policy_levels()
     out = ["Standing policies (change one with: set POLICY LEVEL):"]
@@ -77,7 +79,7 @@ def policy_lines(session: Session, pending: dict[str, str]) -> list[str]:
             marks = []
             if level.id == levels[policy.id]:
                 marks.append("current")
-            if pending.get(policy.id) == level.id and level.id != levels[policy.id]:
+            if month[policy.id] == level.id != levels[policy.id]:
                 marks.append("chosen for this month")
             reason = session.level_reason(policy.id, level.id)
             if reason:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.chronicle import month_changes, policy_move
-from game.describe import format_change
+from game.describe import card_title, format_change
 from game.engine.state import month_label
 from game.session import Session
 from game.visibility import visible
@@ -35,7 +35,8 @@ def entries(session: Session) -> list[Entry]:
         for card_id, choice_id in zip(rec.cards, rec.decision.choices, strict=True):
             card = rt.pack.get("events", card_id)
             choice = next(c for c in card.choices if c.id == choice_id)
-            out.append(Entry(rec.turn, month, "card", f"{card.title} → {choice.label}: {choice.outcome}"))
+            line = f"{card_title(card)} → {choice.label}: {choice.outcome}"
+            out.append(Entry(rec.turn, month, "card", line))
         # dated by the turn each change took effect in, as the why view and the report date them
         for change in visible(session, month_changes(session, rec.turn)):
             if change.target.startswith("policy:"):
@@ -43,7 +44,7 @@ def entries(session: Session) -> list[Entry]:
             else:
                 out.append(Entry(rec.turn, month, "change", format_change(rt, change)))
     if not session.finished:
-        titles = ", ".join(c.title for c in session.cards()) or "no card"
+        titles = ", ".join(card_title(c) for c in session.cards()) or "no card"
         out.append(Entry(session.state.turn, session.date, "desk", f"On the desk now: {titles}"))
     else:
         ending = rt.pack.get("endings", str(session.state.ending))

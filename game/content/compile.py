@@ -76,7 +76,7 @@ def _clashes(pack: Pack, scope: Scope) -> None:
 
 
 def _meter_ranges(pack: Pack, scope: Scope) -> None:
-    """A meter's range must hold its own starting value."""
+    """A meter's range must hold its own starting value; a threshold's tolerance must exist."""
     for meter in pack.meters:
         where = pack.where[("meters", meter.id)]
         if meter.min >= meter.max:
@@ -85,6 +85,9 @@ def _meter_ranges(pack: Pack, scope: Scope) -> None:
         elif not meter.min <= meter.initial <= meter.max:
             scope.error(where / "initial", "out-of-range", f"meter {meter.id} starts at {meter.initial}, "
                         f"outside its own range {meter.min} to {meter.max}")
+        for i, t in enumerate(meter.thresholds):  # a threshold may name a tolerance
+            if isinstance(t.value, str):
+                scope.check("tolerance", t.value, scope.tolerances, where / "thresholds" / i / "value")
 
 
 class _Compiler:

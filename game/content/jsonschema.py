@@ -54,6 +54,7 @@ _TARGETS = (
     ("Ending", "scores", "keys", "scores"),
     ("Difficulty", "tolerances", "keys", "tolerances"),
     ("Scenario", "tolerances", "keys", "tolerances"),
+    ("Threshold", "value", "value", "tolerances"),
     ("Initial", "values", "keys", "quantities"),
     ("Initial", "policies", "keys", "policies"),
     ("Initial", "flags", "items", "flags"),

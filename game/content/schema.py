@@ -84,7 +84,8 @@ class Threshold(BaseModel):
     """A value of a meter that matters, shown on the dashboard."""
 
     model_config = STRICT
-    value: int = Field(description="The value.")
+    value: int | Id = Field(
+        description="The value, or a tolerance's id: the tolerance's number at the campaign's difficulty.")
     label: Text = Field(description="What happens around this value.")
 
 
@@ -283,6 +284,9 @@ class Ending(BaseModel):
     when: Condition | None = Field(None, description="The ending is reached when this holds.")
     at_end: bool = Field(False, description="Only checked when the scenario's clock runs out.")
     fallback: bool = Field(False, description="Reached when the clock runs out and nothing else holds.")
+    outcome: Literal["success", "fallback", "failure"] | None = Field(
+        None, description="How the source judges this ending (its preferred exit, a fallback, a failure): "
+        "Goals shows it beside the ending.")
     summary: Text = Field(description="One line for lists and reports.")
     epilogue: Text = Field(description="The epilogue.")
     cites: list[ParagraphId] = Field(min_length=1, description="Paragraphs it plays out.")

@@ -152,12 +152,17 @@ def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
 
 
+def tolerance_name(tid: str) -> str:
+    """A tolerance as the player reads it: its id in words ("collapse_control": "collapse control")."""
+    return tid.replace("_", " ")
+
+
 def term_text(t: Term, s: State | None = None) -> str:
     """A term as the player reads it (a tolerance as its number when a state is given)."""
     if isinstance(t, Qty):
         return t.label
     if isinstance(t, Tol):
-        return _fmt(value(t, s)) if s is not None else f"{t.id} tolerance"
+        return _fmt(value(t, s)) if s is not None else f"{tolerance_name(t.id)} tolerance"
     if isinstance(t, Num):
         return _fmt(t.value)
     if isinstance(t, Clock):
@@ -173,7 +178,7 @@ def side(t: Term, s: State) -> str:
         return term_text(t, s)
     number = _fmt(value(t, s))
     if isinstance(t, Tol):
-        return f"{number} ({t.id} tolerance)"
+        return f"{number} ({tolerance_name(t.id)} tolerance)"
     if _has(t, Tol):
         return f"{number} ({term_text(t, None)})"
     return number

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.engine.explain import SYMBOL, Term, side, term_text
+from game.engine.explain import SYMBOL, Term, side, term_text, tolerance_name
 
 if TYPE_CHECKING:
     from game.engine.runtime import Runtime
@@ -31,3 +31,18 @@ def threshold_lines(rt: Runtime, qid: str, s: State | None = None) -> list[str]:
         limit = side(use.threshold, s) if s is not None else term_text(use.threshold)
         out.append(f"{SYMBOL[use.op]} {limit}: {use.gates}")
     return list(dict.fromkeys(out))
+
+
+def threshold_value(rt: Runtime, value: int | str, s: State) -> int:
+    """A meter threshold's number in a campaign: a tolerance's id reads the state's difficulty."""
+    return value if isinstance(value, int) else s.tolerances[rt.tolerance_ids.index(value)]
+
+
+def threshold_text(rt: Runtime, value: int | str, s: State | None = None) -> str:
+    """A meter threshold as the player reads it: its number, or a tolerance's name when no
+    campaign is given (it differs by difficulty)."""
+    if isinstance(value, int):
+        return str(value)
+    if s is None:
+        return f"the {tolerance_name(value)} tolerance"
+    return str(threshold_value(rt, value, s))

@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from game.engine.runtime import Runtime
+from game.engine.uses import threshold_text
 from game.preview import Lens, level_preview
 from game.reports.render import render
 
@@ -49,7 +50,8 @@ def _quantities(rt: Runtime) -> list[dict[str, Any]]:
     better = {"high": "higher is better", "low": "lower is better", "neutral": "neither way is simply better"}
     return [{"name": m.name, "description": m.description, "range": f"{m.min} to {m.max}",
              "good": better[m.good], "hidden": m.hidden,
-             "thresholds": [f"{t.value}: {t.label}" for t in m.thresholds]} for m in rt.pack.meters]
+             "thresholds": [f"{threshold_text(rt, t.value)}: {t.label}" for t in m.thresholds]}
+            for m in rt.pack.meters]
 
 
 def _first_sentence(text: str) -> str:

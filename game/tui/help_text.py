@@ -8,7 +8,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.content import Content
 
-from game.engine.uses import threshold_lines
+from game.engine.uses import threshold_lines, threshold_text
 from game.preview import Lens, level_preview
 from game.tui.text import tier_title
 
@@ -99,8 +99,9 @@ def keys_content(keymap: dict[str, str], *, bench: bool = False) -> Content:
     return Content.assemble(*parts)
 
 
-def meters_content(rt: Any, teaching: bool) -> Content:
-    """Each meter: what it measures, which way is better, the thresholds that matter."""
+def meters_content(rt: Any, teaching: bool, state: Any = None) -> Content:
+    """Each meter: what it measures, which way is better, the thresholds that matter (a tolerance's
+    at the campaign's difficulty when a state is given, else by name)."""
     parts: Parts = [("Meters", "bold $accent")]
     hidden = 0
     for m in rt.pack.meters:
@@ -111,7 +112,7 @@ def meters_content(rt: Any, teaching: bool) -> Content:
         about = f" ({m.min}-{m.max}, {better[m.good]}{', hidden' if m.hidden else ''})"
         parts += ["\n\n", (m.name, "bold"), (about, "dim"), "\n  ", m.description]
         for t in m.thresholds:
-            parts += ["\n  ⚠ ", (str(t.value), "bold"), f": {t.label}"]
+            parts += ["\n  ⚠ ", (threshold_text(rt, t.value, state), "bold"), f": {t.label}"]
     if hidden:
         parts += ["\n\n", (f"{hidden} hidden quantit{'y is' if hidden == 1 else 'ies are'} revealed only "
                            "at the end (or in teaching mode).", "italic")]

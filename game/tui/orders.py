@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.engine.standing import month_levels
 from game.engine.turn import DecisionError
 from game.goals import locked_reason
 from game.session import Session
@@ -89,6 +90,10 @@ class MonthOrders:
         levels = self.session.policy_levels()
         levels.update(self.pending)
         return levels
+
+    def month_levels(self) -> dict[str, str]:
+        """Each policy's level as the month will apply it: the answers' set_policy, then the changes."""
+        return month_levels(self.session.rt, self.session.state, self.picks, self.levels())
 
     def set_level(self, policy: str, level: str) -> str | None:
         """Change a policy for this month; the reason if that level is not allowed."""

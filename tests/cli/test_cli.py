@@ -107,7 +107,7 @@ def test_plain_mode_brief_timeline_policies_advisors_and_why_by_prefix() -> None
     rest = " ".join(rest.split())  # lines are wrapped at 78 columns
     assert "Foreign Ministry:" not in card and "4 advisors comment: type 'advisors'" in card
     assert "Foreign Ministry:" in rest and "(favours " in rest
-    assert "Behind the card 'December 2017 - Mission accomplished at Hmeimim':" in rest and "intro.1" in rest
+    assert "Behind the card 'Mission accomplished at Hmeimim':" in rest and "intro.1" in rest
     assert "drawdown: Drawdown [not now: posture moves at most 1" in rest
     assert "each month: Military commitment -4" in rest
     assert "full: Full engagement [current]." in rest

@@ -159,3 +159,15 @@ def test_missing_manifest(tmp_path: Path) -> None:
 def test_render_format() -> None:
     d = Diagnostic("p/x.yaml", 3, 7, "unknown-flag", "unknown flag 'a'", "did you mean 'b'?")
     assert d.render() == "p/x.yaml:3:7: error[unknown-flag]: unknown flag 'a'\n  hint: did you mean 'b'?"
+
+
+def test_a_threshold_may_name_a_tolerance_and_the_name_is_checked(pack_copy: Path) -> None:
+    world = pack_copy / "world.yaml"
+    text = world.read_text(encoding="utf-8")
+    named = text.replace("thresholds: [{value: 20,", "thresholds: [{value: rupture,")
+    assert named != text
+    assert errors_for(pack_copy, "world.yaml", named) == []
+    e = only(errors_for(pack_copy, "world.yaml", text.replace("thresholds: [{value: 20,",
+                                                              "thresholds: [{value: ruptre,")))
+    assert (e.file, e.line, e.code) == ("pack/world.yaml", 3, "unknown-tolerance")
+    assert "did you mean 'rupture'" in e.render()

@@ -112,7 +112,7 @@ def test_the_tui_card_shows_the_badge_and_the_report_the_note(history_pack: Path
             assert "Historical" in shown("#card-body > .card-meta")  # the Sochi congress
             assert "What actually happened" not in shown("#report")
             await play_month(pilot, "1")
-            assert "what actually happened: The Sochi congress" in shown("#report")  # folded at 80x24
+            assert "What actually happened: The Sochi congress" in shown("#report")  # folded at 80x24
             await pilot.press("r")  # open the report
             await pilot.pause()
             report = shown("#report")

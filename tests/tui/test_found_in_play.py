@@ -128,3 +128,17 @@ def test_the_report_starts_folded_at_80x24_and_r_opens_it(app: HonorableExit) ->
             await pilot.pause()
             assert not report.folded
     run(go())
+
+
+def test_enter_before_a_choice_names_the_cards_own_keys(app: HonorableExit) -> None:
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await start(pilot)
+            dash = app.screen
+            assert isinstance(dash, DashboardScreen)
+            card = dash.orders.card()
+            assert card is not None and len(card.choices) < 4
+            await pilot.press("enter")
+            await pilot.pause()
+            assert f"Pick a choice first (keys 1-{len(card.choices)})." in messages(app)
+    run(go())

@@ -62,3 +62,23 @@ def test_start_and_cancel_show_whatever_is_chosen(config: GameConfig, base_rt: R
             assert "class code" in str(dialog.query_one("#new-error", Static).render())
             assert _shown(dialog, "#new-error") and _shown(dialog, "#start") and _shown(dialog, "#cancel")
     run(go())
+
+
+def test_the_description_shows_whole_at_80x24_without_scrolling(config: GameConfig, base_rt: Runtime) -> None:
+    app = make_app(replace(config, content=CONTENT, runtime=base_rt))
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await loaded(pilot)
+            await pilot.press("n")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, NewCampaignDialog)
+            for difficulty in base_rt.pack.difficulties:
+                dialog.query_one("#difficulty", Select).value = difficulty.id
+                await pilot.pause()
+                body = dialog.query_one("#new-body", VerticalScroll)
+                assert body.max_scroll_y == 0, difficulty.id  # nothing below the fold
+                assert _shown(dialog, "#about")
+
+    run(go())

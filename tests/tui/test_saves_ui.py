@@ -64,7 +64,7 @@ def test_an_unreadable_save_is_listed_with_its_reason(config: GameConfig) -> Non
             assert isinstance(app.screen, LoadScreen)
             table = app.screen.query_one(DataTable)
             row = [str(cell) for cell in table.get_row_at(0)]
-            assert row[0] == "mangled.json" and "unreadable" in row[1] and row[2]
+            assert row[0] == "mangled.json" and "unreadable" in row[1] and row[4]
             assert "cannot be loaded" in str(app.screen.query_one("#load-reason", Static).render())
             await pilot.press("enter")
             await pilot.pause()
@@ -111,3 +111,14 @@ def test_load_and_continue_from_the_command_line(config: GameConfig, starter_rt:
 
     run(go(replace(config, load=path)))
     run(go(replace(config, resume=True)))
+
+
+def test_a_listing_row_fits_80_columns_and_says_in_play(starter_rt: Any) -> None:
+    from game.saves.store import SaveInfo
+    from game.tui.screens.saves import row_cells
+
+    info = SaveInfo(Path("a.json"), True, None, "auto", "auto", "standard", "hard", 12, "January 2019",
+                    None, "2026-12-01T06:07:00+00:00", None, None)
+    cells = [str(c) for c in row_cells(info, starter_rt)]
+    assert cells[1] == "12 · Jan 2019" and cells[3] == "in play"
+    assert sum(len(c) + 2 for c in cells[:4]) <= 60  # name, turn, saved, ending fit beside a border

@@ -173,7 +173,7 @@ def test_a_closed_choice_is_greyed_out_with_its_reason(app: HonorableExit) -> No
             assert row.id is None and "Damascus > -50 (now -60)" in plain_text(row.content)
             await pilot.press("enter")  # nothing picked: enter says so
             await pilot.pause()
-            assert said[-1] == ("", "Pick a choice first (keys 1-4).")
+            assert said[-1] == ("", "Pick a choice first (keys 1-2).")  # the card has two choices
             assert dash.orders.step == 0
 
     run(go())
@@ -200,5 +200,27 @@ def test_the_command_palette_jumps_to_a_partner(app: HonorableExit) -> None:
             await pilot.pause()
             assert isinstance(app.screen, DashboardScreen)
             assert app.focused is not None and app.focused.id == "q-turkey"
+
+    run(go())
+
+
+def test_help_pages_down_while_the_tab_bar_has_the_focus(app: HonorableExit) -> None:
+    from textual.containers import VerticalScroll
+    from textual.widgets import Tabs
+
+    async def go() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await loaded(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.focused, Tabs)
+            scroll = app.screen.query_one("#help-rules VerticalScroll", VerticalScroll)
+            assert scroll.max_scroll_y > 0
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert scroll.scroll_y > 0 and isinstance(app.focused, Tabs)
+            await pilot.press("pageup")
+            await pilot.pause()
+            assert scroll.scroll_y == 0
 
     run(go())

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from game.describe import card_title
 from game.session import Session
 from game.tui.widgets.footer import GameFooter
 
@@ -30,7 +31,7 @@ def paragraph_widgets(rt: Any, ids: list[str]) -> list[Static]:
 
 def card_widgets(rt: Any, card: Any) -> list[Static]:
     """A card's citations, then those of its choices."""
-    out = [Static(Content.assemble((card.title, "bold $accent")), classes="brief-card"),
+    out = [Static(Content.assemble((card_title(card), "bold $accent")), classes="brief-card"),
            *paragraph_widgets(rt, list(card.cites))]
     for choice in card.choices:
         if choice.cites:

@@ -157,7 +157,9 @@ class DashboardScreen(Screen[None]):
             self.sync()
             self.query_one("#desk", VerticalScroll).scroll_home(animate=False)
         else:
-            self.notify("Pick a choice first (keys 1-4).", severity="warning")
+            card = self.orders.card()
+            keys = f"keys 1-{len(card.choices)}" if card is not None else "a number key"
+            self.notify(f"Pick a choice first ({keys}).", severity="warning")
 
     def action_back(self) -> None:
         """Reopen the previous card."""

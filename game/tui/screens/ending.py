@@ -14,6 +14,7 @@ from textual.widgets import Header, Static
 from game.goals import ending_reasons
 from game.session import Session
 from game.tui.widgets.footer import GameFooter
+from game.visibility import hidden_heading, meter_description
 
 BAR = 20
 
@@ -39,10 +40,10 @@ def scores_content(session: Session) -> Content:
 def hidden_content(session: Session) -> Content:
     """The hidden meters, revealed."""
     hidden = [m for m in session.rt.pack.meters if m.hidden]
-    parts: list[str | tuple[str, str]] = [("Hidden quantities revealed", "bold $accent")]
+    parts: list[str | tuple[str, str]] = [(hidden_heading(session), "bold $accent")]
     for meter in hidden:
         parts += ["\n", (meter.name, "bold"), f": {session.value(meter.id)}",
-                  (f" ({meter.description})", "dim")]
+                  (f" ({meter_description(session, meter)})", "dim")]
     if not hidden:
         parts.append("\nThis pack hides nothing.")
     return Content.assemble(*parts)

@@ -28,11 +28,15 @@ def goals_content(session: Session) -> list[tuple[int, Content]]:
     lines += ["", "Coming up:" if coming else "Coming up: no follow-up card is scheduled."]
     lines += [f"  {line}" for line in coming]
     lines += ["", POLICY_RULE]
+    head = False
     for n, line in enumerate(lines):
         style = ""
         stripped = line.lstrip()
-        if n == 0 or (stripped[:1].isdigit() and ". " in stripped[:4]):
+        summary, head = head, n == 0 or (stripped[:1].isdigit() and ". " in stripped[:4])
+        if head:
             style = "bold"
+        elif summary and n > 1:  # the line under an ending's title: its verdict and summary
+            style = "italic"
         elif stripped.startswith("✓"):
             style = "$success"
         elif stripped.startswith("✗"):

@@ -21,6 +21,9 @@ class HelpScreen(Screen[None]):
         Binding("escape,question_mark", "app.pop_screen", "Back", id="help_back"),
         Binding("left", "tab(-1)", "Previous tab", id="help_prev", show=False),
         Binding("right", "tab(1)", "Next tab", key_display="→", id="help_next"),
+        # the tab bar has the focus: the page keys scroll the open tab wherever the focus is
+        Binding("pagedown", "scroll_tab('page_down')", "Page down", show=False, id="help_page_down"),
+        Binding("pageup", "scroll_tab('page_up')", "Page up", show=False, id="help_page_up"),
     ]
 
     def __init__(self, rt: Any, *, teaching: bool = False, mode: str = "magnitude",
@@ -42,7 +45,7 @@ class HelpScreen(Screen[None]):
                                           bench=bool(getattr(keymap, "bench", False))), classes="help-text")
             if self.rt is not None:
                 with TabPane("Meters", id="help-meters"), VerticalScroll():
-                    yield Static(meters_content(self.rt, self.teaching), classes="help-text")
+                    yield Static(meters_content(self.rt, self.teaching, self.state), classes="help-text")
                 with TabPane("Partners", id="help-partners"), VerticalScroll():
                     yield Static(partners_content(self.rt, self.state), classes="help-text")
                 with TabPane("Policies", id="help-policies"), VerticalScroll():
@@ -51,6 +54,12 @@ class HelpScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Help"
+
+    def action_scroll_tab(self, how: str) -> None:
+        """Scroll the open tab by a page (``page_down`` or ``page_up``)."""
+        tabs = self.query_one(TabbedContent)
+        for scroll in tabs.query(f"#{tabs.active} VerticalScroll").results(VerticalScroll):
+            getattr(scroll, f"scroll_{how}")(animate=False)
 
     def action_tab(self, step: int) -> None:
         """Move to the previous or next tab."""

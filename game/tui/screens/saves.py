@@ -18,7 +18,7 @@ from game.session import Session
 from game.tui.text import short_month
 from game.tui.widgets.footer import GameFooter
 
-COLUMNS = ("Name", "Turn", "Campaign", "Ending", "Saved")
+COLUMNS = ("Name", "Turn", "Saved", "Ending", "Campaign")  # the widest, least needed column last
 
 
 class SaveDialog(ModalScreen[str | None]):
@@ -53,10 +53,11 @@ class SaveDialog(ModalScreen[str | None]):
 
 
 def row_cells(info: Any, rt: Any) -> list[Text]:
-    """A listing row as table cells (plain text): name, turn and date, campaign, ending, when."""
+    """A listing row as table cells (plain text): name, turn and date, when, ending (or 'in play'),
+    campaign."""
     if not info.ok:
-        return [Text(Path(info.path).name), Text("⚠ unreadable", style="bold"),
-                Text(str(info.reason), style="italic"), Text(""), Text("")]
+        return [Text(Path(info.path).name), Text("⚠ unreadable", style="bold"), Text(""), Text(""),
+                Text(str(info.reason), style="italic")]  # the long reason in the last column
     scenario, difficulty = info.scenario, info.difficulty
     try:
         scenario = rt.pack.get("scenarios", scenario).title
@@ -65,8 +66,9 @@ def row_cells(info: Any, rt: Any) -> list[Text]:
         pass
     name = "⟳ autosave" if info.kind == "auto" else str(info.name)
     when = f"{info.turn} · {short_month(str(info.date))}"
-    return [Text(name), Text(when), Text(f"{scenario} · {difficulty}"), Text(str(info.ending or "")),
-            Text(local_time(str(info.updated or "")))]
+    ending = Text(str(info.ending)) if info.ending else Text("in play", style="italic")
+    return [Text(name), Text(when), Text(local_time(str(info.updated or ""))), ending,
+            Text(f"{scenario} · {difficulty}")]
 
 
 def local_time(iso: str) -> str:

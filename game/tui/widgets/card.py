@@ -15,8 +15,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from game.describe import card_title
 from game.goals import locked_reason
-from game.history import basis_label, desk_text
+from game.history import basis_label, desk_text, held_over
 from game.preview import choice_preview, lens_for
 from game.tui.orders import MonthOrders
 from game.tui.text import hanging
@@ -92,7 +93,8 @@ class OrdersView(Group):
 
     def answer(self, index: int, card: Any, choice: Any) -> Text:
         """One card's line in the orders: its title, the answer and the outcome."""
-        return Text.assemble((card.title, "bold"), " → ", choice.label, "\n", (choice.outcome, "italic"))
+        title = card_title(card)
+        return Text.assemble((title, "bold"), " → ", choice.label, "\n", (choice.outcome, "italic"))
 
     def part(self, name: str) -> Static:
         return find_part(self, f"#orders > .{name}")
@@ -139,9 +141,10 @@ class CardView(Group):
         o, s = self.orders, self.orders.session
         rt = s.rt
         set_text(self.part("card-title"), Content.assemble((f"Card {o.step + 1} of {len(o.cards)} · ", "dim"),
-                                                           (card.title, "bold")))
+                                                           (card_title(card), "bold")))
         cites = f" · cites {', '.join(card.cites)} (b: brief)"
-        set_text(self.part("card-meta"), Content.assemble(s.date, *basis_badge(card), (cites, "dim")))
+        late = f" · {held_over(s, card)}" if held_over(s, card) else ""
+        set_text(self.part("card-meta"), Content.assemble(s.date, *basis_badge(card), late, (cites, "dim")))
         set_text(self.part("card-text"), Content(desk_text(s, card)))
         advice, favours = advice_content(rt, card) if card.advice else (Content(""), {})
         set_text(self.part("advisors"), advice)

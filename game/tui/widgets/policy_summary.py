@@ -23,9 +23,10 @@ def level_cost(session: Session, policy: str, level: str) -> str:
 
 
 def policy_rows(session: Session, orders: MonthOrders) -> list[tuple[Content, Content, Content]]:
-    """Each policy: its name, its level (and the change asked for), and its monthly cost."""
+    """Each policy: its name, its level (and the change the month brings: the player's, or a chosen
+    answer's), and its monthly cost at the level the month will apply."""
     now = session.policy_levels()
-    wanted = orders.levels()
+    wanted = orders.month_levels()
     rows = []
     for policy in session.rt.pack.policies:
         names = {lv.id: lv.name for lv in policy.levels}

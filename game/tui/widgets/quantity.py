@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -43,11 +45,6 @@ def spark_text(series: list[int], width: int, scale: tuple[int, int]) -> str:
     points = series[-width:]
     bars = "".join(BARS[min(7, max(0, (v - lo) * 8 // (span + 1)))] for v in points)
     return bars.rjust(width)
-
-
-def fit(name: str, width: int) -> str:
-    """A name cut to a width, with an ellipsis when it does not fit."""
-    return name if len(name) <= width else name[: max(0, width - 1)] + "…"
 
 
 class QuantityRow(Widget, can_focus=True):
@@ -96,24 +93,25 @@ class QuantityRow(Widget, can_focus=True):
         """A component class's colour as a Rich style string."""
         return str(self.get_component_rich_style(component, partial=True))
 
-    def render(self) -> Table:
+    def render(self) -> Table | Group:
+        """The name (wrapped under itself when the column is narrow, never cut), the value, trend,
+        mark and sparkline; a threshold's ⚠ line below, wrapped in full."""
         r = self.reading
         assert r is not None
         width = max(4, min(16, self.size.width - 33))
         value = f"{r.value:+d}" if r.signed else str(r.value)
-        tail = f"{value:>4} {trend(r.delta):<5}"
         verdict = judgement(r.delta, r.good)
-        room = max(1, self.size.width - width - len(tail) - 3)
-        line = Text.assemble(f"{fit(self.label, room):<{room}} ", tail,
+        tail = Text.assemble(f"{value:>4} {trend(r.delta):<5}",
                              (mark(verdict), self.colour(f"quantity--{verdict}") if verdict else ""))
         graph = Text(spark_text(r.series, width, r.scale), self.colour("quantity--note"))
-        table = Table.grid(padding=(0, 1))
+        table = Table.grid(padding=(0, 1), expand=True)
+        table.add_column(ratio=1)
         table.add_column(no_wrap=True)
         table.add_column(width=width, no_wrap=True)
-        table.add_row(line, graph)
-        if r.note:
-            table.add_row(Text(f"  {r.note}", self.colour("quantity--note")), "")
-        return table
+        table.add_row(Text(self.label), tail, graph)
+        if not r.note:
+            return table
+        return Group(table, Padding(Text(r.note, self.colour("quantity--note")), (0, 0, 0, 2)))
 
     def action_why(self) -> None:
         self.post_message(self.Picked(self.qid))

@@ -65,11 +65,12 @@ def report_summary(session: Session) -> Content:
     sections = report_sections(session, visible(session, session.report))
     count = sum(len(x.lines) for x in sections)
     notes = [n.title for n in decided_notes(session) if n.happened or n.actual]
-    told = f"; what actually happened: {', '.join(notes)}" if notes else ""
     if not count and not notes:
         return Content("Nothing moved last month.")
-    heads = "; ".join(x.heading for x in sections) or "nothing moved"
-    return Content.assemble((f"{count} cause(s) moved things", "bold"), f": {heads}{told}. ",
+    heads = "; ".join(x.heading for x in sections)
+    moved = f"{count} cause{'' if count == 1 else 's'} moved things" if count else "Nothing moved"
+    told = f" What actually happened: {'; '.join(notes)}." if notes else ""
+    return Content.assemble((f"{heads}: " if heads else "", "bold"), (f"{moved}.", "bold"), told, " ",
                             ("r: read the report", "dim"))
 
 

@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from game.chronicle import last_change
+from game.engine.uses import threshold_value
 from game.session import Session
 from game.tui.orders import MonthOrders
 from game.tui.text import tier_title
@@ -39,14 +40,19 @@ def panel_scale(session: Session, ids: list[str]) -> tuple[int, int]:
     return min(values), max(values)
 
 
+def marks(session: Session, meter: Any) -> list[tuple[int, str]]:
+    """A meter's thresholds as numbers in this campaign (a tolerance's at its difficulty), with labels."""
+    return [(threshold_value(session.rt, t.value, session.state), t.label) for t in meter.thresholds]
+
+
 def reading(session: Session, qid: str, *, good: str = "high", signed: bool = False,
             thresholds: Any = (), scale: tuple[int, int] = (0, 100)) -> Reading:
-    """A row's reading from the campaign: the change is the value now minus a month ago."""
+    """A row's reading from the campaign: the change is the value now minus a month ago;
+    ``thresholds`` are (number, label) pairs, as ``marks`` gives them."""
     value = session.value(qid)
     series = session.series(qid)
     delta = last_change(session, qid)
-    near = [t for t in thresholds if abs(value - t.value) <= NEAR]
-    note = "; ".join(f"⚠ {t.value}: {t.label}" for t in near)
+    note = "; ".join(f"⚠ {at}: {label}" for at, label in thresholds if abs(value - at) <= NEAR)
     return Reading(value, delta, series, good, signed, note, scale)
 
 
@@ -71,7 +77,7 @@ class StatePanel(VerticalScroll):
         meters, relations = self.scales()
         yield Static("Meters", classes="heading")
         for m in visible_meters(s):
-            yield QuantityRow(m.id, m.name, reading(s, m.id, good=m.good, thresholds=m.thresholds,
+            yield QuantityRow(m.id, m.name, reading(s, m.id, good=m.good, thresholds=marks(s, m),
                                                     scale=meters), hidden=m.hidden)
         for tier, group in groupby(partners(s), key=lambda a: a.tier):
             yield Static(f"Partners · {tier_title(tier)}" if tier else "Others on the board",
@@ -87,6 +93,6 @@ class StatePanel(VerticalScroll):
         meter_scale, relation_scale = self.scales()
         for row in self.query(QuantityRow):
             m = meters.get(row.qid)
-            row.show(reading(s, row.qid, good=m.good, thresholds=m.thresholds, scale=meter_scale)
+            row.show(reading(s, row.qid, good=m.good, thresholds=marks(s, m), scale=meter_scale)
                      if m is not None else reading(s, row.qid, signed=True, scale=relation_scale))
         self.query_one(PolicySummary).refresh_text()
