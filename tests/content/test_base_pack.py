@@ -192,8 +192,8 @@ def test_the_honorable_exit_is_hard(standard: dict[str, Any]) -> None:
 def test_every_event_and_choice_is_played(standard: dict[str, Any]) -> None:
     assert standard["events_never_seen"] == []
     # a choice may go untaken only on a card too rare for the sample (seen in under 2% of
-    # campaigns: golan_rockets_may, drawn only when June-September 2018's historical cards
-    # leave room, is seen in about 0.3%); on any other card it is a choice nobody can take
+    # campaigns: golan_rockets_may, drawn only when June-July 2018's historical cards and
+    # follow-ups leave room, is seen in about 0.3%); on any other card it is a choice nobody can take
     seen = standard["card_seen_share"]
     common = [key for key in standard["choices_never_taken"] if seen[key.split(".")[0]] >= 0.02]
     assert common == [], [(key, seen[key.split(".")[0]]) for key in common]
@@ -243,7 +243,7 @@ def test_every_choice_cites_a_paragraph(pack: Any) -> None:
 
 
 def test_the_pack_reaches_its_size_targets(pack: Any) -> None:
-    assert len(pack.events) >= 150
+    assert len(pack.events) >= 149  # 150 until the two OPCW cards of June 2018 became one (1 December 2026)
     assert sum(len(e.choices) for e in pack.events) >= 450
 
 

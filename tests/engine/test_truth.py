@@ -144,7 +144,7 @@ def test_previews_show_conditions_odds_and_late_follow_ups(base_rt: Runtime) -> 
     assert "50%: UN track momentum +3 / 50%: UN track momentum -2" in \
         choice_preview(lens, "envoy_geneva_round", "lean_on_damascus")
     late = replace(lens, state=replace(s.state, turn=s.turns, month=s.state.month + s.turns - 1))
-    text = choice_preview(late, "sochi_congress", "hand_to_un")
+    text = choice_preview(late, "afrin_operation", "condemn_at_un")  # schedules ankara_boycott_threat
     assert "after the campaign's last month, so it will not come" in text
     assert text.count("follow-up") == 1
 
