@@ -9,10 +9,13 @@ from .run import cli
 
 
 def test_held_over_cards_say_so_and_titles_carry_no_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    done = cli("play", "--plain", "--seed", "7", "--saves-dir", str(tmp_path), stdin="1\n" * 40)
+    done = cli("play", "--plain", "--seed", "15", "--saves-dir", str(tmp_path), stdin="1\n2\n3\n" * 60)
     assert done.returncode == 0, done.stderr
     cards = [line for line in done.stdout.splitlines() if line.startswith("--- Card ")]
-    assert "--- Card 2 of 3: Assad in Sochi (historical; held over from May 2018)" in "\n".join(cards)
-    assert "Contractors across the river (historical; held over from February 2018)" in "\n".join(cards)
+    # seed 15, answers 1, 2, 3 in turn (a locked one is refused and the next tried): June's and
+    # July's full months hold these two cards over
+    assert "--- Card 1 of 3: The committee list goes to Geneva (historical; held over from June 2018)" in (
+        "\n".join(cards))
+    assert "--- Card 2 of 3: Suwayda (historical; held over from July 2018)" in "\n".join(cards)
     dated = re.compile(r"^--- Card \d of \d: (January|May|June|Spring|September) [0-9]{4} - ")
     assert not [line for line in cards if dated.match(line)]
