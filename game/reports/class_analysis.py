@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from game.describe import card_title
 from game.engine.runtime import Runtime
 from game.reports.facts import choice_label, ending_title, meter_ids, paragraphs
 from game.session import Session
@@ -77,7 +78,7 @@ def paths(rt: Runtime, sessions: list[Session], limit: int = 5) -> dict[str, Any
     ranked = sorted(lines.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
     rows = []
     for line, members in ranked[:limit]:
-        titles = [f"{rt.pack.get('events', c).title}: {choice_label(rt, c, pick)}"
+        titles = [f"{card_title(rt.pack.get('events', c))}: {choice_label(rt, c, pick)}"
                   for c, pick in zip(steps, line, strict=True) if pick is not None]
         reached = Counter(ending_title(rt, s) for s in members if s.finished)
         ranked_endings = sorted(reached.items(), key=lambda x: (-x[1], x[0]))

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from game.describe import card_title
 from game.engine.runtime import Runtime
 from game.reports.facts import relation_ids, series_labels
 from game.session import Session
@@ -45,7 +46,8 @@ def splits(rt: Runtime, sessions: list[Session], players: dict[int, str]) -> lis
         choices = [{"id": c.id, "label": c.label, "count": picks[c.id],
                     "share": round(100 * picks[c.id] / seen),
                     "names": sorted(set(names.get(c.id, [])), key=str.lower)} for c in event.choices]
-        rows.append({"id": card, "title": event.title, "met": len(turns), "answers": sum(picks.values()),
+        rows.append({"id": card, "title": card_title(event), "met": len(turns),
+                     "answers": sum(picks.values()),
                      "votes": votes, "students": nstudents,
                      "turn": statistics.median(turns), "choices": choices,
                      "division": round(1 - max(picks.values()) / seen, 2)})

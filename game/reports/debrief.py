@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from game.chronicle import month_changes, policy_move, sentences
+from game.describe import card_title
 from game.engine.state import month_label
 from game.goals import best_missed, ending_reasons
 from game.history import campaign_notes, played_text
@@ -39,7 +40,7 @@ def _card(session: Session, index: int, event: str, choice: str,
     picked = next(c for c in card.choices if c.id == choice)
     vote = split(votes, [c.label for c in card.choices]) if votes else None
     text = played_text(session, index, card)
-    return {"title": card.title, "text": " ".join(text.split()), "chosen": picked.label, "vote": vote,
+    return {"title": card_title(card), "text": " ".join(text.split()), "chosen": picked.label, "vote": vote,
             "outcome": picked.outcome, "advice": advice(rt, card),
             "others": [c.label for c in card.choices if c.id != choice],
             "paragraphs": paragraphs(rt, list(card.cites) + list(picked.cites))}
@@ -68,7 +69,7 @@ def _close(session: Session, explored: list[Branch]) -> str | None:
                 f"policy change not made) reaches '{missed[1]}'.")
     rt = session.rt
     if found.kind == "choice":
-        subject = rt.pack.get("events", found.subject).title
+        subject = card_title(rt.pack.get("events", found.subject))
         other, taken = (choice_label(rt, found.subject, x) for x in (found.alternative, found.taken))
         change = f"answering '{subject}' with '{other}' instead of '{taken}'"
     else:
@@ -83,7 +84,7 @@ def _close(session: Session, explored: list[Branch]) -> str | None:
 def _branch(session: Session, branch: Branch) -> dict[str, Any]:
     rt = session.rt
     if branch.kind == "choice":
-        subject = rt.pack.get("events", branch.subject).title
+        subject = card_title(rt.pack.get("events", branch.subject))
         taken, other = (choice_label(rt, branch.subject, x) for x in (branch.taken, branch.alternative))
     else:
         subject = rt.pack.get("policies", branch.subject).name
@@ -139,7 +140,7 @@ def discussion(session: Session) -> list[dict[str, Any]]:
         for q in item.discussion:
             if q.question not in seen:
                 seen.add(q.question)
-                out.append({"question": q.question, "about": item.title,
+                out.append({"question": q.question, "about": card_title(item),
                             "paragraphs": paragraphs(rt, list(q.cites))})
     return out
 
@@ -175,7 +176,7 @@ def summary_questions(session: Session, explored: list[Branch], limit: int = 3) 
     ending = rt.pack.get("endings", session.state.ending) if session.state.ending else None
     first = {q.question for q in ending.discussion} if ending else set()
     key_cards = {b.subject for b in most_consequential(session, explored=explored) if b.kind == "choice"}
-    key_titles = {rt.pack.get("events", c).title for c in key_cards}
+    key_titles = {card_title(rt.pack.get("events", c)) for c in key_cards}
     ranked = sorted(questions, key=lambda q: (q["question"] not in first, q["about"] not in key_titles))
     return ranked[:limit]
 

@@ -6,6 +6,7 @@ saves them and runs ``class-report`` and ``debrief`` as a user would.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from game.classcode import class_session, encode_class_code
@@ -99,3 +100,16 @@ def test_the_mods_played_with_are_named(tmp_path: Path) -> None:
     assert "with baghdad-channel " in text.split("\n", 3)[2]
     assert "- Campaign: After Sochi, Realpolitik, seed 9, pack honorable-exit 1.0.0 with baghdad-channel " \
         in text
+
+
+def test_card_titles_in_the_debrief_carry_no_date_of_their_own() -> None:
+    """A title's own 'May 2018 - ' could contradict the month a held-over card was shown in: the
+    debrief shows titles as every front does (``card_title``), dated by the month they were met."""
+    rt = load_runtime(ROOT / "content")
+    session = bot_play(Session.new(rt, "standard", "normal", "titles"))
+    prefixed = [e.title for e in rt.pack.events if re.match(r"^\w+ 20\d\d - ", e.title)]
+    assert prefixed, "the base pack has titles with a date prefix: this test needs one"
+    for fmt in ("md", "html"):
+        text = render_debrief(session, fmt)
+        assert "Mission accomplished at Hmeimim" in text  # the card every campaign meets first
+        assert not [t for t in prefixed if t in text], fmt
