@@ -7,12 +7,12 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from game.chronicle import report_sections
-from game.describe import card_title, find_target, format_change, name_of
+from game.describe import card_title, format_change, name_of
 from game.engine.standing import month_levels
 from game.engine.turn import DecisionError
 from game.goals import POLICY_RULE, coming_up, ending_reasons, goals_lines, locked_reason, thresholds
 from game.history import basis_label, decided_notes, desk_text, held_over
-from game.plain_pages import advisor_lines, brief_lines, match_name, names_line, policy_lines, timeline_lines
+from game.plain_pages import advisor_lines, brief_lines, policy_lines, timeline_lines, why_target
 from game.plain_status import status_lines
 from game.preview import choice_preview, lens_for
 from game.saves.read import SaveError
@@ -341,18 +341,10 @@ class Plain:
         self.say(f"  {name_of(self.rt, 'policy:' + policy)} will be {level} this month.")
 
     def why(self, text: str) -> None:
-        allowed = [q for q in self.rt.quantities if q not in concealed(self.s)]
-        target, candidates = match_name(self.s, text, allowed)
+        target, problem = why_target(self.s, text)
         if target is None:
-            hidden = find_target(self.rt, text) if text.strip() else None
-            if hidden is not None and hidden in concealed(self.s):
-                target = hidden
-            else:
-                what = ("Usage: why NAME, one of" if not text.strip() else
-                        f"No meter or partner matches '{text.strip()}'; the names are"
-                        if candidates == allowed else f"'{text.strip()}' could be any of")
-                self.para(f"{what}: {names_line(self.s, candidates)}", "  ")
-                return
+            self.para(problem, "  ")
+            return
         if target in concealed(self.s):
             self.say(f"  {name_of(self.rt, target)} is hidden until the campaign ends "
                      "(teaching mode shows it).")

@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from game.chronicle import month_changes, policy_move, sentences
-from game.describe import card_title, name_of
+from game.describe import card_title, find_target, name_of
 from game.engine.state import month_label
 from game.preview import lens_for, level_preview
 from game.session import Session
-from game.visibility import visible
+from game.visibility import concealed, visible
 
 
 def brief_lines(session: Session, card: Any | None) -> list[str]:
@@ -129,3 +129,20 @@ def match_name(session: Session, text: str, allowed: list[str]) -> tuple[str | N
 def names_line(session: Session, ids: list[str]) -> str:
     """'ceasefire (Ceasefire stability), turkey (Turkey), ...'."""
     return ", ".join(f"{q} ({name_of(session.rt, q)})" for q in ids)
+
+
+def why_target(session: Session, text: str) -> tuple[str | None, str]:
+    """The quantity ``why TEXT`` asks about (a concealed one too, by its exact id or name: the page
+    then says it is hidden); else (None, what to say: the usage, or the names that match)."""
+    secret = concealed(session)
+    allowed = [q for q in session.rt.quantities if q not in secret]
+    target, candidates = match_name(session, text, allowed)
+    if target is not None:
+        return target, ""
+    hidden = find_target(session.rt, text) if text.strip() else None
+    if hidden is not None and hidden in secret:
+        return hidden, ""
+    what = ("Usage: why NAME, one of" if not text.strip() else
+            f"No meter or partner matches '{text.strip()}'; the names are"
+            if candidates == allowed else f"'{text.strip()}' could be any of")
+    return None, f"{what}: {names_line(session, candidates)}"
