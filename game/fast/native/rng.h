@@ -43,9 +43,15 @@ static const uint8_t B2_SIGMA[12][16] = {
     } while (0)
 
 static uint64_t load64(const uint8_t *p) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t x; /* the machine's own order is the format's: one load */
+    memcpy(&x, p, sizeof x);
+    return x;
+#else
     uint64_t x = 0;
     for (int i = 7; i >= 0; i--) x = (x << 8) | p[i]; /* little-endian on any machine */
     return x;
+#endif
 }
 
 #define B2_ROUND(r)                                                           \
