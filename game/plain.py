@@ -16,6 +16,7 @@ from game.plain_pages import advisor_lines, brief_lines, policy_lines, timeline_
 from game.plain_status import status_lines
 from game.preview import choice_preview, lens_for
 from game.saves.read import SaveError
+from game.score_parts import score_parts
 from game.session import Session
 from game.visibility import concealed, hidden_heading, visible
 
@@ -388,8 +389,8 @@ class Plain:
         for line in ending_reasons(s):
             self.say(line)
         self.say("Scores:")
-        for dim in rt.pack.items("score_dimensions"):
-            self.say(f"  {dim.name:24} {s.scores()[dim.id]:3}/100")
+        for part in score_parts(rt, s.state):
+            self.say(f"  {part.name:24} {part.text()}")
         hidden = [m for m in rt.pack.meters if m.hidden]
         if hidden:
             self.say(f"{hidden_heading(s)}:")
