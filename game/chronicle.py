@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from game.describe import describe_cause, name_of
+from game.describe import ENDS, describe_cause, name_of
 from game.engine.runtime import Runtime
 from game.engine.state import Change, month_label
 from game.session import Session
@@ -100,7 +100,7 @@ def sentence(rt: Runtime, cause: str, changes: Iterable[Change]) -> str:
     """One cause and what it moved, as a sentence: never a description glued to a list."""
     moved = "; ".join(movement(rt, c) for c in changes)
     cause = cause.strip()
-    if cause.endswith((".", "!", "?")):
+    if cause.endswith(ENDS):
         return f"{cause} {moved[:1].upper()}{moved[1:]}."
     return f"{cause}: {moved}."
 

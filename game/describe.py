@@ -12,6 +12,23 @@ from game.engine.state import MONTH_NAMES, Cause, Change, month_label
 _DATE_PREFIX = re.compile(rf"^(?:{'|'.join(MONTH_NAMES)}|Spring|Summer|Autumn|Winter) [0-9]{{4}} - ")
 
 
+ENDS = (".", "!", "?", "…")
+
+
+def full_stop(text: str) -> str:
+    """A sentence with its closing mark: a period, unless it already ends in one (or in ? ! …),
+    so that a card title such as 'Who may name the culprit?' never reads '?.'."""
+    text = text.rstrip()
+    return text if text.endswith(ENDS) else text + "."
+
+
+def and_list(items: list[str]) -> str:
+    """Words joined as a sentence lists them: '', 'a', 'a and b', 'a, b and c'."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def card_title(event: Any) -> str:
     """A card's title as every front shows it: without the leading 'May 2018 - ' (or 'Spring 2018 - ')
     some titles carry, since the card's date line says the month it is shown (and a held-over card

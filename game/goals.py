@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.describe import card_title
+from game.describe import card_title, full_stop
 from game.engine.explain import Clause, explain_key, failing, month_name
 from game.engine.turn import final_ending
 from game.engine.uses import threshold_lines
@@ -251,5 +251,4 @@ def locked_reason(session: Session, event: str, choice: str) -> str:
     model = next(ch for ch in session.rt.pack.get("events", event).choices if ch.id == choice)
     words = str(model.unavailable or "not available now").rstrip(".")
     lines = lock_lines(session, event, choice)
-    return words + "." if not lines else f"{words}: " + " ".join(
-        line if line.endswith(".") else line + "." for line in lines)
+    return words + "." if not lines else f"{words}: " + " ".join(full_stop(line) for line in lines)

@@ -10,32 +10,15 @@ from game.chronicle import report_sections
 from game.describe import card_title, format_change, name_of
 from game.engine.standing import month_levels
 from game.engine.turn import DecisionError
-from game.goals import POLICY_RULE, coming_up, ending_reasons, goals_lines, locked_reason, thresholds
+from game.goals import coming_up, ending_reasons, goals_lines, locked_reason, thresholds
 from game.history import basis_label, decided_notes, desk_text, held_over
-from game.plain_pages import advisor_lines, brief_lines, policy_lines, timeline_lines, why_target
+from game.plain_pages import advisor_lines, brief_lines, help_text, policy_lines, timeline_lines, why_target
 from game.plain_status import status_lines
 from game.preview import choice_preview, lens_for
 from game.saves.read import SaveError
+from game.score_parts import score_parts
 from game.session import Session
 from game.visibility import concealed, hidden_heading, visible
-
-HELP = """\
-Commands (at any prompt):
-  1-4                 answer the card with that choice
-  status              the dashboard: meters, partners, policies, with thresholds
-  goals               every ending with what it needs, now; and what is coming up
-  advisors            what the four advisors say about the card (--verbose prints them always)
-  brief               the brief's paragraphs behind the card and its choices
-  timeline [WORDS]    every month so far: cards, policy moves, changes (only lines with WORDS)
-  why METER           every change of a meter or partner, with its cause; any unambiguous
-                      beginning of a name will do (e.g. why cease, why un, why turkey)
-  set POLICY LEVEL    change a standing policy this month (e.g. set posture drawdown)
-  policies            each policy's levels, what each means and does every month
-  save [NAME]         save the campaign (when saving is available)
-  help                this text
-  quit                leave the campaign (it is autosaved each turn when saving is available)
-The month ends when the last card is answered; the policies then apply.
-""" + POLICY_RULE
 
 
 def _interactive(stream: IO[str]) -> bool:
@@ -72,6 +55,12 @@ class Plain:
         self.watch = watch  # `play --watch`: polled before each prompt for a reloaded pack
         self.current: Any | None = None  # the card being answered
         self.answered: list[str] = []  # this month's answers so far
+
+    def answer_help(self) -> str:
+        """The help's first line: how to answer the card on the desk, with its real range."""
+        n = len(self.current.choices) if self.current is not None else 0
+        return f"{f'1-{n}':20}answer the card with that choice" if n else \
+            f"{'NUMBER':20}answer a card with that choice (no card is on the desk now)"
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -218,6 +207,7 @@ class Plain:
         """A month with no card: still a chance to set policies, save or look around."""
         self.say("")
         self.say("A quiet month: no card needs an answer. Set policies now if you wish.")
+        self.current = None
         while True:
             line = self.read("Enter to end the month (or a command) > ")
             if not line or line.isdigit():
@@ -261,7 +251,7 @@ class Plain:
         if word in ("quit", "exit", "q"):
             raise Quit("Leaving the campaign.")
         if word in ("help", "?", "h"):
-            self.say(HELP)
+            self.say(help_text(self.answer_help()))
         elif word == "status":
             self.status()
         elif word == "goals":
@@ -388,8 +378,8 @@ class Plain:
         for line in ending_reasons(s):
             self.say(line)
         self.say("Scores:")
-        for dim in rt.pack.items("score_dimensions"):
-            self.say(f"  {dim.name:24} {s.scores()[dim.id]:3}/100")
+        for part in score_parts(rt, s.state):
+            self.say(f"  {part.name:24} {part.text()}")
         hidden = [m for m in rt.pack.meters if m.hidden]
         if hidden:
             self.say(f"{hidden_heading(s)}:")

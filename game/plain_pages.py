@@ -10,6 +10,7 @@ from typing import Any
 from game.chronicle import month_changes, policy_move, sentences
 from game.describe import card_title, find_target, name_of
 from game.engine.state import month_label
+from game.goals import POLICY_RULE
 from game.preview import lens_for, level_preview
 from game.session import Session
 from game.visibility import concealed, visible
@@ -146,3 +147,26 @@ def why_target(session: Session, text: str) -> tuple[str | None, str]:
             f"No meter or partner matches '{text.strip()}'; the names are"
             if candidates == allowed else f"'{text.strip()}' could be any of")
     return None, f"{what}: {names_line(session, candidates)}"
+
+
+def help_text(answer: str) -> str:
+    """The plain mode's commands; ``answer`` is the first line, how to answer the card on the desk
+    (its real range: '1-3' on a three-choice card, the tally in a class vote)."""
+    return "Commands (at any prompt):\n  " + answer + "\n" + COMMANDS
+
+
+COMMANDS = """\
+  status              the dashboard: meters, partners, policies, with thresholds
+  goals               every ending with what it needs, now; and what is coming up
+  advisors            what the four advisors say about the card (--verbose prints them always)
+  brief               the brief's paragraphs behind the card and its choices
+  timeline [WORDS]    every month so far: cards, policy moves, changes (only lines with WORDS)
+  why METER           every change of a meter or partner, with its cause; any unambiguous
+                      beginning of a name will do (e.g. why cease, why un, why turkey)
+  set POLICY LEVEL    change a standing policy this month (e.g. set posture drawdown)
+  policies            each policy's levels, what each means and does every month
+  save [NAME]         save the campaign (when saving is available)
+  help                this text
+  quit                leave the campaign (it is autosaved each turn when saving is available)
+The month ends when the last card is answered; the policies then apply.
+""" + POLICY_RULE

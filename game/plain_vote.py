@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.describe import and_list
 from game.plain import Plain
 from game.vote import VoteError, split, winners
 
@@ -15,11 +16,16 @@ class VotePlain(Plain):
         self.s.votes.pop(self.s.state.turn, None)  # a redrawn month is voted again from the start
         return super().answer_cards()
 
+    def answer_help(self) -> str:
+        """The help's first line in a class vote: a tally, one count per choice of this card."""
+        n = len(self.current.choices) if self.current is not None else 0
+        each = f"for choices 1-{n}" if n else "per choice"
+        return f"{'12 7 3':20}the class's votes, one count {each} in order (0 for a closed choice)"
+
     def ask_choice(self, card: Any) -> str:
         open_ = self.s.available(card.id)
-        labels = ", ".join(f"{i}" for i in range(1, len(card.choices) + 1))
         while True:
-            line = self.read(f"Votes for choices {labels} (e.g. '12 7 0'), or a command > ")
+            line = self.read(vote_prompt(open_))
             counts = _numbers(line)
             if counts is None:
                 self.command(line)
@@ -30,7 +36,8 @@ class VotePlain(Plain):
             try:
                 best = winners(counts, open_)
             except VoteError as exc:
-                self.say(f"  {exc}.")
+                fixed = " ".join(str(n if ok else 0) for n, ok in zip(counts, open_, strict=True))
+                self.say(f"  {exc}" + (f"; type 0 in its place: '{fixed}'." if "closed" in str(exc) else "."))
                 continue
             pick = best[0] if len(best) == 1 else self.break_tie(best)
             self.record(counts)
@@ -53,6 +60,29 @@ class VotePlain(Plain):
         """Keep this card's tally for the month (the save holds every tally)."""
         turn = self.s.state.turn
         self.s.votes[turn] = (*self.s.votes.get(turn, ()), tuple(counts))
+
+
+EXAMPLE = (12, 7, 3, 5, 2, 1)
+
+
+def closed_words(open_: list[bool]) -> str:
+    """What to type for the closed choices ('choice 2 is closed: type 0 for it'), '' when all are open."""
+    closed = [str(i + 1) for i, ok in enumerate(open_) if not ok]
+    if not closed:
+        return ""
+    one = len(closed) == 1
+    return f"choice{'' if one else 's'} {and_list(closed)} {'is' if one else 'are'} closed: type 0 for " \
+        f"{'it' if one else 'them'}"
+
+
+def vote_prompt(open_: list[bool]) -> str:
+    """The tally prompt: every choice's number, which are closed and what to type for them, and an
+    example with a 0 in each closed choice's place."""
+    labels = ", ".join(str(i) for i in range(1, len(open_) + 1))
+    counts = iter(EXAMPLE * len(open_))
+    example = " ".join(str(next(counts)) if ok else "0" for ok in open_)
+    closed = closed_words(open_)
+    return f"Votes for choices {labels}{'; ' + closed if closed else ''} (e.g. '{example}'), or a command > "
 
 
 def _numbers(line: str) -> list[int] | None:

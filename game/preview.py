@@ -89,7 +89,7 @@ def _random(lens: Lens, item: e.RandomEffect, after: int, facts: Facts) -> list[
         return []
     if len(set(inner)) == 1:  # every outcome reads the same: say it once (on hard, the sizes differ unseen)
         return [inner[0] + (" (how much is left to chance)" if lens.mode == "direction" else "")]
-    return [" / ".join(f"{round(100 * o.weight / total)}%: {text or 'nothing visible'}"
+    return [" / ".join(f"{round(100 * o.weight / total)}%: {text or blank(o.effects)}"
                        for o, text in zip(item.random, inner, strict=True))]
 
 
@@ -100,8 +100,14 @@ def _if(lens: Lens, item: e.IfEffect, after: int, facts: Facts) -> list[str]:
     if then == other:  # both read the same: on hard, the sizes may differ unseen
         why = f"how much may depend on whether {condition_text(lens, item.if_)}"
         return [f"{then} either way ({why})" if lens.mode == "direction" else then]
-    text = f"if {condition_text(lens, item.if_)}: {then or 'nothing visible'}"
+    text = f"if {condition_text(lens, item.if_)}: {then or blank(item.then)}"
     return [text + (f" (otherwise: {other})" if other else "")]
+
+
+def blank(items: Sequence[Any]) -> str:
+    """What a branch that shows nothing says: 'no change' when it has no effects at all (``then: []``),
+    'nothing visible' when it has effects the player cannot see."""
+    return "nothing visible" if items else "no change"
 
 
 def _branches(lens: Lens, lists: list[Any], after: int, facts: Facts) -> list[list[str]]:

@@ -15,6 +15,7 @@ Codes:
   always holds, or holds under the same condition; ``ending-equal-priority``;
 - ``change-out-of-range``: a change larger than half the quantity's whole range;
 - ``text-repeats``: a repeatable card that can come back more often than it has texts;
+- ``threshold-wording``: a threshold label's 'below'/'at or below' disagreeing with the conditions;
 - with a simulation: ``event-never-seen``, ``choice-never-taken``, ``ending-never-reached``.
 """
 
@@ -29,6 +30,7 @@ from typing import Any
 from game.content import effects as e
 from game.content.diagnostics import Diagnostic, sort_key
 from game.content.lint_bounds import Bounds, condition_bounds, contradiction
+from game.content.lint_thresholds import check_threshold_wording
 from game.content.scope import Where
 
 SUPPRESS = re.compile(r"#\s*lint:\s*ignore\[([a-z0-9_,\s-]+)\]")
@@ -68,6 +70,7 @@ class Linter:
         self.endings()
         self.changes()
         self.repeats()
+        check_threshold_wording(self)  # game.content.lint_thresholds
         return self.found
 
     def repeats(self) -> None:

@@ -13,6 +13,7 @@ from game.reports import class_analysis as ca
 from game.reports.class_saves import Entry, Group, examine, group_campaigns, group_key, save_paths
 from game.reports.facts import ending_title, meter_scale, mods_text
 from game.reports.render import render
+from game.score_parts import adjustment_note
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ def analyse(rt: Runtime, group: Group) -> dict[str, Any]:
     ending_rows = ca.endings(rt, finished)
     split_rows = class_tables.splits(rt, sessions, players)
     data.update(endings=ending_rows, splits=split_rows, split_needed=class_tables.split_needed(len(sessions)),
-                spreads=ca.final_spreads(rt, sessions, finished),
+                spreads=ca.final_spreads(rt, sessions, finished), score_note=adjustment_note(rt),
                 cross=class_tables.cross_table(rt, finished, split_rows),
                 bands=class_tables.relation_bands(rt, sessions),
                 paths=class_tables.repeated_paths(ca.paths(rt, sessions)),

@@ -26,6 +26,7 @@ from game.reports.facts import (
     series_labels,
 )
 from game.reports.render import render
+from game.score_parts import score_parts
 from game.session import Session, TurnRecord
 from game.visibility import shows_hidden, visible
 from game.vote import split
@@ -110,13 +111,12 @@ def _ending(session: Session) -> dict[str, Any] | None:
     if session.state.ending is None:
         return None
     ending = rt.pack.get("endings", session.state.ending)
-    scores = session.scores()
     return {"title": ending.title, "summary": ending.summary,
             "epilogue": [" ".join(p.split()) for p in ending.epilogue.split("\n\n") if p.strip()],
             "paragraphs": paragraphs(rt, list(ending.cites)),
             "why": ending_reasons(session),
-            "scores": [{"name": d.name, "value": scores[d.id], "description": d.description}
-                       for d in rt.pack.items("score_dimensions")]}
+            "scores": [{"name": p.name, "value": p.total, "split": p.split(), "description": p.description}
+                       for p in score_parts(rt, session.state)]}
 
 
 def _described(session: Session, description: str) -> str:

@@ -10,6 +10,7 @@ from textual.content import Content
 
 from game.engine.uses import threshold_lines, threshold_text
 from game.preview import Lens, level_preview
+from game.score_parts import adjustment_note
 from game.tui.text import tier_title
 
 Parts = list[str | tuple[str, str]]
@@ -40,7 +41,9 @@ On the dashboard, the change beside each value is its value now minus a month ag
 consequences that landed at the start of the month included); ✓ marks a change that is good
 for Moscow and ✗ one that is bad; the small graphs share one scale per panel; ⚠ marks a
 threshold that is near. The campaign ends when an ending's conditions hold or the clock runs
-out: the end screen shows the epilogue, the scores and the hidden quantities.
+out: the end screen shows the epilogue, the scores and the hidden quantities. A score is its
+formula on the final state plus the adjustment of the ending reached, and the end screen says
+both: 91/100 = 76 + 15 for the ending 'Honorable exit'.
 
 In a class vote (play --vote, or Class vote in the New campaign dialog) the facilitator types
 the class's votes beside each open choice (↑↓ move between them; a locked choice takes none);
@@ -59,7 +62,8 @@ def rules_content(rt: Any) -> Content:
         head += [(rt.pack.manifest.title, "bold"), f": {cards.min}-{cards.max} cards a month. ",
                  rt.pack.manifest.description, "\n\n"]
     text = "\n\n".join(" ".join(p.split()) for p in RULES.split("\n\n"))
-    return Content.assemble(*head, text)
+    tail = ["\n\n", adjustment_note(rt)] if rt is not None else []
+    return Content.assemble(*head, text, *tail)
 
 
 def _bindings() -> list[tuple[str, list[Binding]]]:

@@ -155,7 +155,7 @@ def test_without_a_campaign_the_words_say_so_plainly(rt: Runtime) -> None:
 
 def test_branches_keep_their_structure_and_name_the_readers_once(rt: Runtime) -> None:
     text = choice_preview(lens_for(campaign(rt)), "summit", "gamble")
-    assert text == (f"50%: Turkey +2; becomes true: {FACT} ({READERS}) / 50%: nothing visible; "
+    assert text == (f"50%: Turkey +2; becomes true: {FACT} ({READERS}) / 50%: no change; "
                     f"if UN track momentum ≥ 10: becomes true (if it was not): {FACT}")
 
 

@@ -3,6 +3,7 @@ screen does not call 'hidden until the debrief' what teaching mode showed all ga
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ def test_the_folded_report_reads_as_sentences(base_rt: Runtime) -> None:
     session.play(session.decide(["keep_air_cover"]))
     line = report_summary(session).plain
     assert "cause(s)" not in line
-    assert line.startswith("In December 2017 (turn 1): ") and " causes moved things. " in line, line
+    assert re.match(r"\d+ causes moved things in December 2017 \(turn 1\)\. ", line), line
     assert "What actually happened: Mission accomplished at Hmeimim. r: read the report" in line, line
 
 
@@ -61,3 +62,28 @@ def test_plain_goals_read_the_same_verdicts(tmp_path: Path) -> None:
     out = cli("play", "--plain", "--seed", "7", "--saves-dir", str(tmp_path), stdin="goals\nquit\n").stdout
     assert "5. ✗ Plan B (checked every month)\n    A fallback in the brief's reading" in out
     assert "Its visible conditions are those of 'Plan B'" in out
+
+
+def test_the_folded_report_is_one_sentence_and_never_doubles_a_mark(base_rt: Runtime) -> None:
+    from game.bench import fire
+    from game.describe import full_stop
+
+    assert full_stop("Who may name the culprit?") == "Who may name the culprit?"
+    assert full_stop("Douma") == "Douma." and full_stop("Douma.") == "Douma."
+    session = Session.new(base_rt, seed="7")
+    lines = []
+    while not session.finished and len(session.records) < 12:
+        session.play(session.decide([c.choices[session.available(c.id).index(True)].id
+                                     for c in session.cards()]))
+        lines.append(report_summary(session).plain)
+    assert lines[2].startswith("6 causes moved things in February 2018 (turn 3) and at the start of "
+                               "March 2018. What actually happened: "), lines[2]
+    assert not [line for line in lines if "?." in line or "!." in line or ";:" in line]
+    assert not [line for line in lines if "; At the start" in line or "): " in line.split(".")[0]]
+    culprit = Session.new(base_rt, seed="7")
+    fire(culprit, "opcw_attribution_vote")
+    culprit.state.cards = ["opcw_attribution_vote"]  # the only card: its title ends the sentence
+    card = base_rt.pack.get("events", "opcw_attribution_vote")
+    culprit.play(culprit.decide([card.choices[culprit.available(card.id).index(True)].id]))
+    line = report_summary(culprit).plain
+    assert line.endswith("What actually happened: Who may name the culprit? r: read the report"), line

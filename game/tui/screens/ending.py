@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from game.goals import ending_reasons
+from game.score_parts import score_parts
 from game.session import Session
 from game.tui.widgets.footer import GameFooter
 from game.visibility import hidden_heading, meter_description
@@ -26,14 +27,16 @@ def bar(score: int) -> str:
 
 
 def scores_content(session: Session) -> Content:
-    """Every score dimension with its bar."""
-    scores = session.scores()
-    dims = session.rt.pack.items("score_dimensions")
-    width = max((len(d.name) for d in dims), default=10)
+    """Every score dimension with its bar, what its formula gave and what the ending added."""
+    score = score_parts(session.rt, session.state)
+    width = max((len(p.name) for p in score), default=10)
     parts: list[str | tuple[str, str]] = [("Scores", "bold $accent")]
-    for dim in dims:
-        parts += ["\n", (f"{dim.name:<{width}}  ", "bold"), bar(scores[dim.id]),
-                  "\n", (f"{'':<{width}}  {dim.description}", "dim")]
+    for part in score:
+        split = part.split()
+        parts += ["\n", (f"{part.name:<{width}}  ", "bold"), bar(part.total)]
+        if split:
+            parts += ["\n", f"{'':<{width}}  = {split}"]
+        parts += ["\n", (f"{'':<{width}}  {part.description}", "dim")]
     return Content.assemble(*parts)
 
 

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from game.bench import jump_note, jumped, report_changes
 from game.chronicle import report_sections
+from game.describe import and_list, full_stop
 from game.engine.state import month_label
 from game.history import Note, decided_notes
 from game.session import Session
@@ -67,11 +68,18 @@ def report_summary(session: Session) -> Content:
     notes = [n.title for n in decided_notes(session) if n.happened or n.actual]
     if not count and not notes:
         return Content("Nothing moved last month.")
-    heads = "; ".join(x.heading for x in sections)
-    moved = f"{count} cause{'' if count == 1 else 's'} moved things" if count else "Nothing moved"
-    told = f" What actually happened: {'; '.join(notes)}." if notes else ""
-    return Content.assemble((f"{heads}: " if heads else "", "bold"), (f"{moved}.", "bold"), told, " ",
+    told = f" What actually happened: {full_stop('; '.join(notes))}" if notes else ""
+    return Content.assemble((moved_sentence(count, [x.heading for x in sections]), "bold"), told, " ",
                             ("r: read the report", "dim"))
+
+
+def moved_sentence(count: int, headings: list[str]) -> str:
+    """The folded report's count as one sentence, dated by its sections' headings: '10 causes moved
+    things in February 2018 (turn 1) and at the start of March 2018.'"""
+    if not count:
+        return "Nothing moved last month."
+    when = and_list([h[:1].lower() + h[1:] for h in headings])
+    return f"{count} cause{'' if count == 1 else 's'} moved things{' ' + when if when else ''}."
 
 
 class SituationReport(Static):
