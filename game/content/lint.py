@@ -15,6 +15,8 @@ Codes:
   always holds, or holds under the same condition; ``ending-equal-priority``;
 - ``change-out-of-range``: a change larger than half the quantity's whole range;
 - ``text-repeats``: a repeatable card that can come back more often than it has texts;
+- ``card-may-pass``: a card whose choices are all conditional and can all be closed at once (it
+  would pass, with no effect: ``game.engine.passing``);
 - with a simulation: ``event-never-seen``, ``choice-never-taken``, ``ending-never-reached``.
 """
 
@@ -29,6 +31,7 @@ from typing import Any
 from game.content import effects as e
 from game.content.diagnostics import Diagnostic, sort_key
 from game.content.lint_bounds import Bounds, condition_bounds, contradiction
+from game.content.lint_cards import passing_cards
 from game.content.scope import Where
 
 SUPPRESS = re.compile(r"#\s*lint:\s*ignore\[([a-z0-9_,\s-]+)\]")
@@ -68,6 +71,7 @@ class Linter:
         self.endings()
         self.changes()
         self.repeats()
+        passing_cards(self, quantity_ranges(self.pack))
         return self.found
 
     def repeats(self) -> None:
