@@ -64,3 +64,21 @@ def test_a_clause_outside_its_range_is_named(tmp_path: Path) -> None:
     (pack / "cards.yaml").write_text(CARDS.replace('"hope >= 50"', '"hope > 100"'))
     out = " ".join(lint("--content", str(pack)).stdout.split())
     assert "'Hope in the UN track > 100' is outside its range (0 to 100)" in out
+
+
+def test_simulate_plays_every_strategy_and_reaches_the_honorable_exit() -> None:
+    done = lint("--simulate", "8", "--format", "json")
+    assert "planner" in done.stderr and "follow_mfa" in done.stderr and "history" in done.stderr
+    never = [d["message"] for d in json.loads(done.stdout)["diagnostics"] if d["code"] == "ending-never-reached"]
+    assert not [m for m in never if "'honorable_exit'" in m], never
+
+
+def test_with_a_mod_the_base_packs_findings_are_notes_and_strict_judges_the_mod() -> None:
+    done = lint("--mod", str(MOD), "--simulate", "2", "--strict", "--format", "json")
+    found = json.loads(done.stdout)["diagnostics"]
+    warnings = [d for d in found if d["severity"] == "warning"]
+    assert warnings and all("closed_card_mod" in d["file"] for d in warnings)
+    notes = [d for d in found if d["severity"] == "note"]
+    assert notes and all("(an item of the pack the mods extend)" in d["message"] for d in notes)
+    assert f"{len(notes)} finding(s) on the base pack's own items are notes" in done.stderr
+    assert done.returncode == 1  # the mod's own warnings
