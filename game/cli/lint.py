@@ -19,8 +19,9 @@ def register(sub: Any, name: str) -> None:
                                         "scheduled, conditions that can never hold, cards outside every "
                                         "scenario, shadowed endings, equal priorities, changes far outside "
                                         "a quantity's range, cards whose choices can all be closed; with "
-                                        "--simulate N, also cards never seen, choices never taken and endings "
-                                        "never reached by any of the bot strategies simulate plays. With "
+                                        "--simulate N, also cards never seen, choices never taken and "
+                                        "endings never reached by any of the bot strategies simulate plays. "
+                                        "With "
                                         "--mod, findings on the base pack's own items are notes, not "
                                         "warnings, so --strict judges the mod. Suppress a finding with "
                                         "'# lint: ignore[code]' on its line.")
