@@ -112,8 +112,6 @@ class Scope:
 
 
 def flag_hint(name: str, known: Collection[str]) -> str:
-    """The hint for an unknown flag: a near name, and how to declare a new one."""
-    declare = (f"a new flag is declared under 'flags:' ('- {{id: {name}, description: ...}}') "
-               f"and set by an effect 'set_flag: {name}'")
-    near = did_you_mean(name, known)
-    return f"{near} Or: {declare}" if near else declare
+    """The hint for an unknown flag: a near name (likely a typo), else how to declare a new one."""
+    return did_you_mean(name, known) or (f"a new flag is declared under 'flags:' ('- {{id: {name}, "
+                                         f"description: ...}}') and set by an effect 'set_flag: {name}'")
