@@ -32,8 +32,18 @@ def _cause(session: Session) -> Cause:
     return Cause("event", session.state.turn, note=NOTE)
 
 
-def _unknown(kind: str, name: str, known: list[str]) -> BenchError:
+def near_names(name: str, known: list[str]) -> str | None:
+    """'did you mean ...?' for a misspelt or partial id: the closest spelling, else up to three ids
+    that contain the name ('wheat' finds 'wheat_shipment')."""
     hint = did_you_mean(name, known)
+    if hint is None and name:
+        holding = [k for k in known if name.lower() in k.lower()][:3]
+        hint = f"did you mean {' or '.join(repr(k) for k in holding)}?" if holding else None
+    return hint
+
+
+def _unknown(kind: str, name: str, known: list[str]) -> BenchError:
+    hint = near_names(name, known)
     return BenchError(f"no {kind} '{name}'" + (f": {hint}" if hint else ""))
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from game.describe import ENDS, describe_cause, name_of
+from game.describe import ENDS, card_title, describe_cause, name_of
+from game.engine.passing import PASSED_NOTE, passed_cards
 from game.engine.runtime import Runtime
 from game.engine.state import Change, month_label
 from game.session import Session
@@ -146,19 +147,32 @@ class Section:
 
 
 def report_sections(session: Session, changes: Sequence[Change]) -> list[Section]:
-    """The situation report of ``changes`` (e.g. ``session.report``), dated as the timeline dates them."""
+    """The situation report of ``changes`` (``session.report``, as a front shows it), dated as the timeline
+    dates them, with the cards of the month just decided that passed."""
     rt = session.rt
     first = session.state.month - (session.state.turn - 1)
     marked = with_policy_moves(changes)
     out: list[Section] = []
-    for turn in sorted({c.turn for c in marked}):
+    passed = passed_lines(session)  # the report is the last decided month's
+    for turn in sorted({c.turn for c in marked} | set(passed)):
         dated = [c for c in marked if c.turn == turn]
         month = month_label(first + turn - 1)
         moves = [policy_move(rt, c) for c in dated if c.target.startswith("policy:")]
-        decided = sentences(rt, [c for c in dated if not at_start(c)])
+        decided = passed.get(turn, []) + sentences(rt, [c for c in dated if not at_start(c)])
         early = sentences(rt, [c for c in dated if at_start(c)])
         if early:
             out.append(Section(f"At the start of {month}", tuple(early)))
         if decided or moves:
             out.append(Section(f"In {month} (turn {turn})", tuple(moves + decided)))
     return out
+
+
+def passed_lines(session: Session) -> dict[int, list[str]]:
+    """The month just decided's cards that passed (none of their choices was open), by turn:
+    'Wheat for Latakia: no choice was open: the card passed, with no effect.'"""
+    if not session.records:
+        return {}
+    record = session.records[-1]
+    cards = passed_cards(record.cards, record.decision.choices)
+    titles = [card_title(session.rt.pack.get("events", card)) for card in cards]
+    return {record.turn: [f"{title}: {PASSED_NOTE}, with no effect." for title in titles]} if titles else {}

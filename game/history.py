@@ -58,6 +58,8 @@ def historical_choice(event: Any) -> Any | None:
     """The choice marked as Moscow's actual course, if any."""
     return next((c for c in event.choices if getattr(c, "historical", False)), None)
 
+PASSED_LABEL = "no choice: none was open, the card passed"  # a passed card's answer (game.engine.passing)
+
 
 @dataclass(frozen=True, slots=True)
 class Note:
@@ -80,7 +82,7 @@ class Note:
 def note(event: Any, choice_id: str) -> Note:
     """The history note of a card answered with a choice."""
     history = getattr(event, "history", None)
-    chosen = next(c.label for c in event.choices if c.id == choice_id)
+    chosen = next((c.label for c in event.choices if c.id == choice_id), PASSED_LABEL)
     actual = historical_choice(event)
     return Note(event.id, card_title(event), basis_label(event),
                 None if history is None else _flat(history.happened),

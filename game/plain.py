@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from game.chronicle import report_sections
 from game.describe import card_title, format_change, name_of
+from game.engine.passing import PASSED, PASSED_SAY
 from game.engine.standing import month_levels
 from game.engine.turn import DecisionError
 from game.goals import coming_up, ending_reasons, goals_lines, locked_reason, thresholds
@@ -216,6 +217,9 @@ class Plain:
 
     def ask_choice(self, card: Any) -> str:
         open_ = self.s.available(card.id)
+        if not any(open_):  # the card passes (game.engine.passing): nothing to answer
+            self.para(PASSED_SAY, "  ")
+            return PASSED
         while True:
             line = self.read(f"Choice 1-{len(card.choices)} > ")
             if line.isdigit():

@@ -9,6 +9,7 @@ from typing import Any
 
 from game.chronicle import month_changes, policy_move, sentences
 from game.describe import card_title, find_target, name_of
+from game.engine.passing import PASSED_NOTE
 from game.engine.state import month_label
 from game.goals import POLICY_RULE
 from game.preview import lens_for, level_preview
@@ -53,7 +54,10 @@ def timeline_lines(session: Session, query: str = "") -> list[str]:
         lines = []
         for card_id, choice_id in zip(rec.cards, rec.decision.choices, strict=True):
             card = rt.pack.get("events", card_id)
-            choice = next(c for c in card.choices if c.id == choice_id)
+            choice = next((c for c in card.choices if c.id == choice_id), None)
+            if choice is None:  # the card passed (game.engine.passing)
+                lines.append(f"{card_title(card)}: {PASSED_NOTE}, with no effect.")
+                continue
             outcome = " ".join(choice.outcome.split())
             lines.append(f"{card_title(card)}: you chose '{choice.label}'. {outcome}")
         dated = visible(session, month_changes(session, rec.turn))

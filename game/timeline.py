@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from game.chronicle import month_changes, policy_move
 from game.describe import card_title, format_change
+from game.engine.passing import PASSED_NOTE
 from game.engine.state import month_label
 from game.session import Session
 from game.visibility import visible
@@ -34,8 +35,9 @@ def entries(session: Session) -> list[Entry]:
         month = month_label(rec.month)
         for card_id, choice_id in zip(rec.cards, rec.decision.choices, strict=True):
             card = rt.pack.get("events", card_id)
-            choice = next(c for c in card.choices if c.id == choice_id)
-            line = f"{card_title(card)} → {choice.label}: {choice.outcome}"
+            choice = next((c for c in card.choices if c.id == choice_id), None)
+            line = (f"{card_title(card)} → {choice.label}: {choice.outcome}" if choice is not None
+                    else f"{card_title(card)} → {PASSED_NOTE}, with no effect")  # the card passed
             out.append(Entry(rec.turn, month, "card", line))
         # dated by the turn each change took effect in, as the why view and the report date them
         for change in visible(session, month_changes(session, rec.turn)):

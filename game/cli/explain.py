@@ -26,6 +26,13 @@ def _matches(pack: Any, wanted: str) -> list[tuple[str, str]]:
     return sorted(k for k in keys if k[1] == item and (not section or k[0] == section))
 
 
+def singular(section: str) -> str:
+    """A section's item kind: 'difficulties' -> 'difficulty', 'policies' -> 'policy', 'events' -> 'event',
+    'score_dimensions' -> 'score dimension'."""
+    word = section[:-3] + "y" if section.endswith("ies") else section[:-1]
+    return word.replace("_", " ")
+
+
 def _show(pack: Any, key: tuple[str, str]) -> None:
     import yaml
 
@@ -33,13 +40,13 @@ def _show(pack: Any, key: tuple[str, str]) -> None:
     changes = pack.overlay.changes.get(key, [])
     origin = pack.overlay.origins.get(key)
     if origin:
-        print(f"{section[:-1]} '{item}': defined at {origin}")
+        print(f"{singular(section)} '{item}': defined at {origin}")
     elif key in pack.where and not changes:
         w = pack.where[key]
         pos = w.doc.pos(w.path)
-        print(f"{section[:-1]} '{item}': defined at {w.doc.file}:{pos.line}:{pos.column}")
+        print(f"{singular(section)} '{item}': defined at {w.doc.file}:{pos.line}:{pos.column}")
     else:
-        print(f"{section[:-1]} '{item}':")
+        print(f"{singular(section)} '{item}':")
     for c in changes:
         print(f"  {c.action:<8} by mod {c.mod} at {c.file}:{c.line}:{c.column}")
     model = next((x for x in pack.items(section) if x.id == item), None)

@@ -18,13 +18,19 @@ def register(sub: Any, name: str) -> None:
                                         "never read, set or used, choices with no effect, follow-ups never "
                                         "scheduled, conditions that can never hold, cards outside every "
                                         "scenario, shadowed endings, equal priorities, changes far outside "
-                                        "a quantity's range; with --simulate N, also cards never seen, "
-                                        "choices never taken and endings never reached. Suppress a finding "
-                                        "with '# lint: ignore[code]' on its line.")
+                                        "a quantity's range, cards whose choices can all be closed; with "
+                                        "--simulate N, also cards never seen, choices never taken and "
+                                        "endings never reached by any of the bot strategies simulate plays. "
+                                        "With "
+                                        "--mod, findings on the base pack's own items are notes, not "
+                                        "warnings, so --strict judges the mod. Suppress a finding with "
+                                        "'# lint: ignore[code]' on its line.")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or JSON")
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     parser.add_argument("--simulate", type=int, metavar="N", default=0,
-                        help="also play N campaigns per bot strategy and report what they never reach")
+                        help="also play N campaigns per scenario (at its default difficulty) with each "
+                             "bot strategy simulate plays (random, the pack's lines, one follower per "
+                             "advisor, history, planner) and report what none of them reaches")
     add_content(parser)
 
 
@@ -37,9 +43,11 @@ def _simulated(pack: Any, rt: Any, games: int) -> list[Any]:
     """What no bot strategy met in any scenario, as warnings placed at the item."""
     from game.content.diagnostics import Diagnostic
     from game.fast.backends import resolve
-    from game.sim.runner import simulate
+    from game.sim.runner import bots_for, simulate
 
-    strategies = ["random", *(s.id for s in pack.strategies)]
+    strategies = list(bots_for(rt))  # every strategy `simulate` plays
+    print(f"lint --simulate: {games} campaign(s) per scenario by each of {len(strategies)} bot strategies: "
+          f"{', '.join(strategies)}", file=sys.stderr)
     never: dict[str, set[str]] = {}
     for sc in pack.scenarios:
         difficulty = sc.default_difficulty or pack.difficulties[0].id
@@ -56,8 +64,27 @@ def _simulated(pack: Any, rt: Any, games: int) -> list[Any]:
             pos = where.doc.pos(where.path) if where else None
             file = where.doc.file if where else f"{pack.root.name}/pack.yaml"
             out.append(Diagnostic(file, pos.line if pos else 1, pos.column if pos else 1, code,
-                                  text.format(item) + f" in {games} campaigns per strategy and scenario",
+                                  text.format(item) + f" by any of the {len(strategies)} bot strategies "
+                                  f"in {games} campaign(s) each per scenario",
                                   None, "warning"))
+    return out
+
+
+def _judge_mods(pack: Any, found: list[Any]) -> list[Any]:
+    """With mods: a warning on the base pack's own items (not in a mod's files) becomes a note, so that
+    ``--strict`` judges the mods; say how many on stderr."""
+    from dataclasses import replace
+
+    roots = [mod.root.resolve() for mod in pack.mods]
+    out, demoted = [], 0
+    for d in found:
+        if d.severity == "warning" and not any(Path(d.file).resolve().is_relative_to(r) for r in roots):
+            d = replace(d, severity="note", message=f"{d.message} (an item of the pack the mods extend)")
+            demoted += 1
+        out.append(d)
+    if demoted:
+        print(f"lint --mod: {demoted} finding(s) on the base pack's own items are notes, not warnings "
+              "(--strict judges the mods' items)", file=sys.stderr)
     return out
 
 
@@ -79,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
         found += lint_pack(pack, scope, rt)
         if args.simulate > 0:
             found += _simulated(pack, rt, args.simulate)
+        if pack.mods:
+            found = _judge_mods(pack, found)
     found.sort(key=sort_key)
     failing = [d for d in found if d.severity == "error" or (args.strict and d.severity == "warning")]
     if args.format == "json":

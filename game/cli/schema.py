@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.cli.common import Exit, add_content, load_or_report
+from game.cli.common import Exit, add_content, load_or_report, mod_dirs
 
 
 def register(sub: Any, name: str) -> None:
@@ -20,6 +20,9 @@ def register(sub: Any, name: str) -> None:
     parser.add_argument("--out", metavar="DIR", default=".", help="folder to write into (default: here)")
     parser.add_argument("--generic", action="store_true",
                         help="leave out the pack's ids (a schema for any pack)")
+    parser.epilog = ("With --mod DIR the schemas are a mod's: its manifest (extends, load_after, source) and "
+                     "content items that are new or replace, modify or remove an item of the pack, with the "
+                     "ids of the pack as the mods leave it.")
     add_content(parser)
 
 
@@ -37,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for key, schema in schemas(pack).items():
+        for key, schema in schemas(pack, mod=bool(mod_dirs(args))).items():
             path = out / NAMES[key]
             write_atomic(path, dumps(schema).encode())
             print(path)

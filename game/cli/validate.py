@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         return Exit.INVALID if errors else Exit.OK
     for error in errors:
         print(error.render(), file=sys.stderr)
-    if info is not None:
+    if info is not None and not errors:  # a failed pack's counts would read as a success
         counts = info["counts"]
         total = len(info["cited_paragraphs"]) + len(info["uncited_paragraphs"])
         mods = "".join(f" + {m['id']} {m['version']}" for m in info["mods"])
@@ -73,10 +73,10 @@ def run(args: argparse.Namespace) -> int:
               f"{counts['meters']} meters, "
               f"{counts['advisors']} advisors, {counts['scenarios']} scenarios; "
               f"{len(info['cited_paragraphs'])}/{total} paragraphs cited")
-        if info["uncited_paragraphs"] and not errors:  # with errors, items may be missing: not a finding
+        if info["uncited_paragraphs"]:
             print("uncited: " + ", ".join(info["uncited_paragraphs"]))
     if errors:
-        print(f"{len(errors)} error(s)", file=sys.stderr)
+        print(f"{len(errors)} error(s): the pack is invalid", file=sys.stderr)
         return Exit.INVALID
     print("ok")
     return Exit.OK

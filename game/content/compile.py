@@ -42,7 +42,16 @@ def _scope(pack: Pack) -> tuple[Scope, list[int], list[int], list[int]]:
     scope.scores = {d.id for d in pack.items("score_dimensions")}
     scope.difficulties = {d.id for d in pack.difficulties}
     _broken(pack, scope, (qmin, qmax, qdefault))
+    for (section, item), changes in pack.overlay.changes.items():  # what a mod removed, and where
+        gone = [c for c in changes if c.action == "remove"]
+        if gone and section in _KINDS:
+            c = gone[-1]
+            scope.removed[(_KINDS[section], item)] = f"mod '{c.mod}' removed it ({c.file}:{c.line})"
     return scope, qmin, qmax, qdefault
+
+
+_KINDS = {"events": "event", "flags": "flag", "policies": "policy", "advisors": "advisor",
+          "endings": "ending", "meters": "quantity", "actors": "quantity", "tolerances": "tolerance"}
 
 
 def _broken(pack: Pack, scope: Scope, columns: tuple[list[int], list[int], list[int]]) -> None:
@@ -223,8 +232,13 @@ class _Compiler:
             if flag.id in self.scope.used_flags and flag.id not in self.scope.set_flags:
                 initial = any(flag.id in sc.initial.flags for sc in self.pack.scenarios)
                 if not initial:
+                    test = self.scope.flag_tests.get(flag.id)
+                    at = f" at {test.doc.file}:{test.doc.pos(test.path).line}" if test else ""
                     self.scope.error(self.where("flags", flag.id) / "id", "flag-never-set",
-                                     f"flag '{flag.id}' is tested but nothing ever sets it")
+                                     f"flag '{flag.id}' is tested{at} but nothing ever sets it",
+                                     f"set it with an effect 'set_flag: {flag.id}' on a choice, a policy "
+                                     "level or a scheduled block, or start a scenario with it "
+                                     f"('initial: {{flags: [{flag.id}]}}')")
 
     def build(self, explain: bool = True) -> Runtime:
         pack = self.pack

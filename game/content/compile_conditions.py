@@ -8,7 +8,7 @@ from typing import Any
 from game.content import conditions as c
 from game.content.diagnostics import did_you_mean
 from game.content.expr import ExprError, Node, parse
-from game.content.scope import Scope, Where
+from game.content.scope import Scope, Where, flag_hint
 from game.engine.runtime import Numeric, Predicate
 from game.engine.state import State, month_index
 
@@ -172,7 +172,7 @@ class ConditionCompiler:
     def _flag(self, name: str, where: Where) -> Predicate:
         if not self.scope.check("flag", name, self.scope.flags, where):
             return _false
-        self.scope.used_flags.add(name)
+        self.scope.tested(name, where)
         return lambda s: name in s.flags
 
     def _fired(self, name: str, where: Where) -> Predicate:
@@ -268,7 +268,7 @@ class _ExprCompiler:
             arg = node.args[0]
             if arg.kind == "name" and str(arg.value) in self.scope.flags:  # the commonest 'not'
                 name = str(arg.value)
-                self.scope.used_flags.add(name)
+                self.scope.tested(name, self.where)
                 return lambda s: name not in s.flags
             inner = self.boolean(arg)
             return lambda s: not inner(s)
@@ -289,14 +289,13 @@ class _ExprCompiler:
             if name in ("true", "false"):
                 return (lambda s: True) if name == "true" else _false
             if name in self.scope.flags:
-                self.scope.used_flags.add(name)
+                self.scope.tested(name, self.where)
                 return lambda s: name in s.flags
             if name in self.scope.numeric_names():
                 self.fail(node, "expression-type", f"'{name}' is a number, not a yes/no fact",
                           f"compare it, for example '{name} >= 50'")
                 return _false
-            self.fail(node, "unknown-flag", f"unknown flag '{name}'",
-                      did_you_mean(name, self.scope.flags))
+            self.fail(node, "unknown-flag", f"unknown flag '{name}'", flag_hint(name, self.scope.flags))
             return _false
         self.fail(node, "expression-type", "this is a number, not a yes/no condition",
                   "compare it with something, for example '>= 50'")
@@ -307,7 +306,9 @@ class _ExprCompiler:
         name = str(arg.value)
         if name in table:
             return True
-        self.fail(arg, f"unknown-{kind}", f"unknown {kind} '{name}'", did_you_mean(name, table))
+        gone = self.scope.removed.get((kind, name))  # a mod removed it: say which, and where
+        self.fail(arg, f"unknown-{kind}", f"unknown {kind} '{name}'" + (f": {gone}" if gone else ""),
+                  flag_hint(name, table) if kind == "flag" else did_you_mean(name, table))
         return False
 
     def _compare(self, node: Node) -> Predicate:

@@ -87,13 +87,18 @@ def _with_ids(schema: dict[str, Any], pack: Any) -> dict[str, Any]:
     return schema
 
 
-def schemas(pack: Any | None = None) -> dict[str, dict[str, Any]]:
-    """The manifest and content-file schemas (with the pack's ids as enums when a pack is given)."""
+def schemas(pack: Any | None = None, *, mod: bool = False) -> dict[str, dict[str, Any]]:
+    """The manifest and content-file schemas (with the pack's ids as enums when a pack is given);
+    ``mod``: a mod's manifest and content files instead (``game.content.jsonschema_mod``)."""
+    from game.content.jsonschema_mod import mod_content, mod_manifest
+
     out = {}
     for key, model in (("manifest", s.Manifest), ("content", _content_model())):
         schema = {"$schema": DIALECT, **model.model_json_schema(by_alias=True)}
         schema["title"] = f"Honorable Exit {key} file (format {s.FORMAT_VERSION})"
         out[key] = _with_ids(schema, pack) if pack is not None and key == "content" else schema
+    if mod:
+        out = {"manifest": mod_manifest(DIALECT), "content": mod_content(out["content"])}
     return out
 
 

@@ -16,6 +16,8 @@ Codes:
 - ``change-out-of-range``: a change larger than half the quantity's whole range;
 - ``text-repeats``: a repeatable card that can come back more often than it has texts;
 - ``threshold-wording``: a threshold label's 'below'/'at or below' disagreeing with the conditions;
+- ``card-may-pass``: a card whose choices are all conditional and can all be closed at once (it
+  would pass, with no effect: ``game.engine.passing``);
 - with a simulation: ``event-never-seen``, ``choice-never-taken``, ``ending-never-reached``.
 """
 
@@ -30,6 +32,7 @@ from typing import Any
 from game.content import effects as e
 from game.content.diagnostics import Diagnostic, sort_key
 from game.content.lint_bounds import Bounds, condition_bounds, contradiction
+from game.content.lint_cards import passing_cards
 from game.content.lint_thresholds import check_threshold_wording
 from game.content.scope import Where
 
@@ -71,6 +74,7 @@ class Linter:
         self.changes()
         self.repeats()
         check_threshold_wording(self)  # game.content.lint_thresholds
+        passing_cards(self, quantity_ranges(self.pack))
         return self.found
 
     def repeats(self) -> None:

@@ -77,9 +77,29 @@ def _leaf(cond: x.Cond) -> list[tuple[str, Bounds]]:
 
 def conjunction(cond: x.Cond) -> list[tuple[str, Bounds]]:
     """The interval facts that must all hold for ``cond`` (its top-level ``all``)."""
+    return [(name, interval) for name, interval, _ in clauses(cond)]
+
+
+def clauses(cond: x.Cond) -> list[tuple[str, Bounds, x.Cond]]:
+    """The interval facts of ``cond``'s top-level ``all``, each with the clause that states it."""
     if isinstance(cond, x.All):
-        return [fact for part in cond.parts for fact in conjunction(part)]
-    return _leaf(cond)
+        return [fact for part in cond.parts for fact in clauses(part)]
+    return [(name, interval, cond) for name, interval in _leaf(cond)]
+
+
+def exact_interval(cond: x.Cond) -> tuple[str, Bounds] | None:
+    """The one name and interval ``cond`` holds exactly on (every clause an interval on that name),
+    else None: then the interval reasoning cannot tell when it holds."""
+    parts = list(cond.parts) if isinstance(cond, x.All) else [cond]
+    if not parts or any(isinstance(p, x.All) or not _leaf(p) for p in parts):
+        return None
+    facts = conjunction(cond)
+    if len({name for name, _ in facts}) != 1:
+        return None
+    interval = Bounds(-INF, INF)
+    for _, bound in facts:
+        interval = interval.meet(bound)
+    return facts[0][0], interval
 
 
 def condition_bounds(cond: x.Cond, ranges: dict[str, Bounds]) -> dict[str, Bounds]:
@@ -91,16 +111,30 @@ def condition_bounds(cond: x.Cond, ranges: dict[str, Bounds]) -> dict[str, Bound
 
 
 def contradiction(cond: x.Cond, ranges: dict[str, Bounds]) -> list[str]:
-    """Why the condition can never hold (empty when it can, or when that cannot be told)."""
+    """Why the condition can never hold (empty when it can, or when that cannot be told), naming the
+    clauses that contradict each other as the game shows them."""
     if isinstance(cond, x.Any_):
         branches = [contradiction(b, ranges) for b in cond.parts]
         return [f"every branch fails ({'; '.join(b[0] for b in branches)})"] if all(branches) else []
     if isinstance(cond, x.Const):
         return [] if cond.truth else ["it is written as false"]
     problems = []
+    facts = clauses(cond)
     for name, interval in condition_bounds(cond, ranges).items():
         if interval.empty:
-            span = ranges.get(name)
-            within = f" (its range is {span.lo} to {span.hi})" if span else ""
-            problems.append(f"'{name}' cannot satisfy all its bounds{within}")
+            problems.append(_clash(name, [(b, c) for n, b, c in facts if n == name], ranges.get(name)))
     return problems
+
+
+def _clash(name: str, facts: list[tuple[Bounds, x.Cond]], span: Bounds | None) -> str:
+    """Which clauses on one name cannot hold together: the highest floor against the lowest ceiling
+    (or a clause against the name's own range)."""
+    from game.content.lint_text import clause_text
+
+    floor = max(facts, key=lambda f: f[0].lo)
+    ceiling = min(facts, key=lambda f: f[0].hi)
+    if floor[0].lo <= ceiling[0].hi and span is not None:  # one side is the quantity's own range
+        lone = floor if floor[0].lo > span.hi else ceiling
+        label = clause_text(lone[1])
+        return f"'{label}' is outside its range ({span.lo} to {span.hi})"
+    return f"'{clause_text(floor[1])}' and '{clause_text(ceiling[1])}' cannot both hold"

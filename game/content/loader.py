@@ -154,6 +154,14 @@ class _Reader:
         doc = self.read(path)
         if doc is None:
             return None
+        if isinstance(doc.data, dict) and "extends" in doc.data:  # the mirror of _mod's 'not-a-mod'
+            pos = doc.pos(("extends",))
+            self.errors.append(Diagnostic(doc.file, pos.line, pos.column, "is-a-mod",
+                                          f"this folder is a mod: use --mod {self.root}",
+                                          f"it extends '{_extended(doc.data['extends'])}': lay it over that "
+                                          "pack with --mod DIR (and --content for the pack, if it is not "
+                                          "the base pack)"))
+            return None
         try:
             return s.Manifest.model_validate(doc.data)
         except ValidationError as exc:
@@ -213,6 +221,11 @@ class _Reader:
             return
         pack.where[key] = where
         pack.sections.setdefault(section, []).append(item)
+
+
+def _extended(value: Any) -> str:
+    """The pack id a mod manifest's 'extends' names (a string, or {id, version})."""
+    return str(value.get("id", "?")) if isinstance(value, dict) else str(value)
 
 
 def _mod(root: FsPath, manifest: s.Manifest, errors: list[Diagnostic]) -> Mod | None:

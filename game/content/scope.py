@@ -66,6 +66,8 @@ class Scope:
     difficulties: set[str] = field(default_factory=set)
     errors: list[Diagnostic] = field(default_factory=list)
     used_flags: set[str] = field(default_factory=set)
+    flag_tests: dict[str, Where] = field(default_factory=dict)  # each tested flag's first test
+    removed: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) a mod removed: by whom
     set_flags: set[str] = field(default_factory=set)
     cited: set[str] = field(default_factory=set)
 
@@ -87,9 +89,16 @@ class Scope:
         if name in known:
             return True
         label = "meter or actor" if kind == "quantity" else kind
-        self.error(where, f"unknown-{kind.replace(' ', '-')}", f"unknown {label} '{name}'",
-                   did_you_mean(name, known), key=key)
+        gone = self.removed.get((kind, name))
+        message = f"unknown {label} '{name}'" + (f": {gone}" if gone else "")
+        hint = flag_hint(name, known) if kind == "flag" else did_you_mean(name, known)
+        self.error(where, f"unknown-{kind.replace(' ', '-')}", message, hint, key=key)
         return False
+
+    def tested(self, flag: str, where: Where) -> None:
+        """Count a flag as tested, and remember where it was first tested."""
+        self.used_flags.add(flag)
+        self.flag_tests.setdefault(flag, where)
 
     def cite(self, ids: list[str], where: Where) -> None:
         """Check paragraph citations and count them as cited."""
@@ -100,3 +109,9 @@ class Scope:
     def numeric_names(self) -> list[str]:
         """Every name that may stand for a number in an expression."""
         return [*self.quantities, *self.tolerances, *self.policies, "turn", "date"]
+
+
+def flag_hint(name: str, known: Collection[str]) -> str:
+    """The hint for an unknown flag: a near name (likely a typo), else how to declare a new one."""
+    return did_you_mean(name, known) or (f"a new flag is declared under 'flags:' ('- {{id: {name}, "
+                                         f"description: ...}}') and set by an effect 'set_flag: {name}'")

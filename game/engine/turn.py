@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from game.engine.gencond import generated
+from game.engine.passing import passed_pick
 from game.engine.rng import Rng
 from game.engine.runtime import CChoice, CEvent, Ctx, Runtime
 from game.engine.state import RULES, RULES_KNOWN, Cause, Change, Scheduled, State, month_index
@@ -174,7 +175,7 @@ def _check(rt: Runtime, state: State, decision: Decision) -> tuple[list[CChoice]
     events = rt.events
     picks = []
     for card, choice in zip(cards, decision.choices, strict=True):
-        c = events[card].choice_index.get(choice)
+        c = events[card].choice_index.get(choice) or passed_pick(rt, state, card, choice)
         if c is None:
             raise DecisionError(f"'{choice}' is not a choice of '{card}'")
         if c.when is not None and not c.when(state):

@@ -46,13 +46,13 @@ class FlatBot:
         from ``camp.seeded``; one that never rolls does not derive it)."""
         raise NotImplementedError
 
-    def _best_open(self, v: list[int], card: int) -> int:
+    def _best_open(self, v: list[int], card: int) -> int | None:
         whens = self.fp.choice_when
         for c in self.ranked[card]:
             w = whens[c]
             if w is None or w(v):
                 return c
-        raise ValueError(f"card {card} has no open choice")  # as the reference bot, which fails here too
+        return None  # no choice open: the card passes (game.engine.passing)
 
     def goals(self, targets: list[int | None]) -> Goals:
         """The policies with a target level, as ``steer`` reads them."""
@@ -82,6 +82,8 @@ class FlatRandom(FlatBot):
         picks = []
         for card in camp.cards:
             options = camp.open_choices(card)
+            if not options:  # the card passes (game.engine.passing): no pick, no die
+                continue
             state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
             picks.append(options[((state >> 32) * len(options)) >> 32])
         moves = []
@@ -116,16 +118,16 @@ class FlatLine(FlatBot):
                 state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
                 if (state >> 11) * _UNIT < noise:
                     options = camp.open_choices(card)
-                    state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
-                    picks.append(options[((state >> 32) * len(options)) >> 32])
+                    if options:  # else the card passes: no pick
+                        state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
+                        picks.append(options[((state >> 32) * len(options)) >> 32])
                     continue
             for c in ranked[card]:
                 w = whens[c]
                 if w is None or w(v):
                     picks.append(c)
                     break
-            else:
-                raise ValueError(f"card {card} has no open choice")  # as the reference bot
+            # no choice open (the loop ran out): the card passes, no pick (game.engine.passing)
         goals = self.targets.get((camp.length, v[0]))
         if goals is None:
             goals = self.targets[(camp.length, v[0])] = self.goals(self._target(camp.length, v[0]))
@@ -163,8 +165,8 @@ class FlatFollower(FlatBot):
             wanted = self.picks.get(card)
             if wanted is not None and ((w := whens[wanted]) is None or w(v)):
                 picks.append(wanted)
-            else:
-                picks.append(self._best_open(v, card))
+            elif (best := self._best_open(v, card)) is not None:  # None: the card passes
+                picks.append(best)
         return picks, self.steer(v, self.fixed)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from game.engine.passing import PASS_CHOICE
 from game.engine.rng import Rng
 from game.engine.runtime import CChoice, PreviewItem, Runtime
 from game.engine.state import State
@@ -58,6 +59,9 @@ class RandomBot:
         picks = []
         for card in state.cards:
             options = _open(rt, state, card)
+            if not options:  # the card passes (game.engine.passing): no pick, no die
+                picks.append(PASS_CHOICE)
+                continue
             picks.append(rt.events[card].choices[options[rng.below(len(options))]])
         moves = []
         for i, policy in enumerate(rt.policies):
@@ -112,12 +116,15 @@ class LineBot(Sighted):
         for card in state.cards:
             if self.noise and rng.random() < self.noise:
                 options = _open(rt, state, card)
-                picks.append(rt.events[card].choices[options[rng.below(len(options))]])
+                picks.append(rt.events[card].choices[options[rng.below(len(options))]] if options
+                             else PASS_CHOICE)
                 continue
             for choice in self.ranked[card]:
                 if choice.when is None or choice.when(state):
                     picks.append(choice)
                     break
+            else:
+                picks.append(PASS_CHOICE)  # no choice open: the card passes
         return picks, self._moves(state)
 
     def decide(self, state: State, rng: Rng) -> Decision:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from game.engine.passing import PASS_CHOICE
 from game.engine.rng import Rng
 from game.engine.runtime import CChoice, Runtime
 from game.engine.state import State
@@ -73,7 +74,7 @@ class Follower(Sighted):
         wanted = ev.choice_index.get(self.picks.get(card, ""))
         if wanted is not None and (wanted.when is None or wanted.when(state)):
             return wanted
-        return next(c for c in self.ranked[card] if c.when is None or c.when(state))
+        return next((c for c in self.ranked[card] if c.when is None or c.when(state)), PASS_CHOICE)
 
     def plan(self, state: State, rng: Rng) -> Plan:
         if self.sight.directions_only(state.difficulty) != self.sight.direction:

@@ -18,6 +18,7 @@ every month.
 from __future__ import annotations
 
 from game.engine.explain import Clause, explain, leaves
+from game.engine.passing import PASS_CHOICE
 from game.engine.rng import Rng
 from game.engine.runtime import CChoice, PreviewItem, Runtime
 from game.engine.state import State
@@ -125,6 +126,9 @@ class PlannerBot:
 
         for card in state.cards:
             options = [c for c in rt.events[card].choices if c.when is None or c.when(state)]
+            if not options:  # the card passes (game.engine.passing)
+                picks.append(PASS_CHOICE)
+                continue
             picks.append(min(options, key=lambda c: (self._cost(self._imagine(state, items([c], levels)),
                                                                   target, dangers), c.index)))
         moves = []

@@ -172,7 +172,8 @@ def play_games(rt: Runtime, strategy: str, seeds: list[str], scenario: str, diff
         while state.ending is None:
             picks, moves = bot.plan(state, Rng(seed, state.turn, "bot"))
             for card, choice in zip(state.cards, picks, strict=True):
-                stats.taken[(card, choice.id)] += 1
+                if choice.index >= 0:  # a passed card (index -1) takes no choice
+                    stats.taken[(card, choice.id)] += 1
                 stats.shown[card] += 1
                 for c in gated.get(card, ()):
                     if not c.when(state):  # type: ignore[misc]

@@ -117,13 +117,13 @@ class BenchFlows(Navigation):
 
     def bench_start(self) -> None:
         """The pack is loaded and no save was asked for: with --start-event, start a campaign."""
-        from game.content.diagnostics import did_you_mean
+        from game.bench import near_names
 
         card = self.config.start_event
         if not card or self.rt is None or not self._start_pending:
             return  # (a pack reloaded at the title does not start another campaign)
         if card not in self.rt.events:  # say so at once, as the line mode does, and stay at the title
-            hint = did_you_mean(card, sorted(self.rt.events))
+            hint = near_names(card, sorted(self.rt.events))
             self.notify(f"--start-event: no card '{card}'" + (f": {hint}" if hint else ""),
                         title="Test bench", severity="error", timeout=30)
             return

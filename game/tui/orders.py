@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.engine.passing import PASSED
 from game.engine.standing import month_levels
 from game.engine.turn import DecisionError
 from game.goals import locked_reason
@@ -66,12 +67,18 @@ class MonthOrders:
             self.selected = index
         return reason
 
-    def confirm(self) -> bool:
-        """Record the highlighted choice and move to the next card; False if nothing is chosen."""
+    def passes(self) -> bool:
+        """Whether the card being answered passes: none of its choices is open (game.engine.passing)."""
         card = self.card()
-        if card is None or self.selected is None:
+        return card is not None and not any(self.session.available(card.id))
+
+    def confirm(self) -> bool:
+        """Record the highlighted choice (or, on a card that passes, its pass) and move to the next card;
+        False if nothing is chosen."""
+        card = self.card()
+        if card is None or (self.selected is None and not self.passes()):
             return False
-        self.picks.append(str(card.choices[self.selected].id))
+        self.picks.append(PASSED if self.selected is None else str(card.choices[self.selected].id))
         self.step += 1
         self.selected = None
         return True
@@ -82,7 +89,8 @@ class MonthOrders:
             return False
         self.step -= 1
         last = self.picks.pop()
-        self.selected = [c.id for c in self._cards[self.step].choices].index(last)
+        ids = [c.id for c in self._cards[self.step].choices]
+        self.selected = ids.index(last) if last in ids else None  # a passed card has none
         return True
 
     def levels(self) -> dict[str, str]:

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from game.describe import card_title
+from game.engine.passing import PASSED_NOTE, PASSED_SAY
 from game.goals import locked_reason
 from game.history import basis_label, desk_text, held_over
 from game.preview import choice_preview, lens_for
@@ -82,8 +83,9 @@ class OrdersView(Group):
         set_text(self.part("card-title"), Content.assemble((f"Orders for {s.date}", "bold")))
         rows: list[tuple[Text | str, ...]] = []
         for i, (card, pick) in enumerate(zip(o.cards, o.picks, strict=True)):
-            choice = next(c for c in card.choices if c.id == pick)
-            rows.append(("◆", self.answer(i, card, choice)))
+            choice = next((c for c in card.choices if c.id == pick), None)
+            rows.append(("◆", self.answer(i, card, choice) if choice is not None  # None: the card passed
+                         else Text.assemble((card_title(card), "bold"), f" → {PASSED_NOTE}, with no effect")))
         if not o.cards:
             rows.append(("", "No card reached the desk this month."))
         self.part("card-text").update(hanging(rows))
@@ -144,13 +146,15 @@ class CardView(Group):
                                                            (card_title(card), "bold")))
         cites = f" · cites {', '.join(card.cites)} (b: brief)"
         late = f" · {held_over(s, card)}" if held_over(s, card) else ""
-        set_text(self.part("card-meta"), Content.assemble(s.date, *basis_badge(card), late, (cites, "dim")))
+        open_ = s.available(card.id)
+        passing = () if any(open_) else ("\n", (f"{PASSED_SAY} Enter: go on.", "bold"))  # game.engine.passing
+        set_text(self.part("card-meta"), Content.assemble(s.date, *basis_badge(card), late, (cites, "dim"),
+                                                          *passing))
         set_text(self.part("card-text"), Content(desk_text(s, card)))
         advice, favours = advice_content(rt, card) if card.advice else (Content(""), {})
         set_text(self.part("advisors"), advice)
         set_display(self.part("advisors"), bool(card.advice))
         lens = lens_for(s)
-        open_ = s.available(card.id)
         for row in self.rows():
             if row.index >= len(card.choices):
                 set_display(row, False)
@@ -166,7 +170,10 @@ class CardView(Group):
         set_text(self.part("discussion"), discussion_content(card.discussion) if teaching else Content(""))
         set_display(self.part("discussion"), teaching)
         back = " · backspace: previous card" if o.step else ""
-        set_text(self.part("hint"), f"1-{len(card.choices)}: choose · enter: confirm{back} · ↑↓: scroll")
+        if any(open_):
+            set_text(self.part("hint"), f"1-{len(card.choices)}: choose · enter: confirm{back} · ↑↓: scroll")
+        else:  # the card passes (game.engine.passing)
+            set_text(self.part("hint"), Content.assemble((PASSED_SAY, "bold"), f" enter: go on{back}"))
 
     def part(self, name: str) -> Static:
         return find_part(self, f"#card-body > .{name}")
