@@ -104,7 +104,11 @@ _MODELS: dict[str, type[BaseModel]] = {
 
 
 def _tag(value: Any) -> str | None:
+    """The effect's kind: the first of _KEYS among a mapping's keys (its one key, most often)."""
     if isinstance(value, dict):
+        if len(value) == 1:
+            key = next(iter(value))
+            return key if key in _MODELS else None
         return next((k for k in _KEYS if k in value), None)
     for key, cls in _MODELS.items():
         if isinstance(value, cls):
