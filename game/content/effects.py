@@ -131,6 +131,8 @@ Effect = Annotated[
     ),
 ]
 
-# Built now, once: every model that nests effects reuses these validators.
-for _model in (Schedule, ScheduleEffect, Outcome, RandomEffect, IfEffect):
+# Built now, once, the one-field effects first: every model that nests effects reuses these
+# schemas and validators (a model not built yet is generated again inside each model that nests it).
+for _model in (ChangeEffect, SetFlagEffect, ClearFlagEffect, SetPolicyEffect,
+               Schedule, ScheduleEffect, Outcome, RandomEffect, IfEffect):
     _model.model_rebuild()

@@ -100,9 +100,8 @@ def tokenize(text: str) -> list[tuple[str, str, int]]:
     """Split the text into (kind, text, offset) tokens."""
     tokens: list[tuple[str, str, int]] = []
     pos = 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
+    end = len(text.rstrip())  # past it only spaces are left
+    while pos < end:
         match = _TOKEN.match(text, pos)
         if match is None or match.end() == pos:
             start = len(text) - len(text[pos:].lstrip())
