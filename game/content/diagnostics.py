@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from game.engine.record import Frozen, set_field
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+
+@dataclass(init=False, repr=False, eq=False, slots=True)  # its methods: see game.engine.record
+class Diagnostic(Frozen):
     """One problem in a pack, at a 1-based file:line:column."""
 
     file: str
@@ -15,8 +17,18 @@ class Diagnostic:
     column: int
     code: str
     message: str
-    hint: str | None = None
-    severity: str = "error"
+    hint: str | None
+    severity: str
+
+    def __init__(self, file: str, line: int, column: int, code: str, message: str,
+                 hint: str | None = None, severity: str = "error") -> None:
+        set_field(self, "file", file)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "code", code)
+        set_field(self, "message", message)
+        set_field(self, "hint", hint)
+        set_field(self, "severity", severity)
 
     def render(self) -> str:
         """The `path:line:column: error[code]: message` form, with its hint."""

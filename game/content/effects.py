@@ -104,7 +104,11 @@ _MODELS: dict[str, type[BaseModel]] = {
 
 
 def _tag(value: Any) -> str | None:
+    """The effect's kind: the first of _KEYS among a mapping's keys (its one key, most often)."""
     if isinstance(value, dict):
+        if len(value) == 1:
+            key = next(iter(value))
+            return key if key in _MODELS else None
         return next((k for k in _KEYS if k in value), None)
     for key, cls in _MODELS.items():
         if isinstance(value, cls):
@@ -127,6 +131,8 @@ Effect = Annotated[
     ),
 ]
 
-# Built now, once: every model that nests effects reuses these validators.
-for _model in (Schedule, ScheduleEffect, Outcome, RandomEffect, IfEffect):
+# Built now, once, the one-field effects first: every model that nests effects reuses these
+# schemas and validators (a model not built yet is generated again inside each model that nests it).
+for _model in (ChangeEffect, SetFlagEffect, ClearFlagEffect, SetPolicyEffect,
+               Schedule, ScheduleEffect, Outcome, RandomEffect, IfEffect):
     _model.model_rebuild()

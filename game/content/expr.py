@@ -28,6 +28,7 @@ from game.content.limits import (
     MAX_NUMBER,
     MAX_NUMBER_CHARS,
 )
+from game.engine.record import Frozen, set_field
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<month>\d{4}-\d{2})\b|(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_.]*)"
@@ -46,15 +47,27 @@ class ExprError(ValueError):
         self.offset = offset
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
-    """A node of the parsed expression: ``kind`` with its operands."""
+@dataclass(init=False, repr=False, eq=False, slots=True)  # its methods: see game.engine.record
+class Node(Frozen):
+    """A node of the parsed expression: ``kind`` with its operands.
 
-    kind: str  # num, month, name, call, neg, arith, compare, and, or, not
+    ``kind``: num, month, name, call, neg, arith, compare, and, or, not; ``depth``: of the
+    tree below and including this node.
+    """
+
+    kind: str
     offset: int
-    value: object = None
-    args: tuple[Node, ...] = ()
-    depth: int = 1  # of the tree below and including this node
+    value: object
+    args: tuple[Node, ...]
+    depth: int
+
+    def __init__(self, kind: str, offset: int, value: object = None, args: tuple[Node, ...] = (),
+                 depth: int = 1) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "offset", offset)
+        set_field(self, "value", value)
+        set_field(self, "args", args)
+        set_field(self, "depth", depth)
 
 
 def _node(kind: str, offset: int, value: object, args: tuple[Node, ...]) -> Node:
@@ -87,9 +100,8 @@ def tokenize(text: str) -> list[tuple[str, str, int]]:
     """Split the text into (kind, text, offset) tokens."""
     tokens: list[tuple[str, str, int]] = []
     pos = 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
+    end = len(text.rstrip())  # past it only spaces are left
+    while pos < end:
         match = _TOKEN.match(text, pos)
         if match is None or match.end() == pos:
             start = len(text) - len(text[pos:].lstrip())

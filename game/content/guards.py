@@ -16,19 +16,27 @@ from typing import Any
 
 from game.content import conditions as c
 from game.content.expr import ExprError, Node, parse
+from game.engine.record import Frozen, set_field
 from game.engine.state import month_index
 
 _FAR = 10**9
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+@dataclass(init=False, repr=False, eq=False, slots=True)  # its methods: see game.engine.record
+class Window(Frozen):
     """The months and turns (inclusive) outside which a condition is false."""
 
-    month_lo: int = -_FAR
-    month_hi: int = _FAR
-    turn_lo: int = -_FAR
-    turn_hi: int = _FAR
+    month_lo: int
+    month_hi: int
+    turn_lo: int
+    turn_hi: int
+
+    def __init__(self, month_lo: int = -_FAR, month_hi: int = _FAR, turn_lo: int = -_FAR,
+                 turn_hi: int = _FAR) -> None:
+        set_field(self, "month_lo", month_lo)
+        set_field(self, "month_hi", month_hi)
+        set_field(self, "turn_lo", turn_lo)
+        set_field(self, "turn_hi", turn_hi)
 
     def holds(self, month: int, turn: int) -> bool:
         """Whether a month and turn lie inside the window."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -20,26 +20,41 @@ from game.content.schema_errors import schema_errors
 from game.content.scope import Where
 from game.content.textscan import decode, too_large
 from game.content.yamlsrc import TOO_LARGE, Document, read_yaml
+from game.engine.record import Record
 
 MANIFEST = "pack.yaml"
 
 
-@dataclass(slots=True)
-class Pack:
-    """A validated pack: the manifest, every section's items, and where each was written."""
+@dataclass(init=False, repr=False, eq=False, slots=True)  # its methods: see game.engine.record
+class Pack(Record):
+    """A validated pack: the manifest, every section's items, and where each was written.
+
+    ``where``: where each item was written, to place errors; ``load`` empties it once the
+    pack has compiled without error (it holds every file's parsed text). ``overlay``: the
+    mods laid over the pack, in load order. ``broken``: ids of items that failed
+    validation, known to the reference checks, so that one mistake is reported once, not
+    again at every place that names the item. ``unread``: files that could not be read or
+    parsed.
+    """
 
     root: FsPath
     manifest: s.Manifest
-    sections: dict[str, list[Any]] = field(default_factory=dict)
-    # where each item was written, to place errors; `load` empties it once the
-    # pack has compiled without error (it holds every file's parsed text)
-    where: dict[tuple[str, str], Where] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
-    overlay: Overlay = field(default_factory=Overlay)  # the mods laid over the pack, in load order
-    # ids of items that failed validation: known to the reference checks, so that one
-    # mistake is reported once, not again at every place that names the item
-    broken: dict[str, set[str]] = field(default_factory=dict)
-    unread: list[str] = field(default_factory=list)  # files that could not be read or parsed
+    sections: dict[str, list[Any]]
+    where: dict[tuple[str, str], Where]
+    files: list[str]
+    overlay: Overlay
+    broken: dict[str, set[str]]
+    unread: list[str]
+
+    def __init__(self, root: FsPath, manifest: s.Manifest) -> None:
+        self.root = root
+        self.manifest = manifest
+        self.sections = {}
+        self.where = {}
+        self.files = []
+        self.overlay = Overlay()
+        self.broken = {}
+        self.unread = []
 
     @property
     def mods(self) -> list[Mod]:

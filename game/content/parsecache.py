@@ -75,9 +75,11 @@ def _note(text: str) -> None:
 
 
 def _name(text: str, parser: str) -> str:
-    digest = hashlib.sha256(f"{READER_VERSION}|{parser}|{MAGIC!r}|".encode())
+    """The entry's file name: a 160-bit BLAKE2b of the text, the reader's version and the parser
+    (BLAKE2b hashes about twice as fast as SHA-256 where the CPU has no SHA instructions)."""
+    digest = hashlib.blake2b(f"{READER_VERSION}|{parser}|{MAGIC!r}|".encode(), digest_size=20)
     digest.update(text.encode("utf-8", "surrogatepass"))
-    return f"{digest.hexdigest()[:40]}.bin"
+    return f"{digest.hexdigest()}.bin"
 
 
 def _label(name: str) -> str:

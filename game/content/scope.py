@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from game.content.diagnostics import Diagnostic, did_you_mean
 from game.content.yamlsrc import Document, Path
+from game.engine.record import Record
 
 
 class Where:
@@ -50,26 +51,44 @@ class Where:
 _new = object.__new__
 
 
-@dataclass(slots=True)
-class Scope:
-    """Ids by kind, for resolving references; collects diagnostics."""
+@dataclass(init=False, repr=False, eq=False, slots=True)  # its methods: see game.engine.record
+class Scope(Record):
+    """Ids by kind, for resolving references; collects diagnostics. Made empty; the compiler fills it."""
 
-    quantities: dict[str, int] = field(default_factory=dict)
-    tolerances: dict[str, int] = field(default_factory=dict)
-    flags: set[str] = field(default_factory=set)
-    events: set[str] = field(default_factory=set)
-    policies: dict[str, dict[str, int]] = field(default_factory=dict)
-    paragraphs: set[str] = field(default_factory=set)
-    advisors: set[str] = field(default_factory=set)
-    endings: set[str] = field(default_factory=set)
-    scores: set[str] = field(default_factory=set)
-    difficulties: set[str] = field(default_factory=set)
-    errors: list[Diagnostic] = field(default_factory=list)
-    used_flags: set[str] = field(default_factory=set)
-    flag_tests: dict[str, Where] = field(default_factory=dict)  # each tested flag's first test
-    removed: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) a mod removed: by whom
-    set_flags: set[str] = field(default_factory=set)
-    cited: set[str] = field(default_factory=set)
+    quantities: dict[str, int]
+    tolerances: dict[str, int]
+    flags: set[str]
+    events: set[str]
+    policies: dict[str, dict[str, int]]
+    paragraphs: set[str]
+    advisors: set[str]
+    endings: set[str]
+    scores: set[str]
+    difficulties: set[str]
+    errors: list[Diagnostic]
+    used_flags: set[str]
+    flag_tests: dict[str, Where]  # each tested flag's first test
+    removed: dict[tuple[str, str], str]  # (kind, id) a mod removed: by whom
+    set_flags: set[str]
+    cited: set[str]
+
+    def __init__(self) -> None:
+        self.quantities = {}
+        self.tolerances = {}
+        self.flags = set()
+        self.events = set()
+        self.policies = {}
+        self.paragraphs = set()
+        self.advisors = set()
+        self.endings = set()
+        self.scores = set()
+        self.difficulties = set()
+        self.errors = []
+        self.used_flags = set()
+        self.flag_tests = {}
+        self.removed = {}
+        self.set_flags = set()
+        self.cited = set()
 
     def error(self, where: Where, code: str, message: str, hint: str | None = None,
               *, key: bool = False, offset: int | None = None) -> None:

@@ -41,13 +41,16 @@ def _may_hold_forbidden(text: str) -> bool:
 
 
 def _markers(text: str) -> Iterator[int]:
-    """The offsets where _MARKER matches, found from each '---' (a scan at the speed of a search for
-    a word, where _MARKER.finditer tries every position)."""
-    at = text.find("---")
+    """The offsets where _MARKER matches, found from each '---' that starts the text or a line (a
+    scan at the speed of a search for a word, where _MARKER.finditer tries every position; '^'
+    with MULTILINE matches only there, and a ruler of dashes in a comment is passed over whole)."""
+    if _MARKER.match(text):
+        yield 0
+    at = text.find("\n---")
     while at >= 0:
-        if _MARKER.match(text, at):  # '^' still means the start of a line (or of the text) here
-            yield at
-        at = text.find("---", at + 1)
+        if _MARKER.match(text, at + 1):  # '^' still means the start of a line here
+            yield at + 1
+        at = text.find("\n---", at + 4)
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
