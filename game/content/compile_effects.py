@@ -119,7 +119,7 @@ class EffectCompiler:
             self.blocks[key] = self.effects(item.effects, where / "effects", owner)
 
         def schedule(ctx: Ctx) -> None:
-            cause = replace(ctx.cause, kind="scheduled", note=note or ctx.cause.note)
+            cause = ctx.cause.noted(note or ctx.cause.note, "scheduled")
             ctx.state.scheduled.append(Scheduled(ctx.state.turn + after, cause, event, key))
         return schedule
 
@@ -136,7 +136,7 @@ class EffectCompiler:
                 run(effects, ctx)
                 return
             outer = ctx.cause
-            ctx.cause = replace(outer, note=note)
+            ctx.cause = outer.noted(note)
             run(effects, ctx)
             ctx.cause = outer
         return pick

@@ -49,6 +49,11 @@ class Cause:
         """Read a cause written by ``to_json``."""
         return cls(**data)
 
+    def noted(self, note: str | None, kind: str | None = None) -> Cause:
+        """This cause with another note (and kind, if given): ``dataclasses.replace`` without its
+        pass over the fields, for the effects that schedule or roll while they apply."""
+        return Cause(kind or self.kind, self.turn, self.event, self.choice, self.policy, self.level, note)
+
 
 @dataclass(slots=True)
 class Change:

@@ -82,3 +82,14 @@ def test_cause_is_kept_in_custom_cause(starter_rt: Runtime, state: State) -> Non
     cause = Cause("policy", 1, policy="posture", level="engaged")
     new = apply(starter_rt, state, "[{change: {standing: 2}}]", cause)
     assert (new.log or [])[-1].cause.policy == "posture"
+
+
+def test_a_noted_cause_is_the_replaced_cause() -> None:
+    """``Cause.noted`` (the effects' quick copy) equals ``dataclasses.replace`` on every field."""
+    from dataclasses import fields, replace
+
+    full = Cause(*(f"v{i}" if f.name != "turn" else 4 for i, f in enumerate(fields(Cause))))  # type: ignore[arg-type]
+    assert full.noted("n") == replace(full, note="n")
+    assert full.noted(None) == replace(full, note=None)
+    assert full.noted("n", "scheduled") == replace(full, kind="scheduled", note="n")
+    assert full.noted("n") is not full
