@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.content.gcpause import gc_paused
+from game.engine.heap import replay_heap
 from game.engine.runtime import PreviewItem, Runtime
 from game.engine.state import RULES, Change, State, month_label
 from game.engine.turn import Decision, level_allowed, new_campaign, resolve, resolve_in_place, scores
@@ -63,8 +63,8 @@ class Session:
                decisions: Sequence[Decision], options: dict[str, Any] | None = None,
                rules: int = RULES) -> Session:
         """Rebuild a campaign from its seed and decisions (DecisionError if one is illegal)."""
-        session = cls.new(rt, scenario, difficulty, seed, options, rules)
-        with gc_paused():  # a replay makes no garbage in cycles; the collector's passes cost ~5%
+        with replay_heap():  # a replay makes no garbage in cycles: see game.engine.heap
+            session = cls.new(rt, scenario, difficulty, seed, options, rules)
             for decision in decisions:
                 session.advance(decision)
         return session

@@ -9,7 +9,7 @@ from game.content import effects as e
 from game.content.compile_conditions import ConditionCompiler
 from game.content.scope import Scope, Where
 from game.engine.runtime import Ctx, EffectFn, PreviewItem
-from game.engine.state import Change, Scheduled
+from game.engine.state import Change, Scheduled, new_entry
 
 
 def run(effects: tuple[EffectFn, ...], ctx: Ctx) -> None:
@@ -62,15 +62,26 @@ class EffectCompiler:
         plan = tuple(moves)
 
         def change(ctx: Ctx) -> None:
-            values = ctx.state.values
+            state = ctx.state
+            values = state.values
+            log = ctx.log
             for i, delta, lo, hi, name in plan:
                 old = values[i]
                 new = old + delta
-                new = hi if new > hi else lo if new < lo else new
+                if new > hi:
+                    new = hi
+                elif new < lo:
+                    new = lo
                 if new != old:
                     values[i] = new
-                    if ctx.log is not None:
-                        ctx.log.append(Change(ctx.state.turn, name, new - old, new, ctx.cause))
+                    if log is not None:
+                        entry = new_entry(Change)  # Change(...) set field by field: the hot path
+                        entry.turn = state.turn
+                        entry.target = name
+                        entry.delta = new - old
+                        entry.value = new
+                        entry.cause = ctx.cause
+                        log.append(entry)
         return change
 
     def _flag(self, item: e.SetFlagEffect | e.ClearFlagEffect, where: Where) -> EffectFn:
@@ -119,7 +130,7 @@ class EffectCompiler:
             self.blocks[key] = self.effects(item.effects, where / "effects", owner)
 
         def schedule(ctx: Ctx) -> None:
-            cause = replace(ctx.cause, kind="scheduled", note=note or ctx.cause.note)
+            cause = ctx.cause.noted(note or ctx.cause.note, "scheduled")
             ctx.state.scheduled.append(Scheduled(ctx.state.turn + after, cause, event, key))
         return schedule
 
@@ -136,7 +147,7 @@ class EffectCompiler:
                 run(effects, ctx)
                 return
             outer = ctx.cause
-            ctx.cause = replace(outer, note=note)
+            ctx.cause = outer.noted(note)
             run(effects, ctx)
             ctx.cause = outer
         return pick

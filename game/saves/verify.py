@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.content.gcpause import gc_paused
+from game.engine.heap import replay_heap
 from game.engine.runtime import Runtime
 from game.engine.state import RULES_KNOWN, month_index, month_label
 from game.engine.turn import Decision, DecisionError
@@ -113,8 +113,8 @@ def _replay(doc: SaveDoc, rt: Runtime) -> Session:
     if c.rules not in RULES_KNOWN:
         raise _Diverged(None, f"it is played by rules {c.rules}, which this version of the game does not "
                               f"know (it knows rules {', '.join(map(str, RULES_KNOWN))}): update the game")
-    session = Session.new(rt, c.scenario, c.difficulty, c.seed, session_options(doc), c.rules)
-    with gc_paused():  # as Session.replay: no garbage in cycles is made here
+    with replay_heap():  # as Session.replay: no garbage in cycles is made here
+        session = Session.new(rt, c.scenario, c.difficulty, c.seed, session_options(doc), c.rules)
         _replay_decisions(doc, session)
     return session
 

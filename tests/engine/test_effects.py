@@ -82,3 +82,30 @@ def test_cause_is_kept_in_custom_cause(starter_rt: Runtime, state: State) -> Non
     cause = Cause("policy", 1, policy="posture", level="engaged")
     new = apply(starter_rt, state, "[{change: {standing: 2}}]", cause)
     assert (new.log or [])[-1].cause.policy == "posture"
+
+
+def test_a_noted_cause_is_the_replaced_cause() -> None:
+    """``Cause.noted`` (the effects' quick copy) equals ``dataclasses.replace`` on every field."""
+    from dataclasses import fields, replace
+
+    full = Cause(*(f"v{i}" if f.name != "turn" else 4 for i, f in enumerate(fields(Cause))))  # type: ignore[arg-type]
+    assert full.noted("n") == replace(full, note="n")
+    assert full.noted(None) == replace(full, note=None)
+    assert full.noted("n", "scheduled") == replace(full, kind="scheduled", note="n")
+    assert full.noted("n") is not full
+
+
+def test_a_change_set_field_by_field_is_the_built_change() -> None:
+    """The change effect builds its log entries with ``new_entry`` and five assignments: that holds
+    only while ``Change`` has exactly those fields and its ``__init__`` does nothing else."""
+    from dataclasses import fields
+
+    from game.engine.state import Change, new_entry
+
+    assert [f.name for f in fields(Change)] == ["turn", "target", "delta", "value", "cause"]
+    assert not hasattr(Change, "__post_init__")
+    cause = Cause("choice", 3, "e", "c")
+    entry = new_entry(Change)
+    entry.turn, entry.target, entry.delta, entry.value, entry.cause = 3, "q", -4, 10, cause
+    assert entry == Change(3, "q", -4, 10, cause)
+    assert repr(entry) == repr(Change(3, "q", -4, 10, cause))
