@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.passing import PASSED
 from game.engine.runtime import Runtime
 from game.engine.state import State
 from game.engine.turn import Decision, level_allowed, new_campaign, resolve_in_place, scores
@@ -91,7 +92,7 @@ def _answers(rt: Runtime, state: State, plan: TurnRecord | None, known: dict[str
         pick = planned.get(card)
         if pick not in open_:
             by_rule += 1
-            pick = known.get(card) if known.get(card) in open_ else open_[0]
+            pick = known.get(card) if known.get(card) in open_ else (open_[0] if open_ else PASSED)
         choices.append(str(pick))
     return tuple(choices), by_rule
 
