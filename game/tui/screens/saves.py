@@ -30,14 +30,6 @@ class SaveDialog(ModalScreen[str | None]):
         super().__init__()
         self.session = session
 
-    async def action_dismiss(self, result: str | None = None) -> None:
-        """Escape: close, unless a key of the same burst (enter) closed it while Textual flushed its
-        pending callbacks; a second dismissal would set the closed dialog's result again (a crash,
-        met by random keys on a loaded machine)."""
-        await self._flush_next_callbacks()
-        if self.is_current:
-            self.dismiss(result)
-
     def compose(self) -> ComposeResult:
         s = self.session
         with Vertical(classes="dialog", id="save-dialog"):
