@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
                                mod_dirs(args), backend=backend)
                for combo in combos}
     data = merge_results(rt, results)
-    for note in run_notes(rt, data):
+    workers = [n for result in results.values() for n in result.worker_notes]
+    for note in run_notes(rt, data, workers):
         print(f"honorable-exit: note: {note}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(data, indent=2))
@@ -84,13 +85,21 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(data[FAIL_ON[f]] for f in fail_on) else Exit.OK
 
 
-def run_notes(rt: Any, data: dict[str, Any]) -> list[str]:
+def run_notes(rt: Any, data: dict[str, Any], workers: list[str] | None = None) -> list[str]:
     """The compiled pack's notes, those made while playing too (a cached function whose code did not
-    match its seal, built again), and each kind of batch the native kernel declined, once."""
-    fast = rt.extra.get("fast")  # (flat tables, compiled pack): game.fast.play.flat_pack
-    compiled = list(fast[1].notes) if fast is not None else data.get("compiled_notes", [])
-    declined = dict.fromkeys(rt.extra.get("native_declined", []))
-    return [*compiled, *(f"the native kernel declined a batch of {note}" for note in declined)]
+    match its seal, built again), and each kind of batch the native kernel declined; then what the
+    worker processes noted (``--jobs``) and the parse cache's notes: each once, and none that this
+    process said already (its native kernel's notes, said when the backend was picked)."""
+    from game.sim.notes import runtime_notes
+
+    notes = runtime_notes(rt)
+    if rt.extra.get("fast") is None:  # the reference backend: no compiled pack here
+        notes = [*data.get("compiled_notes", []), *notes]
+    native = sys.modules.get("game.fast.native")
+    said = {f"native kernel: {note}" for note in native.notes()} if native is not None else set()
+    parsecache = sys.modules.get("game.content.parsecache")  # a worker's copy and ours said once
+    cache = parsecache.take_notes() if parsecache is not None else []
+    return [n for n in dict.fromkeys([*notes, *(workers or ()), *cache]) if n not in said]
 
 
 def pick_backend(choice: str) -> str | None:

@@ -17,6 +17,7 @@ from game.engine.runtime import Runtime
 from game.engine.state import State
 from game.engine.turn import apply_turn, new_campaign
 from game.sim.bots import make_bots
+from game.sim.notes import process_notes
 from game.sim.sight import Sighted
 
 
@@ -68,6 +69,7 @@ class SimResult:
     compiled: str | None = None  # the compiled pack: "built" or "cached" (None: not needed)
     notes: list[str] = field(default_factory=list)
     engines: dict[str, str] = field(default_factory=dict)  # strategy -> engine, where not the backend
+    worker_notes: list[str] = field(default_factory=list)  # noted in worker processes (--jobs), once each
 
     def to_json(self, rt: Runtime) -> dict[str, Any]:
         """The result in the documented JSON shape."""
@@ -239,7 +241,8 @@ def _work(args: _Chunk) -> _Output:
         raise RuntimeError(_WORKER_PROBLEM or "the worker has no pack")
     strategy, seed, first, step, games, scenario, difficulty, backend = args
     seeds = _seeds(seed, strategy, first, step, games)
-    return (strategy, *play_games(_WORKER_RT, strategy, seeds, scenario, difficulty, backend))
+    played = play_games(_WORKER_RT, strategy, seeds, scenario, difficulty, backend)
+    return (strategy, *played, process_notes(_WORKER_RT))
 
 
 def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario: str,
@@ -262,18 +265,20 @@ def simulate(rt: Runtime, strategies: list[str], games: int, seed: str, scenario
                   for i in range(min(jobs, games))]
         outputs = _in_processes(chunks, jobs, content, mods)
     else:
-        outputs = [(s, *play_games(rt, s, _seeds(seed, s, 0, 1, games), scenario, difficulty, backend))
+        outputs = [(s, *play_games(rt, s, _seeds(seed, s, 0, 1, games), scenario, difficulty, backend), [])
                    for s in strategies]
-    for strategy, stats, seen, taken in outputs:
+    for strategy, stats, seen, taken, notes in outputs:
         result.strategies[strategy].merge(stats)
         result.seen_events |= seen
         result.taken_choices |= taken
+        result.worker_notes += [n for n in notes if n not in result.worker_notes]
     result.games = sum(st.games for st in result.strategies.values())
     result.seconds = time.perf_counter() - start
     return result
 
 
-_Output = tuple[str, StrategyStats, set[str], set[tuple[str, str]]]
+# a chunk's games: (strategy, statistics, events seen, choices taken, what its process noted)
+_Output = tuple[str, StrategyStats, set[str], set[tuple[str, str]], list[str]]
 
 
 def _in_processes(chunks: list[_Chunk], jobs: int, content: str,

@@ -195,3 +195,27 @@ def test_simulate_says_why_a_kept_native_kernel_was_refused(tmp_path: Path) -> N
     assert len(notes) == 1 and notes[0].startswith("honorable-exit: note: native kernel: the kept kernel")
     assert "has no seal" in notes[0] and "refused" in notes[0]
     assert "backend native" in done.stdout
+
+
+def test_simulate_says_what_its_worker_processes_noted_once(pack_copy: Path) -> None:
+    """A batch the native kernel declines in a worker process (--jobs 2) is said as in one process:
+    one line, however many workers declined it."""
+    from game.fast import native
+
+    if not native.available():
+        pytest.skip(f"no native kernel here: {native.reason()}")
+    world = pack_copy / "world.yaml"
+    text = world.read_text(encoding="utf-8")
+    assert 'when: "ceasefire >= 40"' in text
+    world.write_text(text.replace('when: "ceasefire >= 40"',  # past 64 bits: the kernel declines
+                                  'when: "ceasefire * 1000000 * 1000000 * 1000000 >= 40"'), encoding="utf-8")
+    args = ("simulate", "--content", str(pack_copy), "--games", "4", "--strategy", "random",
+            "--backend", "native")
+    said = {}
+    for jobs in ("1", "2"):
+        done = cli(*args, "--jobs", jobs, timeout=300)
+        assert done.returncode == 0, done.stderr
+        said[jobs] = [line for line in done.stderr.splitlines() if "declined" in line]
+    assert len(said["1"]) == 1 and said["2"] == said["1"], said
+    assert said["1"][0].startswith("honorable-exit: note: the native kernel declined a batch of ")
+    assert said["1"][0].endswith(": an integer past 64 bits; played in Python")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import signal
 import stat
@@ -230,13 +231,18 @@ def test_debrief_out_to_a_fifo_without_reader(tmp_path: Path, save: Path) -> Non
 
 
 # -- interrupts -----------------------------------------------------------------------
-def _interrupt(args: list[str], wait: float, group: bool) -> tuple[int, float, str]:
+def _interrupt(args: list[str], wait: float | str, group: bool) -> tuple[int, float, str]:
+    """Start the command, wait (``wait`` seconds, or until its output shows the text ``wait``),
+    send ctrl+c; its exit code, the seconds it took to stop, and its stderr."""
     proc = subprocess.Popen([sys.executable, "-m", "game", *args], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
                             start_new_session=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)},
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    time.sleep(wait)
+    if isinstance(wait, str):
+        _wait_for_output(proc, wait)
+    else:
+        time.sleep(wait)
     start = time.monotonic()
     (os.killpg if group else os.kill)(proc.pid, signal.SIGINT)
     try:
@@ -259,9 +265,25 @@ def test_simulate_stops_on_ctrl_c(jobs: str, group: bool) -> None:
     assert "Traceback" not in err and "interrupted" in err
 
 
+def _wait_for_output(proc: subprocess.Popen[str], text: str, timeout: float = 120) -> None:
+    """Read the process's stdout until ``text`` shows (a prompt: no newline after it)."""
+    assert proc.stdout is not None
+    seen, end = b"", time.monotonic() + timeout
+    while text.encode() not in seen:
+        ready, _, _ = select.select([proc.stdout], [], [], max(0.0, end - time.monotonic()))
+        chunk = os.read(proc.stdout.fileno(), 4096) if ready else b""
+        if not chunk:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise AssertionError(f"no {text!r} on stdout: {seen.decode(errors='replace')[-2000:]}")
+        seen += chunk
+
+
 def test_play_stops_on_ctrl_c(tmp_path: Path) -> None:
+    """Ctrl+c at the prompt, waiting for input on an open pipe (the prompt shown, not a guess at
+    how long start-up takes: a signal before Python's handler is in place killed it, -2)."""
     proc_args = ["play", "--plain", "--saves-dir", str(tmp_path), "--seed", "1", *PACK]
-    code, elapsed, err = _interrupt(proc_args, 1.5, True)  # waiting for input on an open pipe
+    code, elapsed, err = _interrupt(proc_args, "Choice 1-2 > ", True)
     assert code == 130 and elapsed < 3 and "Traceback" not in err
 
 

@@ -389,9 +389,14 @@ def test_a_kernel_folder_others_may_write_is_not_used(kept_kernel: Path) -> None
     assert "neither loaded from nor built" in loaded.reason
 
 
-def test_simulate_says_a_damaged_function_was_built_again_and_plays_the_same(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"], ids=["one-process", "workers"])
+def test_simulate_says_a_damaged_function_was_built_again_and_plays_the_same(tmp_path: Path,
+                                                                             jobs: str) -> None:
+    """In one process or in workers (--jobs 2, where each worker finds the damage in its own copy),
+    the note is said once, and the games are the same."""
     env = {"HONORABLE_EXIT_CACHE": str(tmp_path / "c")}
-    args = ("simulate", "--content", STARTER, "--games", "3", "--strategy", "random", "--backend", "python")
+    args = ("simulate", "--content", STARTER, "--games", "3", "--strategy", "random", "--backend", "python",
+            "--jobs", jobs)
     first = cli(*args, env=env)
     entry = _entry(tmp_path / "c")
     data = entry.read_bytes()

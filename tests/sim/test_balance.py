@@ -21,6 +21,7 @@ from game.engine.rng import Rng
 from game.engine.runtime import Runtime
 from game.engine.turn import apply_turn, new_campaign
 from game.sim.balance import (
+    DIFFICULTIES,
     SCENARIOS,
     SEED,
     TARGETS,
@@ -29,10 +30,9 @@ from game.sim.balance import (
     check_campaigns,
     check_scenario,
     common_endings,
-    measure,
     share,
 )
-from game.sim.bots import steer
+from game.sim.bots import make_bots, steer
 from game.sim.followers import AdvisorBot
 from game.sim.runner import SimResult, StrategyStats, simulate
 
@@ -48,9 +48,16 @@ def rt() -> Runtime:
 
 @pytest.fixture(scope="module")
 def runs(rt: Runtime) -> Runs:
-    found = measure(rt, GAMES)
-    for scenario in SCENARIOS:  # the hard planner's band is narrow: the benchmark's 100 games
-        found[(scenario, "hard")] = simulate(rt, ["planner"], HARD_GAMES, SEED, scenario, "hard")
+    """What ``measure`` plays, but the hard planner on the benchmark's 100 games at once (its band
+    is narrow), not 40 first and then 100 on the same seeds: the same campaigns and results, 80
+    fewer planner games."""
+    bots = list(make_bots(rt))
+    found: Runs = {}
+    for scenario in SCENARIOS:
+        for difficulty in DIFFICULTIES:
+            strategies = bots if difficulty == "normal" else ["planner"]
+            games = HARD_GAMES if difficulty == "hard" else GAMES
+            found[(scenario, difficulty)] = simulate(rt, strategies, games, SEED, scenario, difficulty)
     return found
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import io
+import time
 from collections.abc import Awaitable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,6 +30,39 @@ def run(coro: Awaitable[T]) -> T:
     return asyncio.run(coro)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class Said:
+    """A notification the app raised: its message and title."""
+
+    message: str
+    title: str
+
+
+@pytest.fixture(autouse=True)
+def said_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notification the app raises is kept until it clears them, for `said` to read.
+
+    The app's own list drops each one after its timeout (5 s), counted on the wall clock: on a
+    loaded machine that much can pass between the notice and the test's look at it."""
+    notify, clear = HonorableExit.notify, HonorableExit.clear_notifications
+
+    def kept_notify(self: HonorableExit, message: str, *, title: str = "", **kw: Any) -> None:
+        self.__dict__.setdefault("_said", []).append(Said(str(message), title))
+        notify(self, message, title=title, **kw)
+
+    def kept_clear(self: HonorableExit) -> None:
+        self.__dict__["_said"] = []
+        clear(self)
+
+    monkeypatch.setattr(HonorableExit, "notify", kept_notify)
+    monkeypatch.setattr(HonorableExit, "clear_notifications", kept_clear)
+
+
+def said(app: Any) -> list[Said]:
+    """The notifications the app raised since it last cleared them, none expired (see said_kept)."""
+    return list(app.__dict__.get("_said", []))
+
+
 @pytest.fixture
 def config(tmp_path: Path, starter_rt: Runtime) -> GameConfig:
     """The starter pack (compiled once), a fixed seed, a temporary saves folder, a pinned theme,
@@ -41,9 +76,18 @@ def app(config: GameConfig) -> HonorableExit:
     return make_app(config)
 
 
-async def loaded(pilot: Pilot[Any]) -> None:
-    """Wait until the pack has loaded behind the title screen."""
-    await pilot.app.workers.wait_for_complete()
+async def loaded(pilot: Pilot[Any], timeout: float = 120) -> None:
+    """Wait until the pack has loaded behind the title screen (or failed to: the error screen).
+
+    The loading worker starts when the app is ready: on a loaded machine the pilot can come
+    before it, with no worker yet to wait for, so the wait is for the app's own flag."""
+    app = pilot.app
+    assert isinstance(app, HonorableExit)
+    end = time.monotonic() + timeout
+    while app.loading and app._exception is None:
+        assert time.monotonic() < end, f"the pack did not load in {timeout:.0f} s"
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.01)
     await pilot.pause()
 
 

@@ -20,7 +20,7 @@ from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.saves import SaveDialog
 from game.tui.screens.watch_errors import WatchErrorsScreen
 
-from .conftest import SMALL, STARTER, loaded, plain_text, play_month, run, start
+from .conftest import SMALL, STARTER, loaded, plain_text, play_month, run, said, start
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -31,7 +31,7 @@ def bench(config: GameConfig) -> GameConfig:
 
 
 def notes(app: HonorableExit) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [n.message for n in said(app)]
 
 
 def shown(screen: Any, selector: str) -> str:
@@ -229,7 +229,7 @@ async def after_change(pilot: Pilot[Any], change: Callable[[], None]) -> tuple[s
     change()
     for _ in range(150):
         await pilot.pause(0.2)
-        got = [n for n in app._notifications if n.title == "Pack reloaded"]
+        got = [n for n in said(app) if n.title == "Pack reloaded"]
         if got:
             await pilot.pause()
             return str(got[0].message), before

@@ -17,7 +17,7 @@ from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.ending import EndingScreen
 from game.tui.screens.title import TitleScreen
 
-from .conftest import SMALL, loaded, play_month, run, start
+from .conftest import SMALL, loaded, play_month, run, said, start
 
 
 def test_title_paints_before_the_pack_is_loaded(config: GameConfig, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -46,7 +46,7 @@ def test_title_paints_before_the_pack_is_loaded(config: GameConfig, monkeypatch:
             await pilot.press("c")  # but `c` stays live to say so
             await pilot.pause()
             assert isinstance(app.screen, TitleScreen)
-            assert any("no autosave" in str(n.message) for n in app._notifications)
+            assert any("no autosave" in n.message for n in said(app))
 
     run(go())
 

@@ -12,11 +12,11 @@ from game.tui.app import HonorableExit
 from game.tui.config import GameConfig
 from game.tui.screens.confirm import ConfirmDialog
 from game.tui.screens.dashboard import DashboardScreen
-from tests.tui.conftest import SMALL, loaded, run, start
+from tests.tui.conftest import SMALL, loaded, run, said, start
 
 
 def messages(app: HonorableExit) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [n.message for n in said(app)]
 
 
 async def answer_first(pilot: Pilot[Any]) -> None:

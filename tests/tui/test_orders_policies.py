@@ -19,7 +19,7 @@ from game.tui.app import make_app
 from game.tui.config import GameConfig
 from game.tui.widgets.policy_summary import PolicyView, level_cost
 
-from .conftest import SMALL, plain_text, run
+from .conftest import SMALL, loaded, plain_text, run
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -46,8 +46,7 @@ def test_the_orders_show_the_posture_the_answer_set(config: GameConfig, base_rt:
 
     async def go() -> None:
         async with app.run_test(size=SMALL) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await loaded(pilot)  # the pack loaded (its worker may not have started yet)
             app.begin(Session.new(base_rt, seed="7"))
             await pilot.pause()
             await pilot.press("1", "enter")
@@ -85,8 +84,7 @@ def test_a_held_over_card_says_so_and_its_title_carries_no_date(config: GameConf
 
     async def go() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await loaded(pilot)  # the pack loaded (its worker may not have started yet)
             app.begin(session)
             await pilot.pause()
             seen = []

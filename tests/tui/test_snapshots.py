@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from game.saves.store import SaveInfo
 from game.session import Session
@@ -62,8 +63,14 @@ def campaign(months: int = 0, *, keys: tuple[str, ...] = (), finish: bool = Fals
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let the footer settle and clear notifications before the shot."""
+    """Let the footer settle, pin the text cursors shown and clear notifications before the shot.
+
+    A focused input's cursor blinks on a half-second timer: on a loaded machine the shot could
+    come after a blink, and show no cursor. With blinking off the cursor stays shown, as a shot
+    taken within the first half second always had it."""
     await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
     for footer in pilot.app.screen.query(GameFooter):
         footer.settle()
     await pilot.pause()

@@ -19,7 +19,7 @@ from game.tui.config import GameConfig
 from game.tui.help_text import meters_content
 from game.tui.widgets.quantity import QuantityRow
 
-from .conftest import SMALL, run
+from .conftest import SMALL, loaded, run
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -38,8 +38,7 @@ def test_the_dashboard_warns_at_the_difficultys_settlement(config: GameConfig, b
 
     async def go() -> None:
         async with app.run_test(size=SMALL) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await loaded(pilot)  # the pack loaded (its worker may not have started yet)
             app.begin(session)
             await pilot.pause()
             reading = app.screen.query_one("#q-un_track", QuantityRow).reading
@@ -82,8 +81,7 @@ def test_the_left_panel_shows_names_and_warnings_whole(config: GameConfig, base_
 
     async def go() -> None:
         async with app.run_test(size=size) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await loaded(pilot)  # the pack loaded (its worker may not have started yet)
             app.begin(session)
             await pilot.pause()
             panel = [line.split("▕")[0] for line in screen_lines(app.export_screenshot())]
