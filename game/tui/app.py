@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from textual import events
+    from textual.await_complete import AwaitComplete
     from textual.screen import Screen
 
     from game.tui.loading import Loaded
@@ -150,10 +151,34 @@ class HonorableExit(CrashGuard, BenchFlows):
         if small and not covered:
             self.push_screen(TooSmallScreen(MIN_SIZE))
         elif covered and not small:
-            self.pop_screen()
+            self._uncovering = True
+            try:
+                self.pop_screen()
+            finally:
+                self._uncovering = False
         elif covered and isinstance(self.screen, TooSmallScreen):
             self.screen.show_size(event.size.width, event.size.height)
 
+    _uncovering = False
+
+    def pop_screen(self) -> AwaitComplete:
+        """Close the top screen; but while the too-small cover is up, only the resize takes it away.
+
+        A key already on its way to a dialog when the terminal shrank is handled after the
+        cover came up: the dialog then closes itself (``dismiss`` pops the top screen), which
+        would take the cover away instead and leave the dialog open with its answer given,
+        to be answered twice on the next key (a crash the fuzz test found). Here the screen
+        under the cover closes and the cover stays.
+        """
+        from game.tui.screens.too_small import TooSmallScreen
+
+        stack = self.screen_stack
+        if self._uncovering or len(stack) < 3 or not isinstance(stack[-1], TooSmallScreen):
+            return super().pop_screen()
+        super().pop_screen()  # the cover, put back below
+        done = super().pop_screen()  # the screen that closed itself
+        self.push_screen(TooSmallScreen(MIN_SIZE))
+        return done
 
 def make_app(config: GameConfig) -> HonorableExit:
     """Build the app (tests pass a config with a temporary saves folder and a pinned theme)."""
