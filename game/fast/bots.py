@@ -8,30 +8,52 @@ searches with the reference engine.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from typing import Any
 
 from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, suffix
-from game.fast.flat import Campaign, FlatPack
+from game.fast.emit import CHOICE_BITS
+from game.fast.flat import Campaign, Cond, FlatPack
 
 Moves = list[tuple[int, int]]
 
 
 _FROM_BYTES = int.from_bytes
-_UNIT = 1.0 / (1 << 53)  # Rng.random: the 53 high bits of the state as a float in [0, 1)
-Goals = tuple[tuple[int, int, int], ...]  # per policy with a target: (policy, target level, largest step)
+_MASK = (1 << CHOICE_BITS) - 1
+Goals = tuple[tuple[int, int, int, int, tuple[Cond, ...]], ...]  # see FlatBot.goals
 
 
-def dice(camp: Campaign) -> int:
-    """The state of the turn's ``Rng(seed, turn, "bot")``, stepped inline by the bots below
-    (``Rng.below`` and ``Rng.random``'s arithmetic)."""
-    keys, turn = camp.fp.bot_keys, camp.v[0]
-    h = camp.seeded.prefix.copy()
+def dice(fp: FlatPack, prefix: Any, turn: int) -> int:
+    """The state of the turn's ``Rng(seed, turn, "bot")`` (``prefix``: the campaign's
+    ``Seeded.prefix``), stepped inline by the bots below (``Rng.below`` and ``Rng.random``'s
+    arithmetic)."""
+    keys = fp.bot_keys
+    h = prefix.copy()
     h.update(keys[turn] if turn < len(keys) else suffix(turn, "bot"))
     return _FROM_BYTES(h.digest(), "little")
 
 
+PASSES = -1  # a table's answer for a card with no open choice: it passes (game.engine.passing)
+
+class Table(dict[int, Any]):
+    """Values by a card's key (``FlatPack.key``), each made by ``make`` when first asked for."""
+
+    def __init__(self, make: Callable[[int], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: int) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
 class FlatBot:
-    """A bot's decisions on a flat campaign: a choice (global index) per card, and policy moves."""
+    """A bot's decisions on a flat campaign: a choice (global index) per card, and policy moves.
+
+    A card is seen by its key (``FlatPack.key``: the card and which of its choices are open),
+    so what the bot picks without dice is a table by key, filled as keys turn up.
+    """
 
     def __init__(self, fp: FlatPack, bot: Any, choice_base: list[int]) -> None:
         self.fp = fp
@@ -40,35 +62,52 @@ class FlatBot:
         self.ranked: dict[int, tuple[int, ...]] = {
             fp.event_index[ev]: tuple(choice_base[fp.event_index[ev]] + c.index for c in chs)
             for ev, chs in ranked.items()}
+        self.best = Table(self._best_open)  # per key, the best-ranked open choice (PASSES: none)
+        self.options = Table(self._open)  # per key, the open choices (global indices, in order)
 
     def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
         """The turn's choices and moves (a bot that rolls dice takes ``Rng(seed, turn, "bot")``
         from ``camp.seeded``; one that never rolls does not derive it)."""
+        v, fp = camp.v, self.fp
+        return self.decide(v, [fp.key(v, card) for card in camp.cards], camp.seeded.prefix, camp.length)
+
+    def decide(self, v: list[int], keys: list[int], prefix: Any, length: int) -> tuple[list[int], Moves]:
+        """The turn's choices and moves from the desk's keys (``prefix``: the campaign's
+        ``Seeded.prefix``, for the bot's dice; ``length``: the scenario's turns)."""
         raise NotImplementedError
 
-    def _best_open(self, v: list[int], card: int) -> int | None:
-        whens = self.fp.choice_when
+    def _best_open(self, key: int) -> int:
+        card, mask = key >> CHOICE_BITS, key & _MASK
+        first = self.fp.choices_first[card]
         for c in self.ranked[card]:
-            w = whens[c]
-            if w is None or w(v):
+            if mask >> (c - first) & 1:
                 return c
-        return None  # no choice open: the card passes (game.engine.passing)
+        return PASSES  # no choice open: the card passes, no pick (game.engine.passing)
+
+    def _open(self, key: int) -> tuple[int, ...]:
+        card, mask = key >> CHOICE_BITS, key & _MASK
+        first = self.fp.choices_first[card]
+        return tuple(c for c in self.fp.choices[card] if mask >> (c - first) & 1)
 
     def goals(self, targets: list[int | None]) -> Goals:
-        """The policies with a target level, as ``steer`` reads them."""
-        return tuple((i, target, self.fp.max_step[i] or 99) for i, target in enumerate(targets)
-                     if target is not None)
-
-    def steer(self, v: list[int], goals: Goals) -> Moves:
-        """``bots.steer`` on the flat state."""
+        """The policies with a target level, as ``steer`` reads them: (policy, its slot, target,
+        largest move, its levels' conditions). A policy whose largest step is 0 never moves: left out."""
         fp = self.fp
-        p0 = fp.p0
+        return tuple((i, fp.p0 + i, target, fp.max_step[i] or 99, tuple(when for when, _ in fp.levels[i]))
+                     for i, target in enumerate(targets) if target is not None and fp.max_step[i] != 0)
+
+    @staticmethod
+    def steer(v: list[int], goals: Goals) -> Moves:
+        """``bots.steer`` on the flat state (``FlatPack.allowed`` written in: a move of at most the
+        largest move is within the policy's largest step)."""
         moves = []
-        for i, target, most in goals:
-            level = v[p0 + i]
+        for i, slot, target, most, whens in goals:
+            level = v[slot]
             if target != level:
-                step = level + max(-most, min(most, target - level))
-                if fp.allowed(v, i, step):
+                step = level + most if target > level + most else \
+                    level - most if target < level - most else target
+                w = whens[step]
+                if w is None or w(v):
                     moves.append((i, step))
         return moves
 
@@ -76,25 +115,31 @@ class FlatBot:
 class FlatRandom(FlatBot):
     """``bots.RandomBot``."""
 
-    def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
-        state = dice(camp)
-        fp, v = self.fp, camp.v
+    def __init__(self, fp: FlatPack, bot: Any, choice_base: list[int]) -> None:
+        super().__init__(fp, bot, choice_base)
+        # per policy: its index, slot, levels' conditions, whether it may never move (largest step 0)
+        self.moving = tuple((i, fp.p0 + i, tuple(when for when, _ in levels), fp.max_step[i] == 0)
+                            for i, levels in enumerate(fp.levels))
+
+    def decide(self, v: list[int], keys: list[int], prefix: Any, length: int) -> tuple[list[int], Moves]:
+        fp = self.fp
+        state = dice(fp, prefix, v[0])
         picks = []
-        for card in camp.cards:
-            options = camp.open_choices(card)
-            if not options:  # the card passes (game.engine.passing): no pick, no die
+        options = self.options
+        for key in keys:
+            opts = options[key]
+            if not opts:  # the card passes (game.engine.passing): no pick, no die
                 continue
             state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
-            picks.append(options[((state >> 32) * len(options)) >> 32])
+            picks.append(opts[((state >> 32) * len(opts)) >> 32])
         moves = []
-        p0 = fp.p0
-        for i, levels in enumerate(fp.levels):
+        for i, slot, whens, still in self.moving:
             state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
             if (state >> 32) < 1 << 30:  # below(4) == 0
-                level = v[p0 + i]
+                level = v[slot]
                 state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
                 step = level + (1 if state >> 63 else -1)  # below(2)
-                if 0 <= step < len(levels) and fp.allowed(v, i, step):
+                if 0 <= step < len(whens) and not still and ((w := whens[step]) is None or w(v)):
                     moves.append((i, step))
         return picks, moves
 
@@ -105,32 +150,36 @@ class FlatLine(FlatBot):
     def __init__(self, fp: FlatPack, bot: Any, choice_base: list[int]) -> None:
         super().__init__(fp, bot, choice_base)
         self.noise = bot.noise
+        # Rng.random() < noise, as an integer test on the state's 53 high bits (x * 2**-53 < noise
+        # holds exactly when x < noise * 2**53, both sides exact: so when x < its ceiling)
+        self.below_noise = math.ceil(bot.noise * (1 << 53))
         self.bot = bot
-        self.targets: dict[tuple[int, int], Goals] = {}
+        self.targets: dict[int, list[Goals]] = {}  # per scenario length, per turn
 
-    def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
-        v, whens, ranked = camp.v, self.fp.choice_when, self.ranked
-        picks = []
+    def decide(self, v: list[int], keys: list[int], prefix: Any, length: int) -> tuple[list[int], Moves]:
         noise = self.noise
-        state = dice(camp) if noise else 0
-        for card in camp.cards:
-            if noise:
+        if noise:
+            picks = []
+            state = dice(self.fp, prefix, v[0])
+            best, options, below_noise = self.best, self.options, self.below_noise
+            for key in keys:
                 state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
-                if (state >> 11) * _UNIT < noise:
-                    options = camp.open_choices(card)
-                    if options:  # else the card passes: no pick
+                if (state >> 11) < below_noise:
+                    opts = options[key]
+                    if opts:  # else the card passes: no pick
                         state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
-                        picks.append(options[((state >> 32) * len(options)) >> 32])
-                    continue
-            for c in ranked[card]:
-                w = whens[c]
-                if w is None or w(v):
-                    picks.append(c)
-                    break
-            # no choice open (the loop ran out): the card passes, no pick (game.engine.passing)
-        goals = self.targets.get((camp.length, v[0]))
-        if goals is None:
-            goals = self.targets[(camp.length, v[0])] = self.goals(self._target(camp.length, v[0]))
+                        picks.append(opts[((state >> 32) * len(opts)) >> 32])
+                else:
+                    picks.append(best[key])
+        else:
+            picks = list(map(self.best.__getitem__, keys))
+        if PASSES in picks:
+            picks = [c for c in picks if c != PASSES]
+        by_turn = self.targets.get(length)
+        if by_turn is None:
+            by_turn = self.targets[length] = [self.goals(self._target(length, t)) for t in range(length + 1)]
+        turn = v[0]
+        goals = by_turn[turn] if turn <= length else self.goals(self._target(length, turn))
         return picks, self.steer(v, goals)
 
     def _target(self, length: int, turn: int) -> list[int | None]:
@@ -157,16 +206,20 @@ class FlatFollower(FlatBot):
             e = fp.event_index[ev]
             if choice in names[e]:
                 self.picks[e] = choice_base[e] + names[e].index(choice)
+        self.pick = Table(self._pick)  # per key, the card's fixed pick if open, else the best open
 
-    def plan(self, camp: Campaign) -> tuple[list[int], Moves]:
-        v, whens = camp.v, self.fp.choice_when
-        picks = []
-        for card in camp.cards:
-            wanted = self.picks.get(card)
-            if wanted is not None and ((w := whens[wanted]) is None or w(v)):
-                picks.append(wanted)
-            elif (best := self._best_open(v, card)) is not None:  # None: the card passes
-                picks.append(best)
+    def _pick(self, key: int) -> int:
+        card = key >> CHOICE_BITS
+        wanted = self.picks.get(card)
+        if wanted is not None and key >> (wanted - self.fp.choices_first[card]) & 1:
+            return wanted
+        best: int = self.best[key]
+        return best
+
+    def decide(self, v: list[int], keys: list[int], prefix: Any, length: int) -> tuple[list[int], Moves]:
+        picks = list(map(self.pick.__getitem__, keys))
+        if PASSES in picks:
+            picks = [c for c in picks if c != PASSES]
         return picks, self.steer(v, self.fixed)
 
 

@@ -98,7 +98,7 @@ def run_module(module: Module) -> dict[str, Callable[..., Any]]:
     """Run compiled module code without builtins; its functions by name (aliases included)."""
     namespace = _namespace(module.floats)
     exec(module.code, namespace)  # the code passed the whitelist: only the emitter's functions
-    functions = {k: v for k, v in namespace.items() if k[:1] in "acdnxwm" and callable(v)}
+    functions = {k: v for k, v in namespace.items() if k[:1] in "acdnxwmo" and callable(v)}
     for name, written in module.aliases.items():
         functions[name] = functions[written]
     return functions

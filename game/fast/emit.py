@@ -20,16 +20,19 @@ from game.fast import ir_code as op
 from game.fast.ir import PackIR
 from game.fast.ir_code import CMP_OPS, bits_float
 
-GENERATOR_VERSION = 9  # 3: the month's deck in one call (rules 3); 4: as cumulative weights; 5: a
+GENERATOR_VERSION = 10  # 3: the month's deck in one call (rules 3); 4: as cumulative weights; 5: a
 # function per month and turn with the date and turn folded into constants; 6: 'not' of a flag;
 # 7: a cooldown as one comparison; 8: the month's end (policies' monthly effects written in, then the
-# watched endings) as one function; 9: a card of the month's deck that may not be drawn adds nothing
+# watched endings) as one function; 9: a card of the month's deck that may not be drawn adds nothing;
+# 10: a card's open choices as one number (oN), a deck card's condition tested before its readiness,
+# a change to a quantity that starts within its range clamped on the delta's side only
 
 SPLIT_DEPTH = 24  # a deeper sub-expression or effect block becomes a function of its own
 _ARITH = {op.N_ADD: "+", op.N_SUB: "-", op.N_MUL: "*"}
 _FOLD_ARITH = {op.N_ADD: operator.add, op.N_SUB: operator.sub, op.N_MUL: operator.mul}
 _FOLD_CMP = (operator.lt, operator.le, operator.gt, operator.ge, operator.eq, operator.ne)  # as CMP_OPS
 _CONST = re.compile(r"\((-?[0-9]+)\)")
+CHOICE_BITS = 4  # a card has at most four choices (the schema): bit j of its open mask is its choice j
 
 
 def month_decks(ir: PackIR) -> list[tuple[int, int, tuple[int, ...]]]:
@@ -83,6 +86,7 @@ class Emitter:
         for row in t["scores"]:
             self.num_fn(row[0])
         self.month_fns()
+        self.open_fns()
         return "\n".join(self.lines) + "\n"
 
     def month_fns(self) -> None:
@@ -118,6 +122,20 @@ class Emitter:
         body += [f"    if {self.cond(w, 1)[0]}:\n        return {e!r}" for e, w in t["watch"]]
         self.lines.append("def m0(v, k):\n" + "\n".join([*body, "    return -1"]) + "\n")
 
+    def open_fns(self) -> None:
+        """Per card with a choice that has a condition, ``oN(v)`` (event N): its key, the card's index
+        times ``1 << CHOICE_BITS`` plus the mask of its open choices (bit j: choice j is open)."""
+        t = self.ir.tables
+        for e, row in enumerate(t["events"]):
+            first, count = row[10], row[11]
+            assert count <= CHOICE_BITS, f"event {e} has more than {CHOICE_BITS} choices"
+            whens = [t["choices"][first + j][1] for j in range(count)]
+            if all(w < 0 for w in whens):
+                continue
+            key = (e << CHOICE_BITS) + sum(1 << j for j, w in enumerate(whens) if w < 0)
+            parts = [f"({1 << j!r} if {self.cond(w, 1)[0]} else 0)" for j, w in enumerate(whens) if w >= 0]
+            self.lines.append(f"def o{e}(v):\n    return ({' + '.join([repr(key), *parts])})\n")
+
     def _ready(self, i: int) -> str:
         """Whether conditional card ``i`` may be drawn: not used up, not cooling down, its condition."""
         row = self.ir.tables["events"][i]
@@ -130,7 +148,10 @@ class Emitter:
             else:  # never played, or played before the turn its cooldown allows (turns are >= 0)
                 ready = f"v[{slot!r}] < {max(0, turn - row[5])!r}"
         test = self.cond(row[2], 1)[0] if row[2] >= 0 else "True"
-        return test if test == "False" else ready if test == "True" else f"{ready} and {test}"
+        if test in ("True", "False"):
+            return test if test == "False" else ready
+        # a card's condition fails more often than it is used up or cooling down: it is tested first
+        return f"{test} and {ready}"
 
     @property
     def aliases(self) -> dict[str, str]:
@@ -279,6 +300,11 @@ class Emitter:
             return self._skip_num(at + 1)
         return self._skip_num(self._skip_num(at + 1))
 
+    def _starts_within(self, slot: int, lo: int, hi: int) -> bool:
+        """Whether the quantity in ``slot`` starts within [lo, hi] in every scenario: every change
+        clamps it to [lo, hi], so it stays there, and a change by a delta can pass one side."""
+        return all(lo <= initial[slot] <= hi for initial in self.ir.tables["initial"])
+
     # -- effects: statements at an indent; each returns the next offset ------
     def seq(self, at: int, indent: int, out: list[str]) -> int:
         code = self.code
@@ -310,6 +336,12 @@ class Emitter:
             n = code[at + 1]
             for j in range(n):
                 slot, delta, lo, hi = code[at + 2 + 4 * j: at + 6 + 4 * j]
+                if self._starts_within(slot, lo, hi):  # so it stays within: one side can be passed
+                    if delta:
+                        out.append(f"{pad}t = v[{slot!r}] + ({delta!r})")
+                        out.append(f"{pad}v[{slot!r}] = ({hi!r}) if t > ({hi!r}) else t" if delta > 0 else
+                                   f"{pad}v[{slot!r}] = ({lo!r}) if t < ({lo!r}) else t")
+                    continue
                 out.append(f"{pad}t = v[{slot!r}] + ({delta!r})")
                 out.append(f"{pad}v[{slot!r}] = ({hi!r}) if t > ({hi!r}) else ({lo!r}) "
                            f"if t < ({lo!r}) else t")

@@ -18,11 +18,12 @@ from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, Seeded, suffix, suffix_t
 from game.engine.runtime import Runtime
 from game.engine.state import RULES, State
 from game.fast.compiled import Compiled
-from game.fast.emit import month_decks
+from game.fast.emit import CHOICE_BITS, month_decks
 
 Cond = Callable[[list[int]], bool] | None
 Block = Callable[[list[int], list[Any]], None]
 _FROM_BYTES = int.from_bytes
+KeyFn = Callable[[list[int]], int]  # a card's key on a state (see FlatPack.key_fn)
 MonthTest = Callable[[list[int]], tuple[int, ...]]  # the cumulative weights of the cards that may be drawn
 
 
@@ -74,6 +75,13 @@ class FlatPack:
         self.ready: tuple[Cond, ...] = tuple(fns.get(f"a{i}") for i in range(len(t["events"])))
         # the month's end: each policy's monthly effects, then the first watched ending that holds, else -1
         self.month_end: Callable[[list[int], list[Any]], int] = fns["m0"]
+        # (month - turn, length) -> per turn, the month's historical cards and deck (game.fast.loop)
+        self.turn_plans: dict[tuple[int, int], list[tuple[Any, Any]]] = {}
+        # per card, its key (index << CHOICE_BITS, plus the mask of its open choices): a constant
+        # when none of its choices has a condition (key_fn None), else key_fn's value
+        self.key_fn: tuple[KeyFn | None, ...] = tuple(fns.get(f"o{e}") for e in range(len(t["events"])))
+        self.key_const = tuple((e << CHOICE_BITS) + (1 << row[11]) - 1 if fn is None else -1
+                               for e, (row, fn) in enumerate(zip(t["events"], self.key_fn, strict=True)))
         # (month, turn) -> the month's deck and its test
         self.month_tests: dict[tuple[int, int], tuple[tuple[int, ...], MonthTest]] = {
             (month, turn): (cards, fns[f"d{n}"]) for n, (month, turn, cards) in enumerate(month_decks(ir))}
@@ -87,6 +95,11 @@ class FlatPack:
             cumulative = tuple(accumulate(self.weight[i] for i in cards))
             deck = self.decks[(month, turn)] = (cards, cumulative, cumulative[-1] if cumulative else 0)
         return deck
+
+    def key(self, v: list[int], card: int) -> int:
+        """The card's key on this state: its index and the mask of its open choices."""
+        fn = self.key_fn[card]
+        return self.key_const[card] if fn is None else fn(v)
 
     def allowed(self, v: list[int], policy: int, level: int) -> bool:
         """Whether a policy may move to a level now (``turn.level_allowed`` is None)."""

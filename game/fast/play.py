@@ -8,7 +8,9 @@ from typing import Any
 from game.engine.runtime import Runtime
 from game.fast.bots import FlatBot, flat_bot
 from game.fast.compiled import Compiled, load_compiled
+from game.fast.emit import CHOICE_BITS
 from game.fast.flat import Campaign, FlatPack
+from game.fast.loop import play_out
 from game.fast.missed import MissedClauses, missed_clauses
 
 
@@ -27,35 +29,21 @@ def play_flat(rt: Runtime, fbot: FlatBot, seeds: list[str], scenario: str, diffi
               stats: Any) -> tuple[set[str], set[tuple[str, str]]]:
     """Play one campaign per seed into ``stats`` (a ``StrategyStats``), exactly as the reference runner.
 
-    The counts of cards shown and choices taken or closed, and each quantity's lowest and
-    highest final value, are kept in lists by index while playing, and added to the
-    statistics by name at the end.
+    The counts of cards shown (by key: the card and which of its choices are open) and of
+    choices taken, and each quantity's lowest and highest final value, are kept in lists by
+    index while playing, and added to the statistics by name at the end.
     """
     fp = fbot.fp
     missed = missed_clauses(rt, flat_pack(rt)[1].ir, scenario, difficulty)
-    events = fp.names["events"]
-    whens = fp.choice_when
-    gated = tuple(tuple(c for c in fp.choices[e] if whens[c] is not None) for e in range(len(events)))
-    taken, closed = [0] * len(whens), [0] * len(whens)
-    shown = [0] * len(events)
-    plan = fbot.plan
+    seen = [0] * (len(fp.choices) << CHOICE_BITS)  # by card key: the card and its open choices
+    taken = [0] * len(fp.choice_when)
     tally = Tally(fp, stats, missed)
     for seed in seeds:
         camp = Campaign(fp, scenario, difficulty, seed)
-        v, apply = camp.v, camp.apply
-        while camp.ending < 0:
-            picks, moves = plan(camp)
-            for card in camp.cards:
-                shown[card] += 1
-                for c in gated[card]:
-                    if not whens[c](v):  # type: ignore[misc]
-                        closed[c] += 1
-            for choice in picks:
-                taken[choice] += 1
-            apply(picks, moves)
+        play_out(camp, fbot, seen, taken)
         tally.finished(camp)
     tally.close()
-    _count(fp, stats, taken, shown, closed)
+    _count(fp, stats, taken, seen)
     return set(stats.cards), set(stats.taken)
 
 
@@ -103,19 +91,27 @@ class Tally:
 _PLAYED = (-1).__lt__  # an event's slot holds the turn it was played, else -1
 
 
-def _count(fp: FlatPack, stats: Any, taken: list[int], shown: list[int], closed: list[int]) -> None:
-    """Add the counts kept by index to the statistics' counters by name."""
+def _count(fp: FlatPack, stats: Any, taken: list[int], seen: list[int]) -> None:
+    """Add the counts kept by index to the statistics' counters by name: a card shown with a
+    choice closed (its bit clear in the key) counts that choice closed."""
     events, choices = fp.names["events"], fp.names["choices"]
+    shown, closed = [0] * len(events), [0] * len(taken)
+    for key, n in enumerate(seen):
+        if n:
+            card, mask = key >> CHOICE_BITS, key & ((1 << CHOICE_BITS) - 1)
+            shown[card] += n
+            for c in fp.choices[card]:
+                if not mask >> (c - fp.choices_first[card]) & 1:
+                    closed[c] += n
     for e, first in enumerate(fp.choices_first):
         if shown[e]:
             stats.shown[events[e]] += shown[e]
         for c in fp.choices[e]:
-            key = (events[e], choices[e][c - first])
+            name = (events[e], choices[e][c - first])
             if taken[c]:
-                stats.taken[key] += taken[c]
+                stats.taken[name] += taken[c]
             if closed[c]:
-                stats.closed[key] += closed[c]
-
+                stats.closed[name] += closed[c]
 
 
 def play_backend(rt: Runtime, bot: Any, seeds: list[str], scenario: str, difficulty: str, stats: Any,

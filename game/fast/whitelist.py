@@ -13,7 +13,7 @@ NODES: tuple[type[ast.AST], ...] = (
 )
 VARIABLES = frozenset({"v", "k", "t", "r"})  # the state, the effects' context, two scratch names
 HELPERS = frozenset({"W", "S", "D", "F"})  # given by the loader (see game.fast.emit)
-FUNCTION = re.compile(r"[acdnxwm][0-9]{1,9}")
+FUNCTION = re.compile(r"[acdnxwmo][0-9]{1,9}")
 PARAMS = (("v",), ("v", "k"))
 
 

@@ -140,6 +140,8 @@ BAD = {
     "keyword": "def x1(v, k):\n    W(k, weights=1)\n",
     "default": "def c1(v=1):\n    return 1\n",
     "syntax": "def c1(v):\n    return (\n",
+    "open mask without a number": "def o(v):\n    return 1\n",
+    "open mask by another name": "def oo1(v):\n    return 1\n",
 }
 
 
