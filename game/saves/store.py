@@ -90,6 +90,11 @@ def _identity(session: Session) -> tuple[str, str]:
     return cid, created
 
 
+def campaign_id(session: Session) -> str:
+    """The campaign's id (given to it now if it has none yet, as its first save would)."""
+    return _identity(session)[0]
+
+
 def _write(session: Session, path: Path, name: str | None, kind: str) -> Path:
     cid, created = _identity(session)
     try:
