@@ -43,8 +43,10 @@ def _press_d(config: GameConfig, save: Path) -> str:
     return run(go())
 
 
-def test_two_students_debriefs_in_one_saves_folder_are_two_files(config: GameConfig, starter_rt: Runtime) -> None:
-    code = encode_class_code(starter_rt, starter_rt.pack.scenarios[0].id, starter_rt.pack.difficulties[0].id, 42)
+def test_two_students_debriefs_in_one_saves_folder_are_two_files(config: GameConfig,
+                                                                  starter_rt: Runtime) -> None:
+    pack = starter_rt.pack
+    code = encode_class_code(starter_rt, pack.scenarios[0].id, pack.difficulties[0].id, 42)
     folder = config.saves
     ana, bo = (_finished_save(starter_rt, code, name, folder) for name in ("Ana Silva", "Bo Chen"))
     said_ana = _press_d(config, ana)
