@@ -182,6 +182,14 @@ def decode_class_code(code: str, rt: Runtime | None = None) -> ClassSettings:
                          bool(f["options"] & _TEACHING), canonical_code(code))
 
 
+def refusal(rt: Runtime, code: str) -> ClassSettings | str:
+    """The settings a code fixes, or the message `play` gives when it refuses the code."""
+    try:
+        return decode_class_code(code, rt)
+    except ClassCodeError as exc:
+        return f"class code {code.strip()!r} refused: {exc}"
+
+
 def class_session(rt: Runtime, code: str, player: str | None = None) -> Session:
     """Start the campaign a class code fixes (ClassCodeError if the code cannot be used)."""
     from game.session import Session
