@@ -80,15 +80,15 @@ def run_batch(rt: Any, folder: Path, args: argparse.Namespace) -> int:
         print(f"honorable-exit: error: cannot create {out}: {exc.strerror or exc}", file=sys.stderr)
         return Exit.INVALID
     paths, _ = save_paths([folder])
-    groups, unreadable = group_campaigns([examine(p, rt) for p in paths])
+    groups, unreadable = group_campaigns([examine(p, rt, shown) for p, shown in paths.items()])
     for entry in unreadable:
-        print(f"honorable-exit: {entry.path}: {entry.problem}", file=sys.stderr)
+        print(f"honorable-exit: {folder / entry.name}: {entry.problem}", file=sys.stderr)
     written, failed = 0, len(unreadable)
     for entry in (e for g in groups for e in g.campaigns):
         assert entry.doc is not None
         if entry.session is None:
             failed += 1
-            print(f"honorable-exit: {entry.path}: {entry.problem}", file=sys.stderr)
+            print(f"honorable-exit: {folder / entry.name}: {entry.problem}", file=sys.stderr)
             continue
         try:
             path = debrief_path(out, entry.doc.meta.player, entry.doc.meta.campaign_id, args.format)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from game.reports.class_saves import Entry, Group
 
@@ -21,6 +22,7 @@ class Warning:
 
     kind: str
     text: str
+    copies: frozenset[Path] = frozenset()  # the files this warning flags as probable copies
 
 
 def _log(entry: Entry) -> tuple[tuple[str, ...], ...]:
@@ -34,7 +36,7 @@ def _prefix(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
 
 
 def _names(entries: list[Entry]) -> str:
-    return ", ".join(f"{e.player} ({e.path.name})" for e in sorted(entries, key=lambda e: e.player.lower()))
+    return ", ".join(f"{e.player} ({e.name})" for e in sorted(entries, key=lambda e: e.player.lower()))
 
 
 def shared_ids(campaigns: list[Entry]) -> list[Warning]:
@@ -53,7 +55,8 @@ def shared_ids(campaigns: list[Entry]) -> list[Warning]:
                if copied else "their decision logs differ, so at least one was resumed by someone else")
         out.append(Warning("same campaign, several names",
                            f"Campaign {cid} is saved under {len(same)} names: {_names(same)}; {how}. "
-                           "Each is listed separately; ask who played it."))
+                           "Each is listed separately; ask who played it.",
+                           frozenset(e.path for e in same) if copied else frozenset()))
     return out
 
 
@@ -70,7 +73,8 @@ def identical_logs(campaigns: list[Entry]) -> list[Warning]:
         if len(ids) > 1:
             out.append(Warning("identical decisions",
                                f"{_names(same)} made exactly the same {len(log)} months of decisions. "
-                               "With one class code that can happen by chance, but rarely over many months."))
+                               "With one class code that can happen by chance, but rarely over many months.",
+                               frozenset(e.path for e in same)))
     return out
 
 
@@ -82,7 +86,7 @@ def several_campaigns(campaigns: list[Entry]) -> list[Warning]:
         if e.doc.meta.player:
             by_player[e.doc.meta.player.strip().casefold()].append(e)
     return [Warning("several campaigns",
-                    f"{same[0].player} has {len(same)} campaigns ({', '.join(e.path.name for e in same)}); "
+                    f"{same[0].player} has {len(same)} campaigns ({', '.join(e.name for e in same)}); "
                     "each is counted.")
             for _, same in sorted(by_player.items()) if len(same) > 1]
 

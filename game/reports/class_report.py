@@ -101,23 +101,34 @@ def _roster(rt: Runtime, group: Group) -> list[dict[str, Any]]:
             total = str(sum(s.scores().values()))
         else:
             ending = f"in progress, turn {s.state.turn}"
-        rows.append({"player": e.player, "file": e.path.name, "status": status, "ending": ending,
+        rows.append({"player": e.player, "file": e.name, "status": status, "ending": ending,
                      "total": total, "turns": len(e.doc.decisions) if e.doc else 0})
     return rows
 
 
-def analyse(rt: Runtime, group: Group) -> dict[str, Any]:
-    """Everything the report says about one group, as plain data."""
+def copies_note(entries: list[Entry], copies: frozenset[Path]) -> str:
+    """'N of these are flagged as probable copies' for the campaigns behind a figure ('' if none)."""
+    flagged = sum(1 for e in entries if e.path in copies)
+    if not flagged:
+        return ""
+    return (f"{flagged} of the {len(entries)} campaigns counted here are flagged as probable copies "
+            "(see Check these first); they count like the others.")
+
+
+def analyse(rt: Runtime, group: Group, copies: frozenset[Path] = frozenset()) -> dict[str, Any]:
+    """Everything the report says about one group, as plain data (``copies``: the files flagged
+    as probable copies, which the figures count and say so)."""
     ok = [e for e in group.campaigns if e.ok]
     sessions = [e.session for e in ok if e.session is not None]
     finished = [s for s in sessions if s.finished]
     data: dict[str, Any] = {
         "key": group.key, "label": group.label, "code": group.class_code, "fixes": _fixes(rt, group),
         "files": group.files, "campaigns": len(group.campaigns), "verified": len(ok),
-        "failed": [{"player": e.player, "file": e.path.name, "reason": e.problem}
+        "failed": [{"player": e.player, "file": e.name, "reason": e.problem}
                    for e in group.campaigns if not e.ok],
         "finished": len(finished), "roster": _roster(rt, group), "has_data": bool(sessions),
-        "main": group.main,
+        "main": group.main, "copies_verified": copies_note(ok, copies),
+        "copies_finished": copies_note([e for e in ok if e.session is not None and e.session.finished], copies),
     }
     if not sessions:
         return data
@@ -155,15 +166,16 @@ def class_report(rt: Runtime, inputs: Iterable[str | Path], fmt: str = "md",
                  class_code: str | None = None) -> ClassReport:
     """Read, verify, count and report every save named or found in the inputs (of one class, if given)."""
     paths, missing = save_paths(inputs)
-    entries = [examine(p, rt) for p in paths]
+    entries = [examine(p, rt, shown) for p, shown in paths.items()]
     groups, unreadable = group_campaigns(entries, class_code)
     for group in groups:
         group.label = _label(rt, group)
     checks = class_integrity.warnings(groups)
     charts.reset_ids()
     sections = []
+    copies = frozenset(p for w in checks for p in w.copies)
     for group in groups:
-        data = analyse(rt, group)
+        data = analyse(rt, group, copies)
         data["charts"] = _charts(rt, data) if fmt == "html" else {}
         sections.append(data)
     manifest = rt.pack.manifest
@@ -176,8 +188,8 @@ def class_report(rt: Runtime, inputs: Iterable[str | Path], fmt: str = "md",
     text = render("class_report", fmt, groups=sections, files=len(entries), missing=missing,
                   warnings=[{"kind": w.kind, "text": w.text} for w in checks], class_code=class_code,
                   grouping=grouping(groups), own=any(g.main for g in groups),
-                  unreadable=[{"file": str(e.path), "reason": e.problem} for e in unreadable],
-                  older=[{"file": str(e.path), "player": e.player, "reason": e.problem} for e in older],
+                  unreadable=[{"file": e.name, "reason": e.problem} for e in unreadable],
+                  older=[{"file": e.name, "player": e.player, "reason": e.problem} for e in older],
                   failed_files=len(failed), pack=f"{manifest.title} ({manifest.id} {manifest.version}"
                   + (f" with {mods_text(rt)})" if mods_text(rt) else ")"))
     campaigns = sum(g["campaigns"] for g in sections)
