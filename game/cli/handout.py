@@ -38,7 +38,8 @@ def _for_class(rt: Any, args: argparse.Namespace) -> Any:
         settings = refusal(rt, args.class_code)
         if isinstance(settings, str):
             return settings
-        return ForClass(settings.scenario, settings.difficulty, settings.code, settings.seed, settings.teaching)
+        return ForClass(settings.scenario, settings.difficulty, settings.code, settings.seed,
+                        settings.teaching)
     if args.scenario is None and args.difficulty is None:
         return ForClass()
     picked = pick_campaign(rt, args)

@@ -128,7 +128,7 @@ def analyse(rt: Runtime, group: Group, copies: frozenset[Path] = frozenset()) ->
                    for e in group.campaigns if not e.ok],
         "finished": len(finished), "roster": _roster(rt, group), "has_data": bool(sessions),
         "main": group.main, "copies_verified": copies_note(ok, copies),
-        "copies_finished": copies_note([e for e in ok if e.session is not None and e.session.finished], copies),
+        "copies_finished": copies_note([e for e in ok if any(e.session is s for s in finished)], copies),
     }
     if not sessions:
         return data

@@ -56,7 +56,7 @@ def _policies(rt: Runtime, who: ForClass) -> list[dict[str, Any]]:
 
 def _quantities(rt: Runtime, who: ForClass) -> list[dict[str, Any]]:
     better = {"high": "higher is better", "low": "lower is better", "neutral": "neither way is simply better"}
-    return [{"name": m.name, "description": describe_hidden(m.description, who) if m.hidden else m.description,
+    return [{"name": m.name, "description": describe_hidden(m.description, who),
              "range": f"{m.min} to {m.max}", "good": better[m.good],
              "hidden": hidden_words(who) if m.hidden else "",
              "thresholds": [threshold_line(rt, t.value, t.label, who) for t in m.thresholds]}

@@ -49,7 +49,7 @@ def tolerance_values(rt: Runtime, tid: str, who: ForClass) -> str:
     parts = [f"{_value(rt, tid, d, who.scenario)} at {rt.pack.get('difficulties', d).name}" for d in diffs]
     text = ", ".join(parts)
     offset = _offset(rt, tid, who.scenario) if who.scenario else 0
-    if offset:
+    if offset and who.scenario:
         title = rt.pack.get("scenarios", who.scenario).title
         own = "the difficulty's" if len(diffs) == 1 else "each difficulty's"
         bases = ", ".join(str(_value(rt, tid, d, None)) for d in diffs)
