@@ -172,8 +172,8 @@ def decode_class_code(code: str, rt: Runtime | None = None) -> ClassSettings:
     elif fingerprint is not None:
         raise ClassCodeError("the class code was made for the pack without mods: play without --mod")
     if version != manifest.version:
-        raise ClassCodeError(f"the class code is for {manifest.id} version {version}; "
-                             f"this game has version {manifest.version}")
+        raise ClassCodeError(f"the class code was made with the pack {manifest.id} {version}; this pack is "
+                             f"{manifest.version}: use --content DIR of that version")
     scenarios, difficulties = rt.pack.scenarios, rt.pack.difficulties
     if f["scenario"] >= len(scenarios) or f["difficulty"] >= len(difficulties):
         raise ClassCodeError("the class code names a scenario or difficulty this pack does not have")

@@ -91,24 +91,44 @@ def several_campaigns(campaigns: list[Entry]) -> list[Warning]:
             for _, same in sorted(by_player.items()) if len(same) > 1]
 
 
-def other_groups(groups: list[Group]) -> list[Warning]:
-    """Saves of another class code, or without one, when there is a class's own group."""
+def pack_version(group: Group) -> str:
+    """The pack and version a group's campaigns were made with ('id version')."""
+    doc = group.campaigns[0].doc
+    assert doc is not None
+    return f"{doc.pack.id} {doc.pack.version}"
+
+
+def other_version(groups: list[Group], pack: str) -> list[Warning]:
+    """Groups made with another version of the pack (``pack``: the loaded one's 'id version')."""
+    here = pack.rsplit(" ", 1)[-1]
+    return [Warning("another pack version",
+                    f"{len(g.campaigns)} campaign(s) "
+                    + (f"of class code {g.class_code}" if g.class_code else "without a class code")
+                    + f" were made with the pack {pack_version(g)}; this pack is {here}: verify them with "
+                    "--content DIR of that version. They are reported under their own heading, after "
+                    "the others, and left out of the other groups' figures.")
+            for g in groups if pack_version(g) != pack]
+
+
+def other_groups(groups: list[Group], pack: str) -> list[Warning]:
+    """Saves of another class code, or without one, when there is a class's own group (those of
+    another pack version are said by ``other_version`` instead)."""
     main = next((g for g in groups if g.main), None)
     if main is None:
         return []
     return [Warning("another class",
                     f"{len(g.campaigns)} campaign(s) belong to {_label(g)}, not to {_label(main)}: "
                     "they are reported separately after it and left out of its figures.")
-            for g in groups if g is not main]
+            for g in groups if g is not main and pack_version(g) == pack]
 
 
 def _label(group: Group) -> str:
     return group.label or (f"class code {group.class_code}" if group.class_code else group.key)
 
 
-def warnings(groups: list[Group]) -> list[Warning]:
-    """Everything to check first, over every group."""
-    found = other_groups(groups)
+def warnings(groups: list[Group], pack: str) -> list[Warning]:
+    """Everything to check first, over every group (``pack``: the loaded pack's 'id version')."""
+    found = other_version(groups, pack) + other_groups(groups, pack)
     for group in groups:
         found += shared_ids(group.campaigns) + identical_logs(group.campaigns)
         found += several_campaigns(group.campaigns)

@@ -3,7 +3,7 @@
 A campaign is a campaign id *and* a player: a copy of one student's save renamed for another
 student is a second campaign (flagged by ``class_integrity``), never a takeover of the first.
 Of one campaign's files the report counts one that verifies, with the most decisions; the time
-written in a save is editable and only breaks ties.
+written in a save is editable and only breaks ties. ``grouping`` says how the groups were made.
 """
 
 from __future__ import annotations
@@ -170,3 +170,32 @@ def group_campaigns(entries: list[Entry], class_code: str | None = None) -> tupl
         ordered.remove(coded[0])
         ordered.insert(0, coded[0])
     return ordered, unreadable
+
+
+def _many(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def grouping(groups: list[Group]) -> str:
+    """How the campaigns were grouped and which group, if any, is taken as the class's own."""
+    if len(groups) < 2:
+        return ""
+    coded = [g for g in groups if g.class_code]
+    loose = f"by scenario, difficulty and pack ({_many(len(groups) - len(coded), 'group')})"
+    if not coded:
+        said = f"No save has a class code: campaigns are grouped {loose}."
+    elif len(coded) == len(groups):
+        said = f"Campaigns are grouped by class code ({_many(len(coded), 'code')})."
+    else:
+        said = (f"Campaigns are grouped by class code ({_many(len(coded), 'code')}), "
+                f"and those without one {loose}.")
+    main = next((g for g in groups if g.main), None)
+    if main is not None:
+        return (f"{said} The class's own is {main.label}, the class code with the most campaigns; "
+                "the other groups follow it and are left out of its figures.")
+    if not coded:
+        return f"{said} No group is taken as the class's own: each is reported on its own."
+    tied = sum(1 for g in coded if len(g.campaigns) == len(coded[0].campaigns))
+    return (f"{said} {tied} class codes tie for the most campaigns ({len(coded[0].campaigns)}), so none "
+            "is taken as the class's own: each group is reported on its own "
+            "(--class-code reports one class).")

@@ -97,6 +97,9 @@ def _settings(doc: SaveDoc, rt: Runtime) -> None:
         raise _Diverged(None, f"scenario '{c.scenario}' is not in pack {manifest.id} {manifest.version}")
     if c.difficulty not in {d.id for d in rt.pack.difficulties}:
         raise _Diverged(None, f"difficulty '{c.difficulty}' is not in pack {manifest.id} {manifest.version}")
+    if c.class_code is not None and doc.pack.version != manifest.version:
+        raise _Diverged(None, f"made with the pack {doc.pack.id} {doc.pack.version}; this pack is "
+                              f"{manifest.version}: verify it with --content DIR of that version")
     if c.class_code is not None:
         from game.classcode import ClassCodeError, decode_class_code
 

@@ -30,7 +30,7 @@ def test_a_good_save_replays(cli, saved: Path, starter: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith("ok ") and "Fay" in lines[0]
-    assert "replays identically with starter 0.1.0" in lines[0]
+    assert "replays identically with the pack starter 0.1.0" in lines[0]
 
 
 def test_an_edited_decision_names_its_turn(cli, saved: Path, starter: Path, rt) -> None:
