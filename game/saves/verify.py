@@ -200,6 +200,11 @@ def _compare_turns(saved: dict[str, Any], replayed: dict[str, Any], last: int) -
                                       f"the replay gives {_change(b)}")
 
 
+def _shown(value: Any) -> str:
+    """A stored value as a message quotes it: text in quotes, no value as 'none'."""
+    return "none" if value is None else f"'{value}'" if isinstance(value, str) else str(value)
+
+
 def _compare(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None:
     if saved == replayed:  # the common case, in one comparison; else the first difference, named
         return
@@ -212,6 +217,8 @@ def _compare(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None
                 if diff:
                     k = sorted(diff)[0]
                     detail = f" ({k}: the save has {saved[key].get(k)}, the replay gives {value.get(k)})"
+            elif not any(isinstance(v, dict | list | set) for v in (value, saved.get(key))):
+                detail = f" (the save has {_shown(saved.get(key))}, the replay gives {_shown(value)})"
             raise _Diverged(last, f"the stored state differs from the replay in '{key}'{detail}")
 
 

@@ -87,3 +87,14 @@ def test_a_truncated_save(cli, saved: Path, starter: Path) -> None:
     saved.write_bytes(saved.read_bytes()[:300])
     result = cli("replay", str(saved), "--content", str(starter))
     assert result.returncode == 1 and "truncated" in result.stdout
+
+
+def test_an_edited_ending_gives_both_values(cli, saved: Path, starter: Path, rt) -> None:
+    doc = json.loads(saved.read_text())
+    real = doc["state"]["ending"]
+    other = next(e.id for e in rt.pack.endings if e.id != real)
+    edit(saved, lambda d: d["state"].update(ending=other))
+    result = cli("replay", str(saved), "--content", str(starter))
+    assert result.returncode == 1
+    assert result.stdout.rstrip().endswith(f"the stored state differs from the replay in 'ending' "
+                                           f"(the save has '{other}', the replay gives '{real}')")
