@@ -172,14 +172,22 @@ def decode_class_code(code: str, rt: Runtime | None = None) -> ClassSettings:
     elif fingerprint is not None:
         raise ClassCodeError("the class code was made for the pack without mods: play without --mod")
     if version != manifest.version:
-        raise ClassCodeError(f"the class code is for {manifest.id} version {version}; "
-                             f"this game has version {manifest.version}")
+        raise ClassCodeError(f"the class code was made with the pack {manifest.id} {version}; this pack is "
+                             f"{manifest.version}: use --content DIR of that version")
     scenarios, difficulties = rt.pack.scenarios, rt.pack.difficulties
     if f["scenario"] >= len(scenarios) or f["difficulty"] >= len(difficulties):
         raise ClassCodeError("the class code names a scenario or difficulty this pack does not have")
     return ClassSettings(manifest.id, version, scenarios[f["scenario"]].id,
                          difficulties[f["difficulty"]].id, str(f["seed"]),
                          bool(f["options"] & _TEACHING), canonical_code(code))
+
+
+def refusal(rt: Runtime, code: str) -> ClassSettings | str:
+    """The settings a code fixes, or the message `play` gives when it refuses the code."""
+    try:
+        return decode_class_code(code, rt)
+    except ClassCodeError as exc:
+        return f"class code {code.strip()!r} refused: {exc}"
 
 
 def class_session(rt: Runtime, code: str, player: str | None = None) -> Session:

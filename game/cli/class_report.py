@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from game.cli.common import Exit, add_content, load_or_report
+from game.cli.common import Exit, add_content, load_or_report, usage_error
 from game.cli.debrief import add_output, emit
 
 
@@ -27,11 +27,16 @@ def register(sub: Any, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the report; exit 1 if nothing could be read or any file failed verification."""
+    from game.classcode import refusal
     from game.reports.class_report import class_report
 
     rt = load_or_report(args)
     if rt is None:
         return Exit.INVALID
+    if args.class_code is not None:
+        settings = refusal(rt, args.class_code)  # a mistyped code would report no campaign at all
+        if isinstance(settings, str):
+            return usage_error(settings)
     report = class_report(rt, args.inputs, args.format, args.class_code)
     if report.files == 0:
         of = f" of class code {args.class_code}" if args.class_code else ""

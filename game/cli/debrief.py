@@ -68,7 +68,7 @@ def run_batch(rt: Any, folder: Path, args: argparse.Namespace) -> int:
     """One report per campaign found in a folder, written into the --out folder."""
     from game.reports.class_saves import examine, group_campaigns, save_paths
     from game.reports.debrief import render_debrief
-    from game.saves.store import slug
+    from game.reports.debrief_file import debrief_path
 
     if args.out is None:
         print("honorable-exit: error: a folder of saves needs --out DIR for the reports", file=sys.stderr)
@@ -80,18 +80,24 @@ def run_batch(rt: Any, folder: Path, args: argparse.Namespace) -> int:
         print(f"honorable-exit: error: cannot create {out}: {exc.strerror or exc}", file=sys.stderr)
         return Exit.INVALID
     paths, _ = save_paths([folder])
-    groups, unreadable = group_campaigns([examine(p, rt) for p in paths])
+    groups, unreadable = group_campaigns([examine(p, rt, shown) for p, shown in paths.items()])
+    for entry in unreadable:
+        print(f"honorable-exit: {folder / entry.name}: {entry.problem}", file=sys.stderr)
     written, failed = 0, len(unreadable)
     for entry in (e for g in groups for e in g.campaigns):
         assert entry.doc is not None
         if entry.session is None:
             failed += 1
-            print(f"honorable-exit: {entry.path}: {entry.problem}", file=sys.stderr)
+            print(f"honorable-exit: {folder / entry.name}: {entry.problem}", file=sys.stderr)
             continue
-        name = f"{slug(entry.player) or 'player'}-{entry.doc.meta.campaign_id}.{args.format}"
-        if emit(render_debrief(entry.session, args.format), str(out / name)) != Exit.OK:
+        try:
+            path = debrief_path(out, entry.doc.meta.player, entry.doc.meta.campaign_id, args.format)
+        except OSError as exc:
+            print(f"honorable-exit: error: {exc}", file=sys.stderr)
+            return Exit.INVALID
+        if emit(render_debrief(entry.session, args.format), str(path)) != Exit.OK:
             return Exit.INVALID
         written += 1
-    print(f"{written} report(s) in {out}; {failed} campaign(s) or file(s) could not be reported",
-          file=sys.stderr)
+    print(f"{written} report(s) in {out}; {failed} campaign(s) or file(s) could not be reported"
+          + (" (named above)" if failed else ""), file=sys.stderr)
     return Exit.OK if written and not failed else Exit.INVALID

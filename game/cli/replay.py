@@ -53,6 +53,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"FAILED {args.save}: edited outside the game: its checksum does not match its content "
               f"(the decisions still replay to the stored state)")
         return Exit.INVALID
-    print(f"ok {args.save}: {summary(loaded.doc, rt)}; replays identically with {manifest.id} "
+    print(f"ok {args.save}: {summary(loaded.doc, rt)}; replays identically with the pack {manifest.id} "
           f"{manifest.version}{note}")
     return Exit.OK

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from game.reports.class_saves import Entry, Group
 
@@ -21,6 +22,7 @@ class Warning:
 
     kind: str
     text: str
+    copies: frozenset[Path] = frozenset()  # the files this warning flags as probable copies
 
 
 def _log(entry: Entry) -> tuple[tuple[str, ...], ...]:
@@ -34,7 +36,7 @@ def _prefix(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
 
 
 def _names(entries: list[Entry]) -> str:
-    return ", ".join(f"{e.player} ({e.path.name})" for e in sorted(entries, key=lambda e: e.player.lower()))
+    return ", ".join(f"{e.player} ({e.name})" for e in sorted(entries, key=lambda e: e.player.lower()))
 
 
 def shared_ids(campaigns: list[Entry]) -> list[Warning]:
@@ -53,7 +55,8 @@ def shared_ids(campaigns: list[Entry]) -> list[Warning]:
                if copied else "their decision logs differ, so at least one was resumed by someone else")
         out.append(Warning("same campaign, several names",
                            f"Campaign {cid} is saved under {len(same)} names: {_names(same)}; {how}. "
-                           "Each is listed separately; ask who played it."))
+                           "Each is listed separately; ask who played it.",
+                           frozenset(e.path for e in same) if copied else frozenset()))
     return out
 
 
@@ -70,7 +73,8 @@ def identical_logs(campaigns: list[Entry]) -> list[Warning]:
         if len(ids) > 1:
             out.append(Warning("identical decisions",
                                f"{_names(same)} made exactly the same {len(log)} months of decisions. "
-                               "With one class code that can happen by chance, but rarely over many months."))
+                               "With one class code that can happen by chance, but rarely over many months.",
+                               frozenset(e.path for e in same)))
     return out
 
 
@@ -82,29 +86,49 @@ def several_campaigns(campaigns: list[Entry]) -> list[Warning]:
         if e.doc.meta.player:
             by_player[e.doc.meta.player.strip().casefold()].append(e)
     return [Warning("several campaigns",
-                    f"{same[0].player} has {len(same)} campaigns ({', '.join(e.path.name for e in same)}); "
+                    f"{same[0].player} has {len(same)} campaigns ({', '.join(e.name for e in same)}); "
                     "each is counted.")
             for _, same in sorted(by_player.items()) if len(same) > 1]
 
 
-def other_groups(groups: list[Group]) -> list[Warning]:
-    """Saves of another class code, or without one, when there is a class's own group."""
+def pack_version(group: Group) -> str:
+    """The pack and version a group's campaigns were made with ('id version')."""
+    doc = group.campaigns[0].doc
+    assert doc is not None
+    return f"{doc.pack.id} {doc.pack.version}"
+
+
+def other_version(groups: list[Group], pack: str) -> list[Warning]:
+    """Groups made with another version of the pack (``pack``: the loaded one's 'id version')."""
+    here = pack.rsplit(" ", 1)[-1]
+    return [Warning("another pack version",
+                    f"{len(g.campaigns)} campaign(s) "
+                    + (f"of class code {g.class_code}" if g.class_code else "without a class code")
+                    + f" were made with the pack {pack_version(g)}; this pack is {here}: verify them with "
+                    "--content DIR of that version. They are reported under their own heading, after "
+                    "the others, and left out of the other groups' figures.")
+            for g in groups if pack_version(g) != pack]
+
+
+def other_groups(groups: list[Group], pack: str) -> list[Warning]:
+    """Saves of another class code, or without one, when there is a class's own group (those of
+    another pack version are said by ``other_version`` instead)."""
     main = next((g for g in groups if g.main), None)
     if main is None:
         return []
     return [Warning("another class",
                     f"{len(g.campaigns)} campaign(s) belong to {_label(g)}, not to {_label(main)}: "
                     "they are reported separately after it and left out of its figures.")
-            for g in groups if g is not main]
+            for g in groups if g is not main and pack_version(g) == pack]
 
 
 def _label(group: Group) -> str:
     return group.label or (f"class code {group.class_code}" if group.class_code else group.key)
 
 
-def warnings(groups: list[Group]) -> list[Warning]:
-    """Everything to check first, over every group."""
-    found = other_groups(groups)
+def warnings(groups: list[Group], pack: str) -> list[Warning]:
+    """Everything to check first, over every group (``pack``: the loaded pack's 'id version')."""
+    found = other_version(groups, pack) + other_groups(groups, pack)
     for group in groups:
         found += shared_ids(group.campaigns) + identical_logs(group.campaigns)
         found += several_campaigns(group.campaigns)

@@ -10,7 +10,7 @@ from typing import Any
 from game.engine.runtime import Runtime
 from game.reports import charts, class_integrity, class_tables
 from game.reports import class_analysis as ca
-from game.reports.class_saves import Entry, Group, examine, group_campaigns, group_key, save_paths
+from game.reports.class_saves import Entry, Group, examine, group_campaigns, group_key, grouping, save_paths
 from game.reports.facts import ending_title, meter_scale, mods_text
 from game.reports.render import render
 from game.score_parts import adjustment_note
@@ -54,40 +54,21 @@ def _fixes(rt: Runtime, group: Group) -> dict[str, Any]:
             else f"teaching mode in {teaching} of {len(docs)}"}
 
 
+def _here(rt: Runtime) -> str:
+    """The loaded pack as 'id version'."""
+    return f"{rt.pack.manifest.id} {rt.pack.manifest.version}"
+
+
 def _label(rt: Runtime, group: Group) -> str:
+    made = class_integrity.pack_version(group)
+    if made != _here(rt):
+        which = f"class code {group.class_code}" if group.class_code else "no class code"
+        now = rt.pack.manifest.version
+        return f"another pack version: {which} (made with the pack {made}; this pack is {now})"
     if group.class_code:
         return f"class code {group.class_code}"
     scenario, difficulty, pack = _names(rt, group.campaigns[0])
     return f"saves without a class code ({scenario}, {difficulty}, pack {pack})"
-
-
-def _many(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def grouping(groups: list[Group]) -> str:
-    """How the campaigns were grouped and which group, if any, is taken as the class's own."""
-    if len(groups) < 2:
-        return ""
-    coded = [g for g in groups if g.class_code]
-    loose = f"by scenario, difficulty and pack ({_many(len(groups) - len(coded), 'group')})"
-    if not coded:
-        said = f"No save has a class code: campaigns are grouped {loose}."
-    elif len(coded) == len(groups):
-        said = f"Campaigns are grouped by class code ({_many(len(coded), 'code')})."
-    else:
-        said = (f"Campaigns are grouped by class code ({_many(len(coded), 'code')}), "
-                f"and those without one {loose}.")
-    main = next((g for g in groups if g.main), None)
-    if main is not None:
-        return (f"{said} The class's own is {main.label}, the class code with the most campaigns; "
-                "the other groups follow it and are left out of its figures.")
-    if not coded:
-        return f"{said} No group is taken as the class's own: each is reported on its own."
-    tied = sum(1 for g in coded if len(g.campaigns) == len(coded[0].campaigns))
-    return (f"{said} {tied} class codes tie for the most campaigns ({len(coded[0].campaigns)}), so none "
-            "is taken as the class's own: each group is reported on its own "
-            "(--class-code reports one class).")
 
 
 def _roster(rt: Runtime, group: Group) -> list[dict[str, Any]]:
@@ -102,23 +83,35 @@ def _roster(rt: Runtime, group: Group) -> list[dict[str, Any]]:
             total = str(sum(s.scores().values()))
         else:
             ending = f"in progress, turn {s.state.turn}"
-        rows.append({"player": e.player, "file": e.path.name, "status": status, "ending": ending,
+        rows.append({"player": e.player, "file": e.name, "status": status, "ending": ending,
                      "total": total, "turns": len(e.doc.decisions) if e.doc else 0})
     return rows
 
 
-def analyse(rt: Runtime, group: Group) -> dict[str, Any]:
-    """Everything the report says about one group, as plain data."""
+def copies_note(entries: list[Entry], copies: frozenset[Path]) -> str:
+    """'N of these are flagged as probable copies' for the campaigns behind a figure ('' if none)."""
+    flagged = sum(1 for e in entries if e.path in copies)
+    if not flagged:
+        return ""
+    return (f"{flagged} of the {len(entries)} campaigns counted here are flagged as probable copies "
+            "(see Check these first); they count like the others.")
+
+
+def analyse(rt: Runtime, group: Group, copies: frozenset[Path] = frozenset()) -> dict[str, Any]:
+    """Everything the report says about one group, as plain data (``copies``: the files flagged
+    as probable copies, which the figures count and say so)."""
     ok = [e for e in group.campaigns if e.ok]
     sessions = [e.session for e in ok if e.session is not None]
     finished = [s for s in sessions if s.finished]
     data: dict[str, Any] = {
         "key": group.key, "label": group.label, "code": group.class_code, "fixes": _fixes(rt, group),
         "files": group.files, "campaigns": len(group.campaigns), "verified": len(ok),
-        "failed": [{"player": e.player, "file": e.path.name, "reason": e.problem}
+        "failed": [{"player": e.player, "file": e.name, "reason": e.problem}
                    for e in group.campaigns if not e.ok],
         "finished": len(finished), "roster": _roster(rt, group), "has_data": bool(sessions),
-        "main": group.main,
+        "main": group.main, "other_version": class_integrity.pack_version(group) != _here(rt),
+        "copies_verified": copies_note(ok, copies),
+        "copies_finished": copies_note([e for e in ok if any(e.session is s for s in finished)], copies),
     }
     if not sessions:
         return data
@@ -156,18 +149,20 @@ def class_report(rt: Runtime, inputs: Iterable[str | Path], fmt: str = "md",
                  class_code: str | None = None) -> ClassReport:
     """Read, verify, count and report every save named or found in the inputs (of one class, if given)."""
     paths, missing = save_paths(inputs)
-    entries = [examine(p, rt) for p in paths]
+    entries = [examine(p, rt, shown) for p, shown in paths.items()]
     groups, unreadable = group_campaigns(entries, class_code)
+    groups.sort(key=lambda g: class_integrity.pack_version(g) != _here(rt))  # another pack version last
     for group in groups:
         group.label = _label(rt, group)
-    checks = class_integrity.warnings(groups)
+    manifest = rt.pack.manifest
+    checks = class_integrity.warnings(groups, _here(rt))
     charts.reset_ids()
     sections = []
+    copies = frozenset(p for w in checks for p in w.copies)
     for group in groups:
-        data = analyse(rt, group)
+        data = analyse(rt, group, copies)
         data["charts"] = _charts(rt, data) if fmt == "html" else {}
         sections.append(data)
-    manifest = rt.pack.manifest
     kept = {id(e) for e in entries if e.doc is None} | {
         id(e) for e in entries if e.doc is not None and any(group_key(e)[0] == g.key for g in groups)}
     entries = [e for e in entries if id(e) in kept]
@@ -177,8 +172,8 @@ def class_report(rt: Runtime, inputs: Iterable[str | Path], fmt: str = "md",
     text = render("class_report", fmt, groups=sections, files=len(entries), missing=missing,
                   warnings=[{"kind": w.kind, "text": w.text} for w in checks], class_code=class_code,
                   grouping=grouping(groups), own=any(g.main for g in groups),
-                  unreadable=[{"file": str(e.path), "reason": e.problem} for e in unreadable],
-                  older=[{"file": str(e.path), "player": e.player, "reason": e.problem} for e in older],
+                  unreadable=[{"file": e.name, "reason": e.problem} for e in unreadable],
+                  older=[{"file": e.name, "player": e.player, "reason": e.problem} for e in older],
                   failed_files=len(failed), pack=f"{manifest.title} ({manifest.id} {manifest.version}"
                   + (f" with {mods_text(rt)})" if mods_text(rt) else ")"))
     campaigns = sum(g["campaigns"] for g in sections)

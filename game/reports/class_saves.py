@@ -3,7 +3,7 @@
 A campaign is a campaign id *and* a player: a copy of one student's save renamed for another
 student is a second campaign (flagged by ``class_integrity``), never a takeover of the first.
 Of one campaign's files the report counts one that verifies, with the most decisions; the time
-written in a save is editable and only breaks ties.
+written in a save is editable and only breaks ties. ``grouping`` says how the groups were made.
 """
 
 from __future__ import annotations
@@ -27,6 +27,12 @@ class Entry:
     doc: SaveDoc | None = None
     session: Session | None = None
     problem: str | None = None  # why the file is not trusted
+    shown: str = ""  # the path as the report shows it: relative to the folder given
+
+    @property
+    def name(self) -> str:
+        """The file as the report names it (its path relative to the folder given)."""
+        return self.shown or self.path.name
 
     @property
     def ok(self) -> bool:
@@ -36,7 +42,7 @@ class Entry:
     @property
     def player(self) -> str:
         """The player's name, or a stand-in from the file name."""
-        return (self.doc.meta.player if self.doc else None) or f"({self.path.name})"
+        return (self.doc.meta.player if self.doc else None) or f"({self.name})"
 
 
 @dataclass(slots=True)
@@ -52,26 +58,35 @@ class Group:
     label: str = ""  # how the report names the group (set where the pack's titles are known)
 
 
-def save_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """The save files named or found (recursively) in folders; and inputs that are neither."""
-    found: dict[Path, None] = {}
+def save_paths(inputs: Iterable[str | Path]) -> tuple[dict[Path, str], list[str]]:
+    """The save files named or found (recursively) in folders, each with the name a report shows;
+    and the inputs that are neither files nor folders.
+
+    A file found in a folder is shown by its path relative to that folder, after the folder's own
+    name when several inputs are given (the whole folder as given if two share a name); a file
+    named directly, as given.
+    """
+    items = [Path(i) for i in inputs]
+    names = [p.name for p in items]
+    found: dict[Path, str] = {}
     missing = []
-    for item in inputs:
-        path = Path(item)
+    for path in items:
         if path.is_dir():
+            head = "" if len(items) == 1 else f"{path.name if names.count(path.name) == 1 else path}/"
             for p in sorted(path.rglob("*.json")):
-                if not any(part.startswith(".") for part in p.relative_to(path).parts):
-                    found[p.resolve()] = None
+                rel = p.relative_to(path)
+                if not any(part.startswith(".") for part in rel.parts):
+                    found.setdefault(p.resolve(), head + rel.as_posix())
         elif path.is_file():
-            found[path.resolve()] = None
+            found.setdefault(path.resolve(), str(path))
         else:
-            missing.append(str(item))
-    return list(found), missing
+            missing.append(str(path))
+    return found, missing
 
 
-def examine(path: Path, rt: Runtime) -> Entry:
-    """Read and verify one file."""
-    entry = Entry(path)
+def examine(path: Path, rt: Runtime, shown: str = "") -> Entry:
+    """Read and verify one file (``shown``: its name in reports)."""
+    entry = Entry(path, shown=shown)
     try:
         loaded = read_save(path)
     except SaveError as exc:
@@ -91,7 +106,7 @@ def examine(path: Path, rt: Runtime) -> Entry:
 
 def _progress(entry: Entry) -> tuple[bool, int, str, str]:
     assert entry.doc is not None
-    return entry.ok, len(entry.doc.decisions), entry.doc.meta.updated, entry.path.name
+    return entry.ok, len(entry.doc.decisions), entry.doc.meta.updated, entry.name
 
 
 def campaign_key(entry: Entry) -> tuple[str, str]:
@@ -106,8 +121,8 @@ def _choose(files: list[Entry]) -> tuple[Entry, str | None]:
     failed = [e for e in files if not e.ok]
     if not best.ok or not failed:
         return best, None
-    others = ", ".join(sorted(e.path.name for e in failed))
-    return best, (f"{best.player}: counted {best.path.name}, which verifies; "
+    others = ", ".join(sorted(e.name for e in failed))
+    return best, (f"{best.player}: counted {best.name}, which verifies; "
                   f"{len(failed)} other file(s) of the same campaign do not ({others}).")
 
 
@@ -147,7 +162,7 @@ def group_campaigns(entries: list[Entry], class_code: str | None = None) -> tupl
         wanted = canonical_code(class_code)
         groups = {k: g for k, g in groups.items() if g.class_code == wanted}
     for group in groups.values():
-        group.campaigns.sort(key=lambda e: (e.player.lower(), e.path.name))
+        group.campaigns.sort(key=lambda e: (e.player.lower(), e.name))
     ordered = sorted(groups.values(), key=lambda g: (-len(g.campaigns), g.class_code is None, g.key))
     coded = [g for g in ordered if g.class_code is not None]
     if coded and (len(coded) == 1 or len(coded[0].campaigns) > len(coded[1].campaigns)):
@@ -155,3 +170,32 @@ def group_campaigns(entries: list[Entry], class_code: str | None = None) -> tupl
         ordered.remove(coded[0])
         ordered.insert(0, coded[0])
     return ordered, unreadable
+
+
+def _many(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def grouping(groups: list[Group]) -> str:
+    """How the campaigns were grouped and which group, if any, is taken as the class's own."""
+    if len(groups) < 2:
+        return ""
+    coded = [g for g in groups if g.class_code]
+    loose = f"by scenario, difficulty and pack ({_many(len(groups) - len(coded), 'group')})"
+    if not coded:
+        said = f"No save has a class code: campaigns are grouped {loose}."
+    elif len(coded) == len(groups):
+        said = f"Campaigns are grouped by class code ({_many(len(coded), 'code')})."
+    else:
+        said = (f"Campaigns are grouped by class code ({_many(len(coded), 'code')}), "
+                f"and those without one {loose}.")
+    main = next((g for g in groups if g.main), None)
+    if main is not None:
+        return (f"{said} The class's own is {main.label}, the class code with the most campaigns; "
+                "the other groups follow it and are left out of its figures.")
+    if not coded:
+        return f"{said} No group is taken as the class's own: each is reported on its own."
+    tied = sum(1 for g in coded if len(g.campaigns) == len(coded[0].campaigns))
+    return (f"{said} {tied} class codes tie for the most campaigns ({len(coded[0].campaigns)}), so none "
+            "is taken as the class's own: each group is reported on its own "
+            "(--class-code reports one class).")

@@ -134,6 +134,7 @@ def campaign_header(session: Session) -> dict[str, Any]:
             "scenario": rt.pack.get("scenarios", session.scenario).title,
             "difficulty": rt.pack.get("difficulties", session.difficulty).name,
             "seed": session.seed, "player": session.options.get("player") or "",
+            "campaign_id": session.options.get("campaign_id") or "",
             "class_code": session.options.get("class_code") or "",
             "teaching": bool(session.options.get("teaching")),
             "turns": len(session.records), "of": session.turns,

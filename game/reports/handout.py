@@ -11,8 +11,15 @@ from collections import defaultdict
 from typing import Any
 
 from game.engine.runtime import Runtime
-from game.engine.uses import threshold_text
 from game.preview import Lens, level_preview
+from game.reports.handout_class import (
+    ForClass,
+    class_line,
+    describe_hidden,
+    hidden_words,
+    scenario_tolerances,
+    threshold_line,
+)
 from game.reports.render import render
 
 TIER_NAMES = {1: "Tier 1", 2: "Tier 2", 3: "Tier 3"}
@@ -32,8 +39,9 @@ def _actors(rt: Runtime) -> list[dict[str, Any]]:
     return [{"title": k, "actors": groups[k]} for k in order if groups.get(k)]
 
 
-def _policies(rt: Runtime) -> list[dict[str, Any]]:
-    lens = Lens(rt, None, 0, frozenset(m.id for m in rt.pack.meters if m.hidden))
+def _policies(rt: Runtime, who: ForClass) -> list[dict[str, Any]]:
+    secret = frozenset() if who.teaching else frozenset(m.id for m in rt.pack.meters if m.hidden)
+    lens = Lens(rt, None, 0, secret)
     out = []
     for policy in rt.pack.policies:
         levels = []
@@ -46,11 +54,12 @@ def _policies(rt: Runtime) -> list[dict[str, Any]]:
     return out
 
 
-def _quantities(rt: Runtime) -> list[dict[str, Any]]:
+def _quantities(rt: Runtime, who: ForClass) -> list[dict[str, Any]]:
     better = {"high": "higher is better", "low": "lower is better", "neutral": "neither way is simply better"}
-    return [{"name": m.name, "description": m.description, "range": f"{m.min} to {m.max}",
-             "good": better[m.good], "hidden": m.hidden,
-             "thresholds": [f"{threshold_text(rt, t.value)}: {t.label}" for t in m.thresholds]}
+    return [{"name": m.name, "description": describe_hidden(m.description, who),
+             "range": f"{m.min} to {m.max}", "good": better[m.good],
+             "hidden": hidden_words(who) if m.hidden else "",
+             "thresholds": [threshold_line(rt, t.value, t.label, who) for t in m.thresholds]}
             for m in rt.pack.meters]
 
 
@@ -77,21 +86,29 @@ def _source(rt: Runtime) -> dict[str, Any]:
             "sections": [{"title": k, "paragraphs": v} for k, v in sections.items()]}
 
 
-def handout_data(rt: Runtime) -> dict[str, Any]:
-    """Everything the handout says, as plain data."""
+def _scenarios(rt: Runtime, who: ForClass) -> list[dict[str, Any]]:
+    """The scenarios (only the class's, when it has one), each with the tolerances it moves."""
+    return [{"id": s.id, "title": s.title, "description": s.description, "start": s.start, "turns": s.turns,
+             "tolerances": scenario_tolerances(rt, s.id, who)}
+            for s in rt.pack.scenarios if who.scenario in (None, s.id)]
+
+
+def handout_data(rt: Runtime, who: ForClass | None = None) -> dict[str, Any]:
+    """Everything the handout says, as plain data: for one class (scenario, difficulty, teaching
+    mode) when ``who`` says so, else for the whole pack."""
+    who = who or ForClass()
     manifest = rt.pack.manifest
     return {
         "title": manifest.title, "pack": f"{manifest.id} {manifest.version}",
-        "description": manifest.description,
-        "actors": _actors(rt), "policies": _policies(rt), "quantities": _quantities(rt),
+        "description": manifest.description, "for_class": class_line(rt, who),
+        "actors": _actors(rt), "policies": _policies(rt, who), "quantities": _quantities(rt, who),
         "advisors": [{"name": a.name, "line": a.line} for a in rt.pack.advisors],
-        "scenarios": [{"id": s.id, "title": s.title, "description": s.description, "start": s.start,
-                       "turns": s.turns} for s in rt.pack.scenarios],
+        "scenarios": _scenarios(rt, who),
         "endings": [{"title": e.title, "summary": e.summary} for e in rt.pack.endings],
         "glossary": _glossary(rt), "source": _source(rt),
     }
 
 
-def render_handout(rt: Runtime, fmt: str = "md") -> str:
-    """The handout in Markdown or HTML."""
-    return render("handout", fmt, **handout_data(rt))
+def render_handout(rt: Runtime, fmt: str = "md", who: ForClass | None = None) -> str:
+    """The handout in Markdown or HTML (for one class when ``who`` says so)."""
+    return render("handout", fmt, **handout_data(rt, who))

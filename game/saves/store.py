@@ -90,6 +90,11 @@ def _identity(session: Session) -> tuple[str, str]:
     return cid, created
 
 
+def campaign_id(session: Session) -> str:
+    """The campaign's id (given to it now if it has none yet, as its first save would)."""
+    return _identity(session)[0]
+
+
 def _write(session: Session, path: Path, name: str | None, kind: str) -> Path:
     cid, created = _identity(session)
     try:
@@ -100,11 +105,18 @@ def _write(session: Session, path: Path, name: str | None, kind: str) -> Path:
 
 
 def autosave(session: Session, folder: Path) -> Path:
-    """Write the next autosave of the campaign and keep only its last few."""
+    """Write the next autosave of the campaign and keep only its last few.
+
+    Its number is the count of months played (``auto-ID-0036.json``: 36 turns), whichever front
+    wrote it (the app also autosaves a campaign as it starts: ``-0000``); never lower than the
+    campaign's last autosave's number plus one, so a campaign resumed from an older save never
+    overwrites a later one.
+    """
     folder = Path(folder)
     cid, _ = _identity(session)
     mine = _autosaves(folder, cid)
-    seq = mine[-1][0] + 1 if mine else 1
+    played = len(session.decisions)
+    seq = max(mine[-1][0] + 1, played) if mine else played
     path = _write(session, folder / f"auto-{cid}-{seq:04d}.json", None, "auto")
     for _, old in mine[: max(0, len(mine) + 1 - AUTOSAVES_KEPT)]:
         with contextlib.suppress(OSError):

@@ -97,6 +97,9 @@ def _settings(doc: SaveDoc, rt: Runtime) -> None:
         raise _Diverged(None, f"scenario '{c.scenario}' is not in pack {manifest.id} {manifest.version}")
     if c.difficulty not in {d.id for d in rt.pack.difficulties}:
         raise _Diverged(None, f"difficulty '{c.difficulty}' is not in pack {manifest.id} {manifest.version}")
+    if c.class_code is not None and doc.pack.version != manifest.version:
+        raise _Diverged(None, f"made with the pack {doc.pack.id} {doc.pack.version}; this pack is "
+                              f"{manifest.version}: verify it with --content DIR of that version")
     if c.class_code is not None:
         from game.classcode import ClassCodeError, decode_class_code
 
@@ -197,6 +200,11 @@ def _compare_turns(saved: dict[str, Any], replayed: dict[str, Any], last: int) -
                                       f"the replay gives {_change(b)}")
 
 
+def _shown(value: Any) -> str:
+    """A stored value as a message quotes it: text in quotes, no value as 'none'."""
+    return "none" if value is None else f"'{value}'" if isinstance(value, str) else str(value)
+
+
 def _compare(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None:
     if saved == replayed:  # the common case, in one comparison; else the first difference, named
         return
@@ -209,6 +217,8 @@ def _compare(saved: dict[str, Any], replayed: dict[str, Any], last: int) -> None
                 if diff:
                     k = sorted(diff)[0]
                     detail = f" ({k}: the save has {saved[key].get(k)}, the replay gives {value.get(k)})"
+            elif not any(isinstance(v, dict | list | set) for v in (value, saved.get(key))):
+                detail = f" (the save has {_shown(saved.get(key))}, the replay gives {_shown(value)})"
             raise _Diverged(last, f"the stored state differs from the replay in '{key}'{detail}")
 
 

@@ -98,14 +98,19 @@ def class_campaign(rt: Any, code: str, player: str | None) -> Session:
 
 
 def write_debrief(session: Session, folder: Path) -> Path:
-    """Write the after-action report (Markdown) next to the saves; the path written."""
+    """Write the after-action report (Markdown) next to the saves; the path written.
+
+    Named by player and campaign id as ``debrief DIR --out`` names it, so students sharing a
+    saves folder (and a class code's scenario and seed) never overwrite each other's report.
+    """
     mod = _module("game.reports.debrief", "The debrief")
-    text = mod.render_debrief(session, "md")
-    stamp = f"{session.scenario}-{session.seed}-turn{session.state.turn}".replace("/", "_")
-    path = folder / f"debrief-{stamp}.md"
+    names = _module("game.reports.debrief_file", "The debrief")
     store = _module("game.saves.store", "Saving")
+    cid = store.campaign_id(session)  # the id the saves carry (given now if none was saved yet)
+    text = mod.render_debrief(session, "md")
     try:  # a locked temporary, moved into place: one left by a killed app is cleaned at the next start
+        path = names.debrief_path(folder, session.options.get("player"), cid, "md")
         store.write_atomic(path, str(text).encode("utf-8"))
     except OSError as exc:
-        raise ServiceError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return path
+        raise ServiceError(f"cannot write the debrief in {folder}: {exc.strerror or exc}") from exc
+    return Path(path)

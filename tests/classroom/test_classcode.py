@@ -93,7 +93,8 @@ def test_a_code_for_another_pack_version_or_pack(rt, starter: Path, tmp_path: Pa
         shutil.copytree(starter, folder)
         manifest = folder / "pack.yaml"
         manifest.write_text(manifest.read_text().replace(old, new))
-    with pytest.raises(ClassCodeError, match="for starter version 0.1.0; this game has version 0.2.0"):
+    with pytest.raises(ClassCodeError, match="made with the pack starter 0.1.0; this pack is 0.2.0: use "
+                       "--content DIR of that version"):
         decode_class_code(code, load_runtime(newer))
     with pytest.raises(ClassCodeError, match="another content pack"):
         decode_class_code(code, load_runtime(other))

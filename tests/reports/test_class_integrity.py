@@ -91,8 +91,12 @@ def test_another_class_goes_last_with_a_warning_and_can_be_left_out(rt, cli, pac
     only = cli("class-report", str(folder), "--class-code", ours.lower(), "--content", str(pack_dir))
     assert only.returncode == 0, only.stderr
     assert theirs not in only.stdout and "Zed" not in only.stdout and "3 campaign(s)" in only.stderr
-    none = cli("class-report", str(folder), "--class-code", "AAAAA-AAAAA-AAAAA", "--content", str(pack_dir))
+    unplayed = encode_class_code(rt, "standard", "easy", 99)  # a valid code nobody played
+    none = cli("class-report", str(folder), "--class-code", unplayed, "--content", str(pack_dir))
     assert none.returncode == 1 and "no save files of class code" in none.stderr
+    mistyped = cli("class-report", str(folder), "--class-code", "AAAAA-AAAAA-AAAAA",
+                   "--content", str(pack_dir))
+    assert mistyped.returncode == 2 and "the class code is mistyped" in mistyped.stderr
 
 
 def test_continue_resumes_only_the_players_own_campaign(rt, pack_dir: Path, tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def test_class_report_command(cli, pack_dir: Path, classroom, tmp_path: Path) ->
     assert out.read_text().startswith("# Class report")
     (root / "class" / "bad.json").write_text("garbage")
     bad = cli("class-report", str(root / "class"), "--content", str(pack_dir))
-    assert bad.returncode == 1 and "| bad.json" not in bad.stdout and "bad.json | corrupt" in bad.stdout
+    assert bad.returncode == 1 and "| bad.json | corrupt" in bad.stdout  # relative to the folder given
     empty = cli("class-report", str(tmp_path / "nothing-here"), "--content", str(pack_dir))
     assert empty.returncode == 1 and "no save files found" in empty.stderr
 

@@ -30,7 +30,7 @@ def test_a_good_save_replays(cli, saved: Path, starter: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith("ok ") and "Fay" in lines[0]
-    assert "replays identically with starter 0.1.0" in lines[0]
+    assert "replays identically with the pack starter 0.1.0" in lines[0]
 
 
 def test_an_edited_decision_names_its_turn(cli, saved: Path, starter: Path, rt) -> None:
@@ -87,3 +87,14 @@ def test_a_truncated_save(cli, saved: Path, starter: Path) -> None:
     saved.write_bytes(saved.read_bytes()[:300])
     result = cli("replay", str(saved), "--content", str(starter))
     assert result.returncode == 1 and "truncated" in result.stdout
+
+
+def test_an_edited_ending_gives_both_values(cli, saved: Path, starter: Path, rt) -> None:
+    doc = json.loads(saved.read_text())
+    real = doc["state"]["ending"]
+    other = next(e.id for e in rt.pack.endings if e.id != real)
+    edit(saved, lambda d: d["state"].update(ending=other))
+    result = cli("replay", str(saved), "--content", str(starter))
+    assert result.returncode == 1
+    assert result.stdout.rstrip().endswith(f"the stored state differs from the replay in 'ending' "
+                                           f"(the save has '{other}', the replay gives '{real}')")
