@@ -118,7 +118,7 @@ def coverage(rt: Runtime, stats: list[StrategyStats], games: int) -> dict[str, A
         },
         "ending_failed_clauses": {
             e: [{"clause": text, "campaigns": n, "of": total.sampled[e]}
-                for text, n in total.missed.get(e, Counter()).most_common(5)]
+                for text, n in _most_common(total.missed.get(e, Counter()))]
             for e in _ending_ids(rt) if total.missed.get(e)
         },
     }
@@ -303,3 +303,11 @@ def _in_processes(chunks: list[_Chunk], jobs: int, content: str,
 def default_jobs() -> int:
     """One process per core."""
     return os.cpu_count() or 1
+
+
+def _most_common(counter: Counter[str], n: int = 5) -> list[tuple[str, int]]:
+    """The ``n`` clauses most often failing, ties in the clauses' alphabetical order: a campaign's
+    clauses are counted from a set, whose order changes from one process to the next (and workers
+    merge in their own order), so ``Counter.most_common``'s first-counted order would too."""
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:n]
+
