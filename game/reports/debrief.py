@@ -8,6 +8,7 @@ from typing import Any
 
 from game.chronicle import month_changes, policy_move, sentences
 from game.describe import card_title
+from game.engine.passing import PASSED_NOTE
 from game.engine.state import month_label
 from game.goals import best_missed, ending_reasons
 from game.history import campaign_notes, played_text
@@ -38,13 +39,15 @@ def _card(session: Session, index: int, event: str, choice: str,
           votes: tuple[int, ...] | None = None) -> dict[str, Any]:
     rt = session.rt
     card = rt.pack.get("events", event)
-    picked = next(c for c in card.choices if c.id == choice)
+    picked = next((c for c in card.choices if c.id == choice), None)  # None: the card passed
     vote = split(votes, [c.label for c in card.choices]) if votes else None
     text = played_text(session, index, card)
-    return {"title": card_title(card), "text": " ".join(text.split()), "chosen": picked.label, "vote": vote,
-            "outcome": picked.outcome, "advice": advice(rt, card),
+    return {"title": card_title(card), "text": " ".join(text.split()),
+            "chosen": picked.label if picked else None, "vote": vote,
+            "passed": None if picked else f"{PASSED_NOTE[0].upper()}{PASSED_NOTE[1:]}, with no effect",
+            "outcome": picked.outcome if picked else "", "advice": advice(rt, card),
             "others": [c.label for c in card.choices if c.id != choice],
-            "paragraphs": paragraphs(rt, list(card.cites) + list(picked.cites))}
+            "paragraphs": paragraphs(rt, list(card.cites) + (list(picked.cites) if picked else []))}
 
 
 def _turn(session: Session, index: int, record: TurnRecord) -> dict[str, Any]:

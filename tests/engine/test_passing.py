@@ -138,3 +138,19 @@ def test_plain_mode_says_the_card_passes_and_ends_the_month(tmp_path: Path) -> N
     assert "No choice is open on this card: it passes, with no effect, and needs no answer." in out
     assert "is not an open choice" not in out
     assert "turn 2 of 12" in out and "Wheat for Latakia: no choice was open: the card passed" in out
+
+
+def test_the_debrief_of_a_campaign_with_a_passed_card(rt: Runtime, tmp_path: Path) -> None:
+    """The debrief's search for the decisions that mattered replays turns with one thing changed:
+    a passed card there has no open choice to fall back on (it crashed on ``open_[0]``)."""
+    session = _to_passed_card(rt)
+    bot = make_bots(rt)["random"]
+    while session.state.ending is None:
+        session.play(bot.decide(session.state, Rng("7", session.state.turn, "bot")))
+    assert any(PASSED in d.choices for d in session.decisions)
+    saved = save_session(session, tmp_path, "passed-end")
+    for form in ("md", "html"):
+        done = subprocess.run([sys.executable, "-m", "game", "debrief", str(saved), "--mod", str(MOD),
+                               "--format", form], capture_output=True, text=True, cwd=ROOT, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert "No choice was open: the card passed, with no effect." in done.stdout
