@@ -27,6 +27,32 @@ KeyFn = Callable[[list[int]], int]  # a card's key on a state (see FlatPack.key_
 MonthTest = Callable[[list[int]], tuple[int, ...]]  # the cumulative weights of the cards that may be drawn
 
 
+def roll_cards(state: int, candidates: tuple[int, ...], cum: tuple[int, ...], total: int, gone: list[int],
+               cards: list[int], target: int) -> None:
+    """The draw's rolls (``turn._draw``): one weighted roll per card until ``cards`` holds ``target``.
+
+    ``state`` is the draw generator's state, ``cum`` the cumulative weights of the deck's
+    ``candidates`` (0 added for a card that may not be drawn), ``total`` the weight still in
+    the draw and ``gone`` the deck positions already out of it, ascending. A roll among the
+    cards left is mapped past the weight of each card gone before it, then found by
+    bisection, which is the reference's bisection over the cumulative weights of the cards left.
+    """
+    while total > 0:
+        state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
+        roll = ((state >> 32) * total) >> 32
+        for p in gone:
+            below = cum[p - 1] if p else 0
+            if roll < below:
+                break
+            roll += cum[p] - below
+        j = bisect_right(cum, roll)
+        cards.append(candidates[j])
+        if len(cards) >= target:
+            return
+        insort(gone, j)
+        total -= cum[j] - (cum[j - 1] if j else 0)
+
+
 class FlatPack:
     """The compiled pack's tables as Python tuples, ready for the turn loop."""
 
@@ -215,20 +241,7 @@ class Campaign:
                 if weight:
                     insort(gone, p)
                     total -= weight
-        while total > 0:
-            state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
-            roll = ((state >> 32) * total) >> 32
-            for p in gone:
-                below = cum[p - 1] if p else 0
-                if roll < below:
-                    break
-                roll += cum[p] - below
-            j = bisect_right(cum, roll)
-            cards.append(candidates[j])
-            if len(cards) >= target:
-                return
-            insort(gone, j)
-            total -= cum[j] - (cum[j - 1] if j else 0)
+        roll_cards(state, candidates, cum, total, gone, cards, target)
 
     def apply(self, picks: list[int], moves: list[tuple[int, int]]) -> None:
         """Resolve the turn from a choice (global index) per card and policy moves (``turn.apply_turn``)."""

@@ -11,12 +11,11 @@ constructor.
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
 from typing import Any
 
 from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, suffix
 from game.fast.bots import FlatBot
-from game.fast.flat import Campaign, FlatPack
+from game.fast.flat import Campaign, FlatPack, roll_cards
 
 _FROM_BYTES = int.from_bytes
 
@@ -87,22 +86,7 @@ def play_out(camp: Campaign, fbot: FlatBot, seen: list[int], taken: list[int]) -
             else:  # nothing forced: each card drawn leaves the draw
                 candidates, test_month = found
                 cum = test_month(v)
-                total = cum[-1] if cum else 0
-                gone: list[int] = []  # deck positions out of the draw, ascending
-                while total > 0:
-                    state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
-                    roll = ((state >> 32) * total) >> 32
-                    for p in gone:
-                        below = cum[p - 1] if p else 0
-                        if roll < below:
-                            break
-                        roll += cum[p] - below
-                    j = bisect_right(cum, roll)
-                    cards.append(candidates[j])
-                    if len(cards) >= target:
-                        break
-                    insort(gone, j)
-                    total -= cum[j] - (cum[j - 1] if j else 0)
+                roll_cards(state, candidates, cum, cum[-1] if cum else 0, [], cards, target)
         for card in cards:
             v[e0 + card] = turn
 
