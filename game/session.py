@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.heap import replay_heap
+from game.engine.record import set_field
 from game.engine.runtime import PreviewItem, Runtime
 from game.engine.state import RULES, Change, State, month_label
 from game.engine.turn import Decision, level_allowed, new_campaign, resolve, resolve_in_place, scores
+
+_new = object.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +152,13 @@ class Session:
         resolve_in_place(self.rt, state, decision)  # DecisionError, and the state untouched, if illegal
         changes = tuple(log[before:]) if log is not None else ()
         self.decisions.append(decision)
-        self.records.append(TurnRecord(turn, month, cards, decision, changes))
+        record = _new(TurnRecord)  # TurnRecord(...) as its __init__ sets it, without the call from C
+        set_field(record, "turn", turn)
+        set_field(record, "month", month)
+        set_field(record, "cards", cards)
+        set_field(record, "decision", decision)
+        set_field(record, "changes", changes)
+        self.records.append(record)
         self.report = changes
         return changes
 

@@ -52,12 +52,14 @@ def _div(a: float, b: float) -> float:
 class Generated:
     """The generated tests of one runtime."""
 
-    # the month's deck tested, as ``turn._draw`` does: the conditional cards (in pack order) whose
-    # window admits the month and turn, not used up or cooling down, not on the desk, whose
-    # condition holds
-    draw: Callable[[State, list[str]], list[CEvent]]
+    # the month's deck tested, as ``turn._draw`` does: the indices in ``Runtime.conditional`` (in
+    # pack order) of the conditional cards whose window admits the month and turn, not used up or
+    # cooling down, not on the desk, whose condition holds
+    draw: Callable[[State, list[str]], list[int]]
     watch: Callable[[State], str | None]  # the first watched ending that holds, in order, or None
     generated: int  # how many conditions became code (the rest kept their closures)
+    weights: tuple[int, ...]  # each conditional card's weight, by index
+    ids: tuple[str, ...]  # each conditional card's id, by index
 
 
 class _Emitter:
@@ -171,17 +173,20 @@ def inside_window(c: x.Cond, window: tuple[int, int, int, int]) -> x.Cond:
     return parts[0] if len(parts) == 1 else x.All(tuple(parts))
 
 
-def _card(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None, env: dict[str, object]) -> list[str]:
-    """The lines testing one conditional card, as ``_draw`` does, appending it to ``out`` if eligible."""
-    env[f"E{j}"] = ev
+def _sides(window: tuple[int, ...], which: tuple[int, ...]) -> str:
+    """The tests of a window's bounded sides among ``which`` (0 month from, 1 month to, 2 turn from,
+    3 turn to), joined by ``and``; "" when none is bounded."""
+    text = {0: "{} <= month", 1: "month <= {}", 2: "{} <= turn", 3: "turn <= {}"}
+    return " and ".join(text[k].format(_int(window[k])) for k in which
+                        if window[k] != (-_FAR if k in (0, 2) else _FAR))
+
+
+def _card(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None, env: dict[str, object]) -> str:
+    """The test of one conditional card inside its window, as ``_draw`` does: not used up, not cooling
+    down, its condition, not on the desk (the cheapest and most often false first)."""
     key = em.name(ev.id)
-    sides = [f"{_int(ev.window[0])} <= month" if ev.window[0] != -_FAR else "",
-             f"month <= {_int(ev.window[1])}" if ev.window[1] != _FAR else "",
-             f"{_int(ev.window[2])} <= turn" if ev.window[2] != -_FAR else "",
-             f"turn <= {_int(ev.window[3])}" if ev.window[3] != _FAR else ""]
-    window = " and ".join(side for side in sides if side) or "True"
     # used up (once and played) or cooling down (played within ``cooldown`` turns): not drawn
-    fresh = f"{key} not in fi" if ev.once else f"((x := g({key})) is None or turn - x > {_int(ev.cooldown)})"
+    fresh = f"{key} not in fi" if ev.once else f"({key} not in fi or turn - fi[{key}] > {_int(ev.cooldown)})"
     test = ""
     if ev.when is not None:
         try:
@@ -191,18 +196,39 @@ def _card(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None, env: dict[str, 
         except _Unsupported:
             env[f"W{j}"] = ev.when
             test = f" and W{j}(s)"
-    return [f"    if {window}:", f"        if {fresh} and {key} not in cards{test}:",
-            f"            out.append(E{j})"]
+    return f"{fresh}{test} and {key} not in cards"
 
 
-def _card_or_closure(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None,
-                     env: dict[str, object]) -> list[str]:
-    """A card's lines; a card whose window or cooldown is not whole numbers is tested by its closures."""
-    try:
-        return _card(em, j, ev, tree, env)
-    except _Unsupported:
-        env[f"Y{j}"] = partial(_closure_test, ev)
-        return [f"    if Y{j}(s, cards):", f"        out.append(E{j})"]
+def _deck(em: _Emitter, rt: Runtime, env: dict[str, object]) -> tuple[list[str], int]:
+    """The lines testing the conditional cards, each appending its index to ``out`` if it may be drawn.
+
+    The cards are tested grouped by window, so that a month tests each distinct window once and
+    never looks at the cards whose window excludes it: by the month they start (one test a group,
+    in order), then by the rest of the window (one test a sub-group); the indices are put back in
+    deck order after. A card whose window or cooldown is not whole numbers is tested by its closures.
+    """
+    groups: dict[str, dict[str, list[str]]] = {}
+    made = 0
+    for j, ev in enumerate(rt.conditional):
+        tree = rt.conditions.get(f"event:{ev.id}")
+        made += ev.when is not None and tree is not None
+        try:
+            outer, inner = _sides(ev.window, (0,)), _sides(ev.window, (1, 2, 3))
+            line = f"if {_card(em, j, ev, tree, env)}:"
+        except _Unsupported:
+            env[f"Y{j}"] = partial(_closure_test, ev)
+            outer, inner, line = "", "", f"if Y{j}(s, cards):"
+        groups.setdefault(outer, {}).setdefault(inner, []).extend([line, f"    out.append({j})"])
+    lines = []
+    for outer, inners in groups.items():
+        pad = "        " if outer else "    "
+        if outer:
+            lines.append(f"    if {outer}:")
+        for inner, body in inners.items():
+            if inner:
+                lines.append(f"{pad}if {inner}:")
+            lines += [(pad + "    " if inner else pad) + text for text in body]
+    return lines, made
 
 
 def _closure_test(ev: CEvent, s: State, cards: list[str]) -> bool:
@@ -215,14 +241,9 @@ def _closure_test(ev: CEvent, s: State, cards: list[str]) -> bool:
 
 def _source(rt: Runtime, em: _Emitter, env: dict[str, object]) -> tuple[str, int]:
     """The module's source: the month's deck tested in one function, and the watched endings in one."""
-    lines: list[str] = []
-    made = 0
-    for j, ev in enumerate(rt.conditional):
-        tree = rt.conditions.get(f"event:{ev.id}")
-        made += ev.when is not None and tree is not None
-        lines += _card_or_closure(em, j, ev, tree, env)
-    draw = ["def draw(s, cards):", _TABLES, "    turn, month, g = s.turn, s.month, fi.get", "    out = []",
-            *lines, "    return out"]
+    lines, made = _deck(em, rt, env)
+    draw = ["def draw(s, cards):", _TABLES, "    turn, month = s.turn, s.month", "    out = []",
+            *lines, "    out.sort()", "    return out"]
     tests = []
     for j, (ending_id, closure) in enumerate(rt.watch):
         tree = rt.conditions.get(f"ending:{ending_id}")
@@ -251,12 +272,12 @@ def source(rt: Runtime) -> tuple[str, dict[str, object], int]:
 
 _NODES = (ast.Module, ast.FunctionDef, ast.arguments, ast.arg, ast.Return, ast.Assign, ast.If, ast.Expr,
           ast.Call, ast.Name, ast.Load, ast.Store, ast.Attribute, ast.Subscript, ast.Constant, ast.Tuple,
-          ast.List, ast.NamedExpr, ast.Compare, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub,
+          ast.List, ast.Compare, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub,
           ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq, ast.In,
           ast.NotIn, ast.Is)
-_NAMES = re.compile(r"[NEWYX][0-9]{1,9}|s|v|t|fl|fi|po|g|x|out|cards|turn|month|_div|draw|watch")
+_NAMES = re.compile(r"[NWYX][0-9]{1,9}|s|v|t|fl|fi|po|out|cards|turn|month|_div|draw|watch")
 _ATTRIBUTES = frozenset(("s.turn", "s.month", "s.values", "s.tolerances", "s.flags", "s.fired", "s.policies",
-                         "fi.get", "out.append"))
+                         "out.append", "out.sort"))
 
 
 def check(text: str) -> ast.Module:
@@ -279,7 +300,8 @@ def generate(rt: Runtime) -> Generated:
     the source checked by ``check`` first."""
     text, env, made = source(rt)
     exec(compile(check(text), "<generated conditions>", "exec"), env)  # noqa: S102 (checked, our tokens only)
-    return Generated(env["draw"], env["watch"], made)  # type: ignore[arg-type]
+    return Generated(env["draw"], env["watch"], made,  # type: ignore[arg-type]
+                     tuple(ev.weight for ev in rt.conditional), tuple(ev.id for ev in rt.conditional))
 
 
 def generated(rt: Runtime) -> Generated:

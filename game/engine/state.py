@@ -52,7 +52,7 @@ class Cause:
     def noted(self, note: str | None, kind: str | None = None) -> Cause:
         """This cause with another note (and kind, if given): ``dataclasses.replace`` without its
         pass over the fields, for the effects that schedule or roll while they apply."""
-        return Cause(kind or self.kind, self.turn, self.event, self.choice, self.policy, self.level, note)
+        return new_cause(kind or self.kind, self.turn, self.event, self.choice, self.policy, self.level, note)
 
 
 @dataclass(slots=True)
@@ -106,6 +106,22 @@ class Scheduled:
 # object as ``Change(...)`` (whose ``__init__`` only sets them), without the
 # call into ``__init__`` from C, which is a third of an entry's cost.
 new_entry = object.__new__
+
+
+def new_cause(kind: str, turn: int, event: str | None, choice: str | None, policy: str | None,
+              level: str | None, note: str | None) -> Cause:
+    """``Cause(kind, turn, event, choice, policy, level, note)``, set field by field as ``new_entry``
+    does for a change: the same object, without the call into ``__init__`` from C (the turn's
+    choices and policies build one each)."""
+    cause = new_entry(Cause)
+    cause.kind = kind
+    cause.turn = turn
+    cause.event = event
+    cause.choice = choice
+    cause.policy = policy
+    cause.level = level
+    cause.note = note
+    return cause
 
 
 # The version of the rules new campaigns are played by. A save records it and

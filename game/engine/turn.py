@@ -8,9 +8,9 @@ from itertools import accumulate
 
 from game.engine.gencond import generated
 from game.engine.passing import passed_pick
-from game.engine.rng import Rng
+from game.engine.rng import Rng, Seeded
 from game.engine.runtime import CChoice, CEvent, Ctx, Runtime
-from game.engine.state import RULES, RULES_KNOWN, Cause, Change, Scheduled, State, month_index
+from game.engine.state import RULES, RULES_KNOWN, Cause, Change, Scheduled, State, month_index, new_cause
 
 _QUIET = Cause("simulation", 0)  # the cause used when the causal log is off
 
@@ -93,15 +93,17 @@ def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) ->
 
         (draw_rules_1 if state.rules == 1 else draw_rules_2)(rt, state, rng, cards, target)
         return
-    eligible = generated(rt).draw(state, cards)  # the deck tested in one generated function
+    gen = rt.generated or generated(rt)
+    eligible = gen.draw(state, cards)  # the deck tested in one generated function: indices, in order
     if not eligible or len(cards) >= target:
         return
-    weights = [ev.weight for ev in eligible]
+    w, ids = gen.weights, gen.ids
+    weights = [w[j] for j in eligible]
     while eligible and len(cards) < target:
         cumulative = list(accumulate(weights))
         j = bisect_right(cumulative, rng.below(cumulative[-1]))
         del weights[j]
-        cards.append(eligible.pop(j).id)
+        cards.append(ids[eligible.pop(j)])
 
 
 def _still_due(ev: CEvent, state: State) -> bool:
@@ -134,13 +136,26 @@ def begin_turn(rt: Runtime, state: State) -> None:
         for extra in cards[rt.cards_max:]:
             state.scheduled.append(_defer(state, extra))
         cards = cards[: rt.cards_max]
-    rng = Rng(state.seed, state.turn, "draw")
+    rng = _seeded(state.seed).rng(state.turn, "draw")  # Rng(seed, turn, "draw"), from the seed's hash
     target = rt.cards_min + rng.below(rt.cards_max - rt.cards_min + 1)
     if len(cards) < target:
         _draw(rt, state, rng, cards, target)
     for card in cards:
         state.fired[card] = state.turn
     state.cards = cards
+
+
+_SEEDS: dict[str, Seeded] = {}  # the seeds of the latest campaigns, hashed once each
+
+
+def _seeded(seed: str) -> Seeded:
+    """The seed's generators (``Seeded``): a campaign's turns hash only their own suffix."""
+    found = _SEEDS.get(seed)
+    if found is None:
+        if len(_SEEDS) >= 64:
+            _SEEDS.clear()
+        found = _SEEDS[seed] = Seeded(seed)
+    return found
 
 
 def _defer(state: State, event: str) -> Scheduled:
@@ -216,7 +231,7 @@ def apply_turn(rt: Runtime, state: State, picks: list[CChoice], moves: list[tupl
     ctx = Ctx(state, rt, "resolve", _QUIET, state.log)
     for card, choice in zip(state.cards, picks, strict=True):
         if logging:
-            ctx.cause = Cause("choice", turn, card, choice.id)  # positional: the hot path
+            ctx.cause = new_cause("choice", turn, card, choice.id, None, None, None)  # the hot path
         for effect in choice.effects:
             effect(ctx)
     for i, level in moves:
@@ -235,14 +250,14 @@ def apply_turn(rt: Runtime, state: State, picks: list[CChoice], moves: list[tupl
         in_force = p.levels[k]
         if in_force.monthly:
             if logging:
-                ctx.cause = Cause("policy", turn, None, None, p.id, in_force.id)
+                ctx.cause = new_cause("policy", turn, None, None, p.id, in_force.id, None)
             for effect in in_force.monthly:
                 effect(ctx)
     _finish_turn(rt, state)
 
 
 def _finish_turn(rt: Runtime, state: State) -> None:
-    ending = generated(rt).watch(state)  # the first of ``rt.watch`` that holds, as generated code
+    ending = (rt.generated or generated(rt)).watch(state)  # the first of ``rt.watch`` that holds
     if ending is not None:
         state.ending = ending
     elif state.turn >= rt.lengths[state.scenario]:
