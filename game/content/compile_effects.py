@@ -98,8 +98,10 @@ class EffectCompiler:
             if (name in flags) != setting:
                 flags.add(name) if setting else flags.discard(name)
                 if ctx.log is not None:
-                    ctx.log.append(Change(ctx.state.turn, target, 1 if setting else -1,
-                                          int(setting), ctx.cause))
+                    entry = new_entry(Change)  # Change(...) set field by field, as ``change`` does
+                    entry.turn, entry.target, entry.delta = ctx.state.turn, target, 1 if setting else -1
+                    entry.value, entry.cause = int(setting), ctx.cause
+                    ctx.log.append(entry)
         return flag
 
     def _set_policy(self, item: e.SetPolicyEffect, where: Where) -> EffectFn:

@@ -67,6 +67,7 @@ class _Emitter:
 
     def __init__(self) -> None:
         self.names: dict[str, str] = {}
+        self.clock = "s."  # how the turn and month are read: "" where they are locals (the draw)
 
     def name(self, text: str) -> str:
         if not isinstance(text, str):
@@ -83,7 +84,7 @@ class _Emitter:
         if isinstance(t, x.Clock):
             if t.kind not in ("turn", "date"):
                 raise _Unsupported(t)
-            return "s.turn" if t.kind == "turn" else "s.month"
+            return self.clock + t.kind.replace("date", "month")
         if isinstance(t, x.Neg):
             return f"(-{self.term(t.a)})"
         if isinstance(t, x.Arith) and t.op in _ARITH:
@@ -99,7 +100,7 @@ class _Emitter:
             table = "fl" if isinstance(c, x.FlagTest) else "fi"
             return f"({self.name(c.id)} {'not in' if c.negated else 'in'} {table})"
         if isinstance(c, x.Window) and c.kind in ("turn", "date"):
-            at = "s.turn" if c.kind == "turn" else "s.month"
+            at = self.clock + c.kind.replace("date", "month")
             lo = -_FAR if c.lo is None else _int(c.lo)
             hi = _FAR if c.hi is None else _int(c.hi)
             return f"({lo} <= {at} <= {hi})"
@@ -192,43 +193,68 @@ def _card(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None, env: dict[str, 
         try:
             if tree is None:
                 raise _Unsupported(ev.id)
-            test = " and " + em.cond(inside_window(tree, ev.window))
+            inside = em.cond(inside_window(tree, ev.window))
+            test = "" if inside == "True" else " and " + inside
         except _Unsupported:
             env[f"W{j}"] = ev.when
             test = f" and W{j}(s)"
     return f"{fresh}{test} and {key} not in cards"
 
 
+_CHAIN = 16  # the deepest run of nested "month <= ..." tests (Python allows 100 levels of indentation)
+
+
 def _deck(em: _Emitter, rt: Runtime, env: dict[str, object]) -> tuple[list[str], int]:
     """The lines testing the conditional cards, each appending its index to ``out`` if it may be drawn.
 
     The cards are tested grouped by window, so that a month tests each distinct window once and
-    never looks at the cards whose window excludes it: by the month they start (one test a group,
-    in order), then by the rest of the window (one test a sub-group); the indices are put back in
-    deck order after. A card whose window or cooldown is not whole numbers is tested by its closures.
+    never looks at the cards whose window excludes it: first the cards open from the start, then
+    by the month they open, in order, the test ending (the indices put back in deck order) at the
+    first group not open yet; inside a group, by the month they close, latest first, each test
+    nested in the one before (a month past one is past the rest). A card whose window or cooldown
+    is not whole numbers is tested by its closures, first.
     """
-    groups: dict[str, dict[str, list[str]]] = {}
+    groups: dict[int, dict[tuple[int, int, int], list[str]]] = {}
+    lines: list[str] = []
     made = 0
     for j, ev in enumerate(rt.conditional):
         tree = rt.conditions.get(f"event:{ev.id}")
         made += ev.when is not None and tree is not None
         try:
-            outer, inner = _sides(ev.window, (0,)), _sides(ev.window, (1, 2, 3))
-            line = f"if {_card(em, j, ev, tree, env)}:"
+            _sides(ev.window, (0, 1, 2, 3))  # whole numbers, or the closures
+            test = _card(em, j, ev, tree, env)
         except _Unsupported:
             env[f"Y{j}"] = partial(_closure_test, ev)
-            outer, inner, line = "", "", f"if Y{j}(s, cards):"
-        groups.setdefault(outer, {}).setdefault(inner, []).extend([line, f"    out.append({j})"])
-    lines = []
-    for outer, inners in groups.items():
-        pad = "        " if outer else "    "
-        if outer:
-            lines.append(f"    if {outer}:")
-        for inner, body in inners.items():
-            if inner:
-                lines.append(f"{pad}if {inner}:")
-            lines += [(pad + "    " if inner else pad) + text for text in body]
+            lines += [f"    if Y{j}(s, cards):", f"        out.append({j})"]
+            continue
+        inner = groups.setdefault(ev.window[0], {}).setdefault(ev.window[1:], [])
+        inner += [f"if {test}:", f"    out.append({j})"]
+    for lo in sorted(groups):
+        if lo != -_FAR:
+            lines += [f"    if month < {_int(lo)}:", "        out.sort()", "        return out"]
+        lines += _closing(groups[lo])
     return lines, made
+
+
+def _closing(group: dict[tuple[int, int, int], list[str]]) -> list[str]:
+    """One opening month's cards, by the rest of their windows (month to, turn from, turn to): the
+    cards closing at the same month under one test, the latest first, nested."""
+    lines: list[str] = []
+    chain: list[tuple[int, list[str]]] = []
+    for rest, body in group.items():
+        window = (-_FAR, *rest)
+        if rest[1:] == (-_FAR, _FAR):
+            chain.append((rest[0], body))  # closing at a month (or never)
+        else:
+            lines += [f"    if {_sides(window, (1, 2, 3))}:", *("        " + b for b in body)]
+    depth = 0
+    for hi, body in sorted(chain, key=lambda item: -item[0]):
+        if hi != _FAR:
+            depth = 0 if depth == _CHAIN else depth
+            lines.append("    " * (depth + 1) + f"if month <= {_int(hi)}:")
+            depth += 1
+        lines += ["    " * (depth + 1) + b for b in body]
+    return lines
 
 
 def _closure_test(ev: CEvent, s: State, cards: list[str]) -> bool:
@@ -241,7 +267,9 @@ def _closure_test(ev: CEvent, s: State, cards: list[str]) -> bool:
 
 def _source(rt: Runtime, em: _Emitter, env: dict[str, object]) -> tuple[str, int]:
     """The module's source: the month's deck tested in one function, and the watched endings in one."""
+    em.clock = ""
     lines, made = _deck(em, rt, env)
+    em.clock = "s."
     draw = ["def draw(s, cards):", _TABLES, "    turn, month = s.turn, s.month", "    out = []",
             *lines, "    out.sort()", "    return out"]
     tests = []

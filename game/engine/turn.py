@@ -10,7 +10,7 @@ from game.engine.gencond import generated
 from game.engine.passing import passed_pick
 from game.engine.rng import Rng, Seeded
 from game.engine.runtime import CChoice, CEvent, Ctx, Runtime
-from game.engine.state import RULES, RULES_KNOWN, Cause, Change, Scheduled, State, month_index, new_cause
+from game.engine.state import RULES, RULES_KNOWN, Cause, Change, Scheduled, State, month_index, new_entry
 
 _QUIET = Cause("simulation", 0)  # the cause used when the causal log is off
 
@@ -131,7 +131,7 @@ def begin_turn(rt: Runtime, state: State) -> None:
     for ev in rt.historical.get(state.month, ()):
         if ev.id not in state.fired and (ev.when is None or ev.when(state)):
             forced.append(ev.id)
-    cards = list(dict.fromkeys(forced))
+    cards = list(dict.fromkeys(forced)) if forced else []
     if len(cards) > rt.cards_max:  # an overfull month: the rest wait a month
         for extra in cards[rt.cards_max:]:
             state.scheduled.append(_defer(state, extra))
@@ -230,8 +230,11 @@ def apply_turn(rt: Runtime, state: State, picks: list[CChoice], moves: list[tupl
     logging = state.log is not None
     ctx = Ctx(state, rt, "resolve", _QUIET, state.log)
     for card, choice in zip(state.cards, picks, strict=True):
-        if logging:
-            ctx.cause = new_cause("choice", turn, card, choice.id, None, None, None)  # the hot path
+        if logging:  # Cause("choice", turn, card, choice.id) set field by field: the hot path
+            ctx.cause = cause = new_entry(Cause)
+            cause.kind, cause.turn = "choice", turn
+            cause.event, cause.choice = card, choice.id
+            cause.policy = cause.level = cause.note = None
         for effect in choice.effects:
             effect(ctx)
     for i, level in moves:
@@ -249,8 +252,11 @@ def apply_turn(rt: Runtime, state: State, picks: list[CChoice], moves: list[tupl
     for p, k in zip(rt.policies, state.policies, strict=True):
         in_force = p.levels[k]
         if in_force.monthly:
-            if logging:
-                ctx.cause = new_cause("policy", turn, None, None, p.id, in_force.id, None)
+            if logging:  # Cause("policy", turn, policy=..., level=...), as above
+                ctx.cause = cause = new_entry(Cause)
+                cause.kind, cause.turn = "policy", turn
+                cause.policy, cause.level = p.id, in_force.id
+                cause.event = cause.choice = cause.note = None
             for effect in in_force.monthly:
                 effect(ctx)
     _finish_turn(rt, state)

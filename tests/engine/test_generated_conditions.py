@@ -159,3 +159,19 @@ def test_the_generated_source_passes_its_whitelist_and_foreign_shapes_fail(start
                 "def draw(s, cards):\n    import os\n"):
         with pytest.raises(ValueError, match="generated conditions"):
             check(bad)
+
+
+def test_cards_closing_at_many_months_are_tested_in_a_capped_nest() -> None:
+    """Forty closing months in one group (more than one nest holds): each card is drawn exactly in
+    its months, and the source stays within Python's indentation."""
+    from game.engine.gencond import _CHAIN, _closing
+
+    far = 10**9
+    group = {(24200 + k, -far, far): ["if True:", f"    out.append({k})"] for k in range(40)}
+    group[(far, -far, far)] = ["if True:", "    out.append(99)"]
+    lines = _closing(group)
+    assert max(len(line) - len(line.lstrip()) for line in lines) <= 4 * (_CHAIN + 2)
+    env: dict[str, object] = {}
+    exec("def f(month):\n    out = []\n" + "\n".join(lines) + "\n    return sorted(out)\n", env)  # noqa: S102
+    for month in range(24190, 24250):
+        assert env["f"](month) == [k for k in range(40) if month <= 24200 + k] + [99]  # type: ignore[operator]
