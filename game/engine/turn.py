@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import itemgetter
 
 from game.engine.gencond import generated
 from game.engine.passing import passed_pick
@@ -97,8 +98,9 @@ def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) ->
     eligible = gen.draw(state, cards)  # the deck tested in one generated function: indices, in order
     if not eligible or len(cards) >= target:
         return
-    w, ids = gen.weights, gen.ids
-    weights = [w[j] for j in eligible]
+    ids = gen.ids
+    # their weights, in order (itemgetter of one index gives the item itself, not a tuple)
+    weights = list(itemgetter(*eligible)(gen.weights)) if len(eligible) > 1 else [gen.weights[eligible[0]]]
     while eligible and len(cards) < target:
         cumulative = list(accumulate(weights))
         j = bisect_right(cumulative, rng.below(cumulative[-1]))
@@ -136,7 +138,8 @@ def begin_turn(rt: Runtime, state: State) -> None:
         for extra in cards[rt.cards_max:]:
             state.scheduled.append(_defer(state, extra))
         cards = cards[: rt.cards_max]
-    rng = _seeded(state.seed).rng(state.turn, "draw")  # Rng(seed, turn, "draw"), from the seed's hash
+    seeded = _SEEDS.get(state.seed) or _seeded(state.seed)
+    rng = seeded.rng(state.turn, "draw")  # Rng(seed, turn, "draw"), from the seed's kept hash
     target = rt.cards_min + rng.below(rt.cards_max - rt.cards_min + 1)
     if len(cards) < target:
         _draw(rt, state, rng, cards, target)
