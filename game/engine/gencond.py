@@ -2,25 +2,26 @@
 
 Testing the month's deck calls each card's compiled condition, a tree of
 closures (one call per node); so does checking the watched endings every
-turn. Here each such condition becomes one generated function whose body is
-the whole test inline, read off the condition's explainable tree
-(``Runtime.conditions``, which holds exactly when the closure does, see
-``game.engine.explain``). A card's function is only called for the month's
-deck, so the top-level date and turn tests that its static window already
-guarantees are left out.
+turn. Here they become two generated functions whose bodies are the whole
+tests inline, read off the conditions' explainable trees
+(``Runtime.conditions``, which hold exactly when the closures do, see
+``game.engine.explain``; ``game.engine.gencode`` writes each as an
+expression). The draw tests the cards grouped by window (``_deck``), so a
+month never looks at a card whose window excludes it, and leaves out of a
+card's condition the date and turn tests its window guarantees.
 
-The source is built only from this module's own tokens, slot indices and
-numbers written with ``repr`` of an ``int`` or a finite ``float``: a flag or
-card id is a name (``N3``) bound to the string in the function's globals,
-never written into the code. It is compiled once per runtime, on first use,
-and run without builtins. A condition without a tree (a runtime built
-without them) or with a part this module does not know keeps its closure.
+The source is built only from our own tokens, slot indices and numbers
+written with ``repr`` of an ``int`` or a finite ``float``: a flag or card id
+is a name (``N3``) bound to the string in the functions' globals, never
+written into the code (``check`` refuses anything else). It is compiled once
+per runtime, on first use, and run without builtins. A condition without a
+tree (a runtime built without them) or with a part the emitter does not know
+keeps its closure.
 """
 
 from __future__ import annotations
 
 import ast
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,24 +29,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from game.engine import explain as x
+from game.engine.gencode import FAR, Emitter, Unsupported, divide, inside_window, whole
 
 if TYPE_CHECKING:
     from game.engine.runtime import CEvent, Runtime
     from game.engine.state import State
 
-_OPS = frozenset(("<", "<=", ">", ">=", "==", "!="))
-_ARITH = frozenset(("+", "-", "*"))
-_INF = math.inf
 _TABLES = "    v, t, fl, fi, po = s.values, s.tolerances, s.flags, s.fired, s.policies"
-_FAR = 10**9  # the unbounded side of a window, as the closures and ``explain`` read it
-
-
-class _Unsupported(Exception):
-    """A condition this module does not turn into code: its closure is kept."""
-
-
-def _div(a: float, b: float) -> float:
-    return a / b if b else 0  # as the rules divide: by zero gives 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,140 +52,28 @@ class Generated:
     ids: tuple[str, ...]  # each conditional card's id, by index
 
 
-class _Emitter:
-    """Writes the source of the functions; names every string it needs."""
-
-    def __init__(self) -> None:
-        self.names: dict[str, str] = {}
-        self.clock = "s."  # how the turn and month are read: "" where they are locals (the draw)
-
-    def name(self, text: str) -> str:
-        if not isinstance(text, str):
-            raise _Unsupported(text)
-        return self.names.setdefault(text, f"N{len(self.names)}")
-
-    def term(self, t: x.Term) -> str:
-        if isinstance(t, x.Qty):
-            return f"v[{_int(t.index)}]"
-        if isinstance(t, x.Tol):
-            return f"t[{_int(t.index)}]"
-        if isinstance(t, x.Num):
-            return _number(t.value)
-        if isinstance(t, x.Clock):
-            if t.kind not in ("turn", "date"):
-                raise _Unsupported(t)
-            return self.clock + t.kind.replace("date", "month")
-        if isinstance(t, x.Neg):
-            return f"(-{self.term(t.a)})"
-        if isinstance(t, x.Arith) and t.op in _ARITH:
-            return f"({self.term(t.a)} {t.op} {self.term(t.b)})"
-        if isinstance(t, x.Arith) and t.op == "/":
-            return f"_div({self.term(t.a)}, {self.term(t.b)})"
-        raise _Unsupported(t)
-
-    def cond(self, c: x.Cond) -> str:
-        if isinstance(c, x.Compare) and c.op in _OPS:
-            return f"({self.term(c.left)} {c.op} {self.term(c.right)})"
-        if isinstance(c, x.FlagTest | x.FiredTest):
-            table = "fl" if isinstance(c, x.FlagTest) else "fi"
-            return f"({self.name(c.id)} {'not in' if c.negated else 'in'} {table})"
-        if isinstance(c, x.Window) and c.kind in ("turn", "date"):
-            at = self.clock + c.kind.replace("date", "month")
-            lo = -_FAR if c.lo is None else _int(c.lo)
-            hi = _FAR if c.hi is None else _int(c.hi)
-            return f"({lo} <= {at} <= {hi})"
-        if isinstance(c, x.PolicyTest) and c.op in _OPS:
-            return f"(po[{_int(c.index)}] {c.op} {_int(c.level)})"
-        if isinstance(c, x.Const):
-            return "True" if c.truth is True else "False"
-        if isinstance(c, x.All | x.Any_) and c.parts:
-            joiner = " and " if isinstance(c, x.All) else " or "
-            return "(" + joiner.join(self.cond(p) for p in c.parts) + ")"
-        if isinstance(c, x.Not):
-            return f"(not {self.cond(c.inner)})"
-        raise _Unsupported(c)
-
-
-def _int(value: object) -> str:
-    if type(value) is not int:
-        raise _Unsupported(value)
-    return repr(value)
-
-
-def _number(value: object) -> str:
-    if type(value) is int:
-        return repr(value)
-    if type(value) is float and math.isfinite(value):
-        return repr(value)
-    raise _Unsupported(value)
-
-
-def _span(c: x.Cond) -> tuple[str, float, float] | None:
-    """The clock interval a date or turn test admits: (kind, lo, hi) over whole numbers, or None."""
-    if isinstance(c, x.Window) and c.kind in ("turn", "date"):
-        return (c.kind, -_INF if c.lo is None else c.lo, _INF if c.hi is None else c.hi)
-    if not isinstance(c, x.Compare):
-        return None
-    left, op, right = c.left, c.op, c.right
-    if isinstance(right, x.Clock) and isinstance(left, x.Num):
-        left, right = right, left
-        op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(op, "")
-    if not (isinstance(left, x.Clock) and isinstance(right, x.Num)) or left.kind not in ("turn", "date"):
-        return None
-    k = right.value
-    bounds = {">=": (math.ceil(k), _INF), ">": (math.floor(k) + 1, _INF),
-              "<=": (-_INF, math.floor(k)), "<": (-_INF, math.ceil(k) - 1)}.get(op)
-    return None if bounds is None else (left.kind, *bounds)
-
-
-def _guaranteed(c: x.Cond, window: tuple[int, int, int, int]) -> bool:
-    """Whether a date or turn test holds at every month and turn of a card's static window."""
-    span = _span(c)
-    if span is None:
-        return False
-    kind, lo, hi = span
-    w_lo, w_hi = (window[0], window[1]) if kind == "date" else (window[2], window[3])
-    w_lo_f = -_INF if w_lo <= -_FAR else w_lo
-    w_hi_f = _INF if w_hi >= _FAR else w_hi
-    return lo <= w_lo_f and w_hi_f <= hi
-
-
-def _conjuncts(c: x.Cond) -> list[x.Cond]:
-    if isinstance(c, x.All):
-        return [p for part in c.parts for p in _conjuncts(part)]
-    return [c]
-
-
-def inside_window(c: x.Cond, window: tuple[int, int, int, int]) -> x.Cond:
-    """A card's condition with the top-level date and turn tests its window guarantees left out."""
-    parts = [p for p in _conjuncts(c) if not _guaranteed(p, window)]
-    if not parts:
-        return x.Const(True)
-    return parts[0] if len(parts) == 1 else x.All(tuple(parts))
-
-
 def _sides(window: tuple[int, ...], which: tuple[int, ...]) -> str:
     """The tests of a window's bounded sides among ``which`` (0 month from, 1 month to, 2 turn from,
     3 turn to), joined by ``and``; "" when none is bounded."""
     text = {0: "{} <= month", 1: "month <= {}", 2: "{} <= turn", 3: "turn <= {}"}
-    return " and ".join(text[k].format(_int(window[k])) for k in which
-                        if window[k] != (-_FAR if k in (0, 2) else _FAR))
+    return " and ".join(text[k].format(whole(window[k])) for k in which
+                        if window[k] != (-FAR if k in (0, 2) else FAR))
 
 
-def _card(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None, env: dict[str, object]) -> str:
+def _card(em: Emitter, j: int, ev: CEvent, tree: x.Cond | None, env: dict[str, object]) -> str:
     """The test of one conditional card inside its window, as ``_draw`` does: not used up, not cooling
     down, its condition, not on the desk (the cheapest and most often false first)."""
     key = em.name(ev.id)
     # used up (once and played) or cooling down (played within ``cooldown`` turns): not drawn
-    fresh = f"{key} not in fi" if ev.once else f"({key} not in fi or turn - fi[{key}] > {_int(ev.cooldown)})"
+    fresh = f"{key} not in fi" if ev.once else f"({key} not in fi or turn - fi[{key}] > {whole(ev.cooldown)})"
     test = ""
     if ev.when is not None:
         try:
             if tree is None:
-                raise _Unsupported(ev.id)
+                raise Unsupported(ev.id)
             inside = em.cond(inside_window(tree, ev.window))
             test = "" if inside == "True" else " and " + inside
-        except _Unsupported:
+        except Unsupported:
             env[f"W{j}"] = ev.when
             test = f" and W{j}(s)"
     return f"{fresh}{test} and {key} not in cards"
@@ -204,7 +82,7 @@ def _card(em: _Emitter, j: int, ev: CEvent, tree: x.Cond | None, env: dict[str, 
 _CHAIN = 16  # the deepest run of nested "month <= ..." tests (Python allows 100 levels of indentation)
 
 
-def _deck(em: _Emitter, rt: Runtime, env: dict[str, object]) -> tuple[list[str], int]:
+def _deck(em: Emitter, rt: Runtime, env: dict[str, object]) -> tuple[list[str], int]:
     """The lines testing the conditional cards, each appending its index to ``out`` if it may be drawn.
 
     The cards are tested grouped by window, so that a month tests each distinct window once and
@@ -223,15 +101,15 @@ def _deck(em: _Emitter, rt: Runtime, env: dict[str, object]) -> tuple[list[str],
         try:
             _sides(ev.window, (0, 1, 2, 3))  # whole numbers, or the closures
             test = _card(em, j, ev, tree, env)
-        except _Unsupported:
+        except Unsupported:
             env[f"Y{j}"] = partial(_closure_test, ev)
             lines += [f"    if Y{j}(s, cards):", f"        out.append({j})"]
             continue
         inner = groups.setdefault(ev.window[0], {}).setdefault(ev.window[1:], [])
         inner += [f"if {test}:", f"    out.append({j})"]
     for lo in sorted(groups):
-        if lo != -_FAR:
-            lines += [f"    if month < {_int(lo)}:", "        out.sort()", "        return out"]
+        if lo != -FAR:
+            lines += [f"    if month < {whole(lo)}:", "        out.sort()", "        return out"]
         lines += _closing(groups[lo])
     return lines, made
 
@@ -242,16 +120,16 @@ def _closing(group: dict[tuple[int, int, int], list[str]]) -> list[str]:
     lines: list[str] = []
     chain: list[tuple[int, list[str]]] = []
     for rest, body in group.items():
-        window = (-_FAR, *rest)
-        if rest[1:] == (-_FAR, _FAR):
+        window = (-FAR, *rest)
+        if rest[1:] == (-FAR, FAR):
             chain.append((rest[0], body))  # closing at a month (or never)
         else:
             lines += [f"    if {_sides(window, (1, 2, 3))}:", *("        " + b for b in body)]
     depth = 0
     for hi, body in sorted(chain, key=lambda item: -item[0]):
-        if hi != _FAR:
+        if hi != FAR:
             depth = 0 if depth == _CHAIN else depth
-            lines.append("    " * (depth + 1) + f"if month <= {_int(hi)}:")
+            lines.append("    " * (depth + 1) + f"if month <= {whole(hi)}:")
             depth += 1
         lines += ["    " * (depth + 1) + b for b in body]
     return lines
@@ -265,7 +143,7 @@ def _closure_test(ev: CEvent, s: State, cards: list[str]) -> bool:
             and (ev.when is None or ev.when(s)))
 
 
-def _source(rt: Runtime, em: _Emitter, env: dict[str, object]) -> tuple[str, int]:
+def _source(rt: Runtime, em: Emitter, env: dict[str, object]) -> tuple[str, int]:
     """The module's source: the month's deck tested in one function, and the watched endings in one."""
     em.clock = ""
     lines, made = _deck(em, rt, env)
@@ -277,7 +155,7 @@ def _source(rt: Runtime, em: _Emitter, env: dict[str, object]) -> tuple[str, int
         tree = rt.conditions.get(f"ending:{ending_id}")
         try:
             test = em.cond(tree) if tree is not None else None
-        except _Unsupported:
+        except Unsupported:
             test = None
         if test is None:
             env[f"X{j}"] = closure
@@ -291,8 +169,8 @@ def _source(rt: Runtime, em: _Emitter, env: dict[str, object]) -> tuple[str, int
 
 def source(rt: Runtime) -> tuple[str, dict[str, object], int]:
     """The generated module's source, the globals it runs with, and how many conditions are code."""
-    em = _Emitter()
-    env: dict[str, object] = {"__builtins__": {}, "_div": _div}
+    em = Emitter()
+    env: dict[str, object] = {"__builtins__": {}, "_div": divide}
     text, made = _source(rt, em, env)
     env.update({name: value for value, name in em.names.items()})
     return text, env, made

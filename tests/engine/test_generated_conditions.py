@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from game.content.loader import load_runtime
-from game.engine.gencond import generate, inside_window, source
+from game.engine.gencode import inside_window
+from game.engine.gencond import generate, source
 from game.engine.rng import Rng
 from game.engine.runtime import CEvent, Runtime
 from game.engine.state import State
