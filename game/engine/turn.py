@@ -80,10 +80,11 @@ def _draw(rt: Runtime, state: State, rng: Rng, cards: list[str], target: int) ->
     """Draw conditional cards by weight until ``target``: the month's deck in one test (rules 3).
 
     The candidates are the month's deck: the cards whose date and turn windows
-    admit the month. Every candidate is tested once, in deck order: used up,
-    cooling down, already on the desk, or its condition false, it is out (the
-    whole test is one generated function, see ``game.engine.gencond``; its
-    tests agree with the cards' compiled conditions). Then one roll per card drawn:
+    admit the month. Every candidate is tested once: used up, cooling down,
+    already on the desk, or its condition false, it is out (the whole test is
+    one generated function, see ``game.engine.gencond``, which tests the cards
+    grouped by window and gives the eligible back in deck order; its tests
+    agree with the cards' compiled conditions). Then one roll per card drawn:
     a weighted pick among the eligible left (``rng.below`` of their total
     weight, over their cumulative weights in deck order), until ``target``
     cards are on the desk or none is left. Older rules are in
