@@ -15,7 +15,7 @@ REASON = "a card with no open choice; played in Python"
 
 @pytest.mark.parametrize(("strategy", "whose"), [("random", ""), ("follow_mfa", ""),
                                                   ("un_first", " (strategy un_first)")])
-def test_the_declined_note_names_campaigns_and_the_strategy_only_where_known(strategy: str, whose: str) -> None:
+def test_the_declined_note_names_the_strategy_only_where_known(strategy: str, whose: str) -> None:
     from game.fast import native
 
     if not native.available():
