@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from game.engine.gencond import generated
-from game.engine.passing import passed_pick
+from game.engine.passing import PASS_CHOICE, passed_change, passed_pick
 from game.engine.rng import Rng
 from game.engine.runtime import CChoice, CEvent, Ctx, Runtime
 from game.engine.state import RULES, RULES_KNOWN, Cause, Change, Scheduled, State, month_index
@@ -217,6 +217,8 @@ def apply_turn(rt: Runtime, state: State, picks: list[CChoice], moves: list[tupl
     for card, choice in zip(state.cards, picks, strict=True):
         if logging:
             ctx.cause = Cause("choice", turn, card, choice.id)  # positional: the hot path
+            if choice is PASS_CHOICE and state.log is not None:  # the card passed: the log says so
+                state.log.append(passed_change(turn, card))  # where its choice's changes would be
         for effect in choice.effects:
             effect(ctx)
     for i, level in moves:
