@@ -7,7 +7,7 @@ from typing import Any
 from game.describe import and_list
 from game.engine.passing import PASSED, PASSED_SAY
 from game.plain import Plain
-from game.vote import PASSED_TALLY, PASSED_VOTE, VoteError, split, winners
+from game.vote import PASSED_TALLY, PASSED_VOTE, VoteError, voted, winners
 
 
 class VotePlain(Plain):
@@ -47,7 +47,7 @@ class VotePlain(Plain):
             pick = best[0] if len(best) == 1 else self.break_tie(best)
             self.record(counts)
             choice = card.choices[pick]
-            self.para(f"The class voted: {split(counts, [c.label for c in card.choices])}.", "  ")
+            self.para(f"The class voted: {voted(counts, [c.label for c in card.choices])}.", "  ")
             self.para(f"-> {choice.outcome}", "  ")
             self.discuss(card)
             return str(choice.id)

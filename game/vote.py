@@ -66,6 +66,13 @@ def split(counts: Sequence[int], labels: Sequence[str]) -> str:
     return ", ".join(parts)
 
 
+def voted(counts: Sequence[int], labels: Sequence[str]) -> str:
+    """The class's split as the fronts and reports say it, and on a tie that the facilitator broke it
+    (the most votes on more than one choice: the choice taken was the facilitator's pick)."""
+    tie = len(counts) > 1 and counts.count(max(counts)) > 1
+    return split(counts, labels) + ("; a tie, broken by the facilitator" if tie else "")
+
+
 def choose(session: Session, tallies: Sequence[Sequence[int]],
            break_tie: Callable[[int, list[int]], int]) -> list[str]:
     """The choice ids the class voted for this month, ties broken by ``break_tie(card, tied)``;

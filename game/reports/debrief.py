@@ -30,7 +30,7 @@ from game.reports.render import render
 from game.score_parts import change_parts, score_parts
 from game.session import Session, TurnRecord
 from game.visibility import shows_hidden, visible
-from game.vote import split
+from game.vote import voted
 
 HIDDEN_UNTIL = re.compile(r"\s*Hidden until the debrief\.")
 
@@ -40,7 +40,7 @@ def _card(session: Session, index: int, event: str, choice: str,
     rt = session.rt
     card = rt.pack.get("events", event)
     picked = next((c for c in card.choices if c.id == choice), None)  # None: the card passed
-    vote = split(votes, [c.label for c in card.choices]) if votes else None
+    vote = voted(votes, [c.label for c in card.choices]) if votes else None
     text = played_text(session, index, card)
     return {"title": card_title(card), "text": " ".join(text.split()),
             "chosen": picked.label if picked else None, "vote": vote,

@@ -35,7 +35,8 @@ def test_a_passed_card_takes_no_vote_and_the_month_keeps_its_empty_tally(config:
             heading = plain_text(screen.query_one("#card-body > .tally-heading", Static).render())
             assert heading == PASSED_VOTE
             standing = " ".join(plain_text(screen.query_one("#standing", Static).render()).split())
-            assert PASSED_NOTE in standing and "No majority yet" not in standing, standing
+            assert "none: no choice is open, so the card passes · enter: go on" in standing, standing
+            assert "No majority yet" not in standing
             reasons = " ".join(plain_text(r.content) for r in screen.query(".-unavailable"))
             assert "Relations with Damascus ≥ 50 (now 45)" in reasons  # why, in the pack's terms
             hint = plain_text(screen.query_one("#card-body > .hint", Static).render())

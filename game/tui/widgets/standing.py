@@ -6,7 +6,6 @@ from typing import Any
 
 from textual.content import Content
 
-from game.engine.passing import PASSED_NOTE
 from game.vote import VoteError, percent, winners
 
 BAR = 20  # cells of the widest bar in the split
@@ -17,7 +16,7 @@ def standing_content(card: Any, counts: list[int], open_: list[bool]) -> Content
     that passes (no choice open), that there is no vote."""
     if not any(open_):
         return Content.assemble(("The class's vote · none: ", "bold $accent"),
-                                (f"{PASSED_NOTE} · enter: go on", "bold"))
+                                ("no choice is open, so the card passes · enter: go on", "bold"))
     total = sum(counts)
     widest = max(counts, default=0) or 1
     try:

@@ -19,7 +19,7 @@ from game.tui.widgets.card import CardView, OrdersView
 from game.tui.widgets.choice import ChoiceRow
 from game.tui.widgets.parts import Group, find_part, set_display, set_text
 from game.tui.widgets.standing import standing_content
-from game.vote import PASSED_VOTE, VoteError, split, winners
+from game.vote import PASSED_VOTE, VoteError, voted, winners
 
 TALLY_HEADING = Content.assemble(("Type the class's votes for each choice", "bold $accent"))
 
@@ -93,7 +93,7 @@ class VoteOrdersView(OrdersView):
         text = super().answer(index, card, choice)
         tallies = self.orders.tallies if isinstance(self.orders, VoteOrders) else []
         if index < len(tallies):
-            text.append(f"\nThe class voted: {split(tallies[index], [c.label for c in card.choices])}")
+            text.append(f"\nThe class voted: {voted(tallies[index], [c.label for c in card.choices])}")
         return text
 
 
