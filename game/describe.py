@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from game.engine.passing import PASSED, PASSED_NOTE
 from game.engine.runtime import Runtime
 from game.engine.state import MONTH_NAMES, Cause, Change, month_label
 
@@ -76,6 +77,8 @@ def describe_cause(rt: Runtime, cause: Cause) -> str:
     note = f" ({cause.note})" if cause.note and cause.kind != "scheduled" else ""
     if cause.kind == "choice" and cause.event:
         ev = pack.get("events", cause.event)
+        if cause.choice == PASSED:  # the card passed: the cause is its note (game.engine.passing)
+            return f"{card_title(ev)}: {cause.note or PASSED_NOTE}"
         label = next((c.label for c in ev.choices if c.id == cause.choice), cause.choice)
         return f"{card_title(ev)}: {label}{note}"
     if cause.kind == "policy" and cause.policy:
@@ -105,7 +108,7 @@ def format_change(rt: Runtime, change: Change, *, with_turn: bool = False) -> st
     if change.target.startswith("flag:"):
         state = "Now true" if change.delta > 0 else "No longer true"
         return f"{head}{state}: {name_of(rt, change.target)} ({describe_cause(rt, change.cause)})"
-    if change.target.startswith("policy:"):
+    if change.target.startswith(("policy:", "event:")):  # event: a card that passed, moving nothing
         return f"{head}{describe_cause(rt, change.cause)}"
     return (f"{head}{name_of(rt, change.target)} {signed(change.delta)} (now {change.value}): "
             f"{describe_cause(rt, change.cause)}")

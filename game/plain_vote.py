@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from game.describe import and_list
+from game.engine.passing import PASSED, PASSED_SAY
 from game.plain import Plain
-from game.vote import VoteError, split, winners
+from game.vote import PASSED_TALLY, PASSED_VOTE, VoteError, voted, winners
 
 
 class VotePlain(Plain):
@@ -24,6 +25,10 @@ class VotePlain(Plain):
 
     def ask_choice(self, card: Any) -> str:
         open_ = self.s.available(card.id)
+        if not any(open_):  # the card passes (game.engine.passing): no vote, the empty tally
+            self.para(f"{PASSED_SAY} {PASSED_VOTE}", "  ")
+            self.record(list(PASSED_TALLY))
+            return PASSED
         while True:
             line = self.read(vote_prompt(open_))
             counts = _numbers(line)
@@ -42,7 +47,7 @@ class VotePlain(Plain):
             pick = best[0] if len(best) == 1 else self.break_tie(best)
             self.record(counts)
             choice = card.choices[pick]
-            self.para(f"The class voted: {split(counts, [c.label for c in card.choices])}.", "  ")
+            self.para(f"The class voted: {voted(counts, [c.label for c in card.choices])}.", "  ")
             self.para(f"-> {choice.outcome}", "  ")
             self.discuss(card)
             return str(choice.id)
@@ -57,7 +62,7 @@ class VotePlain(Plain):
             self.say(f"  Type one of {names}.")
 
     def record(self, counts: list[int]) -> None:
-        """Keep this card's tally for the month (the save holds every tally)."""
+        """Keep this card's tally for the month (the save holds every tally; a passed card's is empty)."""
         turn = self.s.state.turn
         self.s.votes[turn] = (*self.s.votes.get(turn, ()), tuple(counts))
 

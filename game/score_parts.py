@@ -63,6 +63,34 @@ def score_parts(rt: Runtime, state: State) -> list[ScorePart]:
     return out
 
 
+def change_parts(was: ScorePart, would: ScorePart) -> str:
+    """What one score's difference between two campaigns is made of, in figures that add up:
+    '-1 from the final state (formula 76 → 75) and -10 from the ending's adjustment (+15 for
+    'Honorable exit' → +5 for 'Stalemate')', then each total clamped to 0-100 ('yours 106 capped
+    at 100')."""
+    said = []
+    effect, adjust = would.formula - was.formula, would.adjustment - was.adjustment
+    if effect:  # the formula's own figures where a total is not its formula alone
+        plain = (was.formula, would.formula) == (was.total, would.total)
+        said.append(f"{effect:+d} from the final state" + ("" if plain else
+                                                            f" (formula {was.formula} → {would.formula})"))
+    if adjust:
+        said.append(f"{adjust:+d} from the ending's adjustment ({_adjusted(was)} → {_adjusted(would)})")
+    elif was.adjustment:
+        both = _adjusted(was) if was.ending == would.ending else f"{_adjusted(was)}, {_adjusted(would)}"
+        said.append(f"the ending's adjustment unchanged ({both})")
+    clamped = [f"{side} {raw} {'capped' if raw > HIGH else 'floored'} at {part.total}"
+               for side, part in (("yours", was), ("that branch's", would))
+               if (raw := part.formula + part.adjustment) != part.total]
+    return " and ".join(said or ["no change"]) + "".join(f", {c}" for c in clamped)
+
+
+def _adjusted(part: ScorePart) -> str:
+    """An ending's adjustment to one score: '+15 for 'Honorable exit'', 'none for 'Stalemate''."""
+    amount = f"{part.adjustment:+d}" if part.adjustment else "none"
+    return f"{amount} for '{part.ending}'"
+
+
 def adjustment_note(rt: Runtime) -> str:
     """One sentence for a page that shows scores of many campaigns (the class report): each final
     score is its formula plus the ending's adjustment, and the adjustments of the pack's endings."""

@@ -41,6 +41,8 @@ def entries(session: Session) -> list[Entry]:
             out.append(Entry(rec.turn, month, "card", line))
         # dated by the turn each change took effect in, as the why view and the report date them
         for change in visible(session, month_changes(session, rec.turn)):
+            if change.target.startswith("event:"):  # a card that passed: its card entry above says so
+                continue
             if change.target.startswith("policy:"):
                 out.append(Entry(rec.turn, month, "policy", policy_move(rt, change)))
             else:

@@ -8,7 +8,7 @@ from itertools import accumulate
 from operator import itemgetter
 
 from game.engine.gencond import generated
-from game.engine.passing import passed_pick
+from game.engine.passing import PASS_CHOICE, passed_change, passed_pick
 from game.engine.rng import Rng, Seeded
 from game.engine.runtime import CChoice, CEvent, Ctx, Runtime
 from game.engine.state import RULES, RULES_KNOWN, Cause, Change, Scheduled, State, month_index, new_entry
@@ -239,6 +239,8 @@ def apply_turn(rt: Runtime, state: State, picks: list[CChoice], moves: list[tupl
             cause.kind, cause.turn = "choice", turn
             cause.event, cause.choice = card, choice.id
             cause.policy = cause.level = cause.note = None
+            if choice is PASS_CHOICE and state.log is not None:  # the card passed: the log says so
+                state.log.append(passed_change(turn, card))  # where its choice's changes would be
         for effect in choice.effects:
             effect(ctx)
     for i, level in moves:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from game.describe import card_title
+from game.engine.passing import PASSED
 from game.engine.runtime import Runtime
 from game.reports.facts import relation_ids, series_labels
 from game.session import Session
@@ -34,13 +35,16 @@ def splits(rt: Runtime, sessions: list[Session], players: dict[int, str]) -> lis
             continue
         picks: Counter[str] = Counter()
         names: dict[str, list[str]] = {}
-        turns, votes = [], False
+        turns, votes, passed = [], False, 0
         for s, m in zip(sessions, met, strict=True):
             for turn, c, choice in m:
                 if c == card:
-                    votes = _count(s, turn, card, choice, picks) or votes
+                    votes = bool(s.votes.get(turn)) or votes
+                    passed += choice == PASSED  # no choice was open: nothing to count, no name
+                    if choice != PASSED:
+                        _count(s, turn, card, choice, picks)
+                        names.setdefault(choice, []).append(players.get(id(s), "?"))
                     turns.append(turn)
-                    names.setdefault(choice, []).append(players.get(id(s), "?"))
         seen = sum(picks.values()) or 1
         event = rt.pack.get("events", card)
         choices = [{"id": c.id, "label": c.label, "count": picks[c.id],
@@ -48,9 +52,9 @@ def splits(rt: Runtime, sessions: list[Session], players: dict[int, str]) -> lis
                     "names": sorted(set(names.get(c.id, [])), key=str.lower)} for c in event.choices]
         rows.append({"id": card, "title": card_title(event), "met": len(turns),
                      "answers": sum(picks.values()),
-                     "votes": votes, "students": nstudents,
+                     "votes": votes, "students": nstudents, "passed": passed,
                      "turn": statistics.median(turns), "choices": choices,
-                     "division": round(1 - max(picks.values()) / seen, 2)})
+                     "division": round(1 - max(picks.values()) / seen, 2) if picks else 0.0})
     return sorted(rows, key=lambda r: (r["turn"], r["title"]))
 
 
@@ -60,7 +64,8 @@ def split_needed(campaigns: int) -> int:
 
 
 def _count(session: Session, turn: int, card: str, choice: str, picks: Counter[str]) -> bool:
-    """Count one meeting: the class's tally in a projector session (True), else the one choice."""
+    """Count one answered meeting: the class's tally in a projector session (True), else the one
+    choice (a meeting where the card passed is not counted: its tally is empty, its answer none)."""
     tally = session.votes.get(turn)
     record = next((r for r in session.records if r.turn == turn), None)
     if tally and record is not None and card in record.cards:

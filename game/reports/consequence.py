@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from game.engine.passing import PASSED
 from game.engine.runtime import Runtime
 from game.engine.state import State
-from game.engine.turn import Decision, level_allowed, new_campaign, resolve_in_place, scores
+from game.engine.turn import Decision, level_allowed, new_campaign, resolve_in_place
+from game.score_parts import ScorePart, score_parts
 from game.session import Session, TurnRecord
 
 ENDING_WEIGHT = 100  # reaching another ending counts as much as 100 score points
@@ -44,6 +45,7 @@ class Branch:
     effect: float
     by_rule: int = 0  # cards of the branch answered by the stated rule, not by the player
     held_to: int = 0  # for a policy change not made: the last turn it is held back
+    parts: tuple[ScorePart, ...] = ()  # ``scores`` split into formula and the ending's adjustment
 
 
 @dataclass(slots=True)
@@ -178,11 +180,12 @@ def explore(session: Session) -> list[Branch]:
     for t, record in enumerate(records):
         for kind, subject, alternative, swap, hold in _alternatives(rt, state, records, t):
             end, by_rule = _play_out(rt, state.copy(), records, t, known, swap, hold)
-            end_scores = scores(rt, end)
+            parts = tuple(score_parts(rt, end))
+            end_scores = {p.dim: p.total for p in parts}  # as ``game.engine.turn.scores`` gives them
             effect = _effect(base_ending, base, str(end.ending), end_scores)
             held_to = records[hold.until - 1].turn if hold is not None else 0
             out.append(Branch(record.turn, record.month, kind, subject, _taken(rt, record, kind, subject),
-                              alternative, str(end.ending), end_scores, effect, by_rule, held_to))
+                              alternative, str(end.ending), end_scores, effect, by_rule, held_to, parts))
         resolve_in_place(rt, state, record.decision)
     return out
 

@@ -27,10 +27,10 @@ from game.reports.facts import (
     series_labels,
 )
 from game.reports.render import render
-from game.score_parts import score_parts
+from game.score_parts import change_parts, score_parts
 from game.session import Session, TurnRecord
 from game.visibility import shows_hidden, visible
-from game.vote import split
+from game.vote import voted
 
 HIDDEN_UNTIL = re.compile(r"\s*Hidden until the debrief\.")
 
@@ -40,7 +40,7 @@ def _card(session: Session, index: int, event: str, choice: str,
     rt = session.rt
     card = rt.pack.get("events", event)
     picked = next((c for c in card.choices if c.id == choice), None)  # None: the card passed
-    vote = split(votes, [c.label for c in card.choices]) if votes else None
+    vote = voted(votes, [c.label for c in card.choices]) if votes else None
     text = played_text(session, index, card)
     return {"title": card_title(card), "text": " ".join(text.split()),
             "chosen": picked.label if picked else None, "vote": vote,
@@ -93,9 +93,10 @@ def _branch(session: Session, branch: Branch) -> dict[str, Any]:
     else:
         subject = rt.pack.get("policies", branch.subject).name
         taken, other = (level_name(rt, branch.subject, x) for x in (branch.taken, branch.alternative))
-    base = session.scores()
-    scores = [{"name": d.name, "was": base[d.id], "would": branch.scores[d.id],
-               "delta": branch.scores[d.id] - base[d.id]} for d in rt.pack.items("score_dimensions")]
+    scores = [{"name": was.name, "was": was.total, "would": would.total, "delta": would.total - was.total,
+               "effect": would.formula - was.formula, "adjustment": would.adjustment - was.adjustment,
+               "parts": change_parts(was, would)}
+              for was, would in zip(score_parts(rt, session.state), branch.parts, strict=True)]
     if branch.kind == "policy":
         span = f"turn {branch.turn}" if branch.held_to == branch.turn else \
             f"turns {branch.turn}-{branch.held_to}"

@@ -62,7 +62,8 @@ class LoggedDecision(BaseModel):
     cards: list[str] | None = Field(description="The cards on the desk (None in migrated saves).")
     choices: list[str]
     policies: list[str]
-    votes: list[list[int]] | None = Field(None, description="A class vote's tally per card and choice.")
+    votes: list[list[int]] | None = Field(None, description="A class vote's tally per card: one count per "
+                                          "choice, or the empty list for a card that passed (none was open).")
 
 
 class SavedState(BaseModel):

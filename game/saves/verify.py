@@ -10,6 +10,7 @@ from game.engine.runtime import Runtime
 from game.engine.state import RULES_KNOWN, month_index, month_label
 from game.engine.turn import Decision, DecisionError
 from game.saves.document import SaveDoc, content_hash, state_json
+from game.saves.verify_votes import vote_problem
 from game.session import Session
 
 
@@ -135,31 +136,14 @@ def _replay_decisions(doc: SaveDoc, session: Session) -> None:
             raise _Diverged(turn, f"the cards differ: the save has {', '.join(logged.cards) or 'none'}, "
                                   f"the replay draws {', '.join(session.state.cards) or 'none'}")
         if logged.votes is not None:
-            _check_votes(session, logged.votes, logged.choices)
+            problem = vote_problem(session, logged.votes, logged.choices)
+            if problem is not None:
+                raise _Diverged(turn, problem)
+            session.votes[turn] = tuple(tuple(c) for c in logged.votes)
         try:
             session.advance(Decision(tuple(logged.choices), tuple(logged.policies)))
         except DecisionError as exc:
             raise _Diverged(turn, f"the decision is not allowed: {exc}") from None
-
-
-def _check_votes(session: Session, votes: list[list[int]], choices: list[str]) -> None:
-    """Each choice taken in a class vote is a winner of its tally."""
-    from game.vote import VoteError, winners
-
-    turn, rt = session.state.turn, session.rt
-    if len(votes) != len(session.state.cards):
-        raise _Diverged(turn, "the class vote's tallies do not match the cards")
-    for card, counts, choice in zip(session.state.cards, votes, choices, strict=False):
-        ev = rt.events[card]
-        open_ = [c.when is None or c.when(session.state) for c in ev.choices]
-        try:
-            best = winners(counts, open_)
-        except VoteError as exc:
-            raise _Diverged(turn, f"the class vote on '{card}' is not a usable tally: {exc}") from None
-        if choice not in [ev.choices[i].id for i in best]:
-            raise _Diverged(turn, f"the class vote on '{card}' chose '{choice}', which did not win its tally "
-                                  f"({', '.join(map(str, counts))})")
-    session.votes[turn] = tuple(tuple(c) for c in votes)
 
 
 def _change(entry: Any) -> str:

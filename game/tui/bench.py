@@ -134,20 +134,25 @@ class BenchFlows(Navigation):
                         severity="error", timeout=30)
 
     def session_for_start(self) -> Session:
-        """The campaign the command line's settings describe (a class code's, or the defaults)."""
+        """The campaign the command line's settings describe (a class code's, or the defaults), voted
+        by the class with --vote as the line mode's is."""
         from game.session import Session
         from game.tui.services import ServiceError, class_campaign
 
         cfg = self.config
         if cfg.class_code:
             try:
-                return class_campaign(self.rt, cfg.class_code, cfg.player)
+                session = class_campaign(self.rt, cfg.class_code, cfg.player)
             except ServiceError as exc:
                 raise ValueError(str(exc)) from exc
-        options: dict[str, Any] = {"teaching": cfg.teaching}
-        if cfg.player:
-            options["player"] = cfg.player
-        return Session.new(self.rt, cfg.scenario, cfg.difficulty, cfg.seed, options)
+        else:
+            options: dict[str, Any] = {"teaching": cfg.teaching}
+            if cfg.player:
+                options["player"] = cfg.player
+            session = Session.new(self.rt, cfg.scenario, cfg.difficulty, cfg.seed, options)
+        if cfg.vote:
+            session.options["vote"] = True
+        return session
 
     # -- --watch ---------------------------------------------------------------------
     def poll_watch(self) -> None:

@@ -27,7 +27,8 @@ rules do with that fact: "becomes true: A guarantor has walked out of the Astana
 for the ending 'Astana breaks'; bars 10 later cards)". Endings and policy levels are named;
 cards, a surprise until they come, are counted. A greyed choice (✕) says why it is closed.
 
-Press a number (1-4) to pick a choice, enter to confirm it. When every card is answered, the
+Press the number shown beside a choice to pick it (a card has two to four: the hint below the
+card gives its range, 1-2 to 1-4), enter to confirm it. When every card is answered, the
 month's orders are shown: set the standing policies (p) if you want, then press enter to end
 the month. Policies cost something every month they hold; some levels can only be reached
 step by step, or only while a condition holds (the dialog says why).
@@ -96,11 +97,17 @@ def keys_content(keymap: dict[str, str], *, bench: bool = False) -> Content:
             if b.id == "bench" and not bench:
                 continue
             key = keymap.get(b.id or "", b.key_display or b.key)
-            name = "choose 1-4" if b.id and b.id.startswith("pick") else b.description or b.action
+            name = pick_name(b.id) if b.id and b.id.startswith("pick") else b.description or b.action
             parts += ["\n  ", (f"{key:<14}", "bold"), f"{name:<34}", (f"id: {b.id}", "dim")]
     parts += ["\n\n", ("Lists and dialogs", "bold"), "\n  arrows, tab, enter and escape as usual;"
               " on the dashboard tab reaches each meter and partner (enter: why did it move?)."]
     return Content.assemble(*parts)
+
+
+def pick_name(binding_id: str) -> str:
+    """What a choice key does, from its binding id ('pick3': 'choice 3, on a card that has it')."""
+    n = binding_id.removeprefix("pick")
+    return f"choice {n}, on a card that has it" if n not in ("1", "2") else f"choice {n}"
 
 
 def meters_content(rt: Any, teaching: bool, state: Any = None) -> Content:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from game.session import Session
 from game.tui.orders import MonthOrders
-from game.vote import VoteError, choose, winners
+from game.vote import PASSED_TALLY, VoteError, choose, winners
 
 
 class VoteOrders(MonthOrders):
@@ -16,7 +16,7 @@ class VoteOrders(MonthOrders):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self.tallies: list[tuple[int, ...]] = []  # one per answered card, in order
+        self.tallies: list[tuple[int, ...]] = []  # one per answered card, in order (a passed card's: ())
         self.drafts: dict[int, list[int]] = {}  # card step -> the counts typed so far
 
     def reset(self) -> None:
@@ -56,8 +56,14 @@ class VoteOrders(MonthOrders):
     def take(self, pick: int | None = None) -> list[int]:
         """Take the majority and move on; on a tie with no `pick`, the tied choices (nothing taken).
 
-        VoteError if the tally is unusable or `pick` is not one of the tied choices.
+        A card that passes (none of its choices is open) takes no vote: it is passed with the
+        empty tally (``game.vote.PASSED_TALLY``). VoteError if the tally is unusable or `pick`
+        is not one of the tied choices.
         """
+        if self.passes():
+            self.confirm()
+            self.tallies.append(PASSED_TALLY)
+            return []
         tied = self.leaders()
         if pick is None:
             if len(tied) > 1:

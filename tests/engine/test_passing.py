@@ -50,7 +50,8 @@ def test_a_card_with_no_open_choice_passes_with_no_effect(rt: Runtime) -> None:
     others = make_bots(rt)["random"].decide(state, Rng("7", state.turn, "bot"))
     assert others.choices[state.cards.index(CARD)] == PASSED  # the bot gives no pick for it
     after = resolve(session.rt, state, others)
-    assert not [c for c in after.changes if c.cause.event == CARD]  # no effect
+    moved = [(c.target, c.delta) for c in after.changes if c.cause.event == CARD]
+    assert moved == [(f"event:{CARD}", 0)]  # no effect: the log's entry that the card passed, moving nothing
     without = Decision(tuple(c for c, card in zip(others.choices, state.cards, strict=True) if card != CARD),
                        others.policies)
     trial = state.copy()
@@ -154,3 +155,30 @@ def test_the_debrief_of_a_campaign_with_a_passed_card(rt: Runtime, tmp_path: Pat
                                "--format", form], capture_output=True, text=True, cwd=ROOT, timeout=300)
         assert done.returncode == 0, done.stderr
         assert "No choice was open: the card passed, with no effect." in done.stdout
+
+
+def test_the_causal_log_says_the_card_passed_where_its_choice_would_be(rt: Runtime, tmp_path: Path) -> None:
+    from game.describe import describe_cause, format_change
+    from game.engine.passing import PASSED_NOTE
+    from game.timeline import entries
+
+    session = _to_passed_card(rt)
+    state = session.state
+    turn, cards = state.turn, list(state.cards)
+    k = next(i for i, c in enumerate(cards) if card_passes(rt, state, c))
+    changes = session.play(make_bots(rt)["random"].decide(state, Rng("7", turn, "bot")))
+    by_card = [c.cause.event for c in changes if c.cause.kind == "choice"]
+    order = list(dict.fromkeys(by_card))  # the cards in the order the log holds their entries
+    assert order == [c for c in cards if c in order] and CARD in order  # in desk order, the pass in place
+    entry = next(c for c in changes if c.cause.event == CARD)
+    assert (entry.turn, entry.target, entry.delta, entry.cause.choice, entry.cause.note) == \
+        (turn, f"event:{CARD}", 0, PASSED, PASSED_NOTE)
+    assert [c for c in changes if c.cause.event == CARD] == [entry] and cards[k] == CARD
+    assert describe_cause(rt, entry.cause) == f"Wheat for Latakia: {PASSED_NOTE}"
+    assert format_change(rt, entry, with_turn=True) == f"turn {turn}: Wheat for Latakia: {PASSED_NOTE}"
+    lines = [e.text for e in entries(session) if e.turn == turn and "Wheat for Latakia" in e.text]
+    assert lines == [f"Wheat for Latakia → {PASSED_NOTE}, with no effect"]  # said once, as its card
+    saved = save_session(session, tmp_path, "passed-log")
+    done = subprocess.run([sys.executable, "-m", "game", "replay", str(saved), "--mod", str(MOD)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0 and done.stdout.startswith("ok "), done.stdout + done.stderr

@@ -100,9 +100,19 @@ def play_native(rt: Any, fbot: Any, seeds: list[str], scenario: str, difficulty:
         done = run_batch(_lib(), rt, fbot, batch, scenario, difficulty, stats.games)
         if isinstance(done, int):  # declined: the same campaigns, in Python
             notes = rt.extra.setdefault("native_declined", [])
-            notes.append(f"{fbot.bot.id if hasattr(fbot, 'bot') else 'a strategy'}: "
-                         f"{DECLINED.get(done, f'error {done}')}; played in Python")
+            notes.append(declined_note(fbot, done))
             play_flat(rt, fbot, batch, scenario, difficulty, stats)
         else:
             gather(rt, fbot, batch, scenario, difficulty, stats, done)
     return set(stats.cards), set(stats.taken)
+
+
+def declined_note(fbot: Any, code: int) -> str:
+    """What a declined batch notes, after 'the native kernel declined a batch of ': its campaigns,
+    the strategy's id where the flat bot keeps its reference bot (``FlatLine`` does; ``FlatRandom``
+    and ``FlatFollower`` keep none), and what the kernel does not play. The kernel declines on the
+    pack's content and the dice, whatever the strategy."""
+    bot = getattr(fbot, "bot", None)
+    sid = getattr(bot, "id", None)
+    whose = f" (strategy {sid})" if sid else ""
+    return f"campaigns{whose}: {DECLINED.get(code, f'error {code}')}; played in Python"

@@ -18,9 +18,10 @@ from game.tui.vote_orders import VoteOrders
 from game.tui.widgets.card import CardView, OrdersView
 from game.tui.widgets.choice import ChoiceRow
 from game.tui.widgets.parts import Group, find_part, set_display, set_text
-from game.vote import VoteError, percent, split, winners
+from game.tui.widgets.standing import standing_content
+from game.vote import PASSED_VOTE, VoteError, voted, winners
 
-BAR = 20  # cells of the widest bar in the split
+TALLY_HEADING = Content.assemble(("Type the class's votes for each choice", "bold $accent"))
 
 
 class TallyInput(Input):
@@ -85,37 +86,6 @@ class TallyInput(Input):
         return int(self.value) if self.value.isdigit() else 0
 
 
-def standing_content(card: Any, counts: list[int], open_: list[bool]) -> Content:
-    """The split so far as bars, one line per open choice, and who has the majority."""
-    total = sum(counts)
-    widest = max(counts, default=0) or 1
-    try:
-        leaders = winners(counts, open_)
-    except VoteError as exc:
-        leaders, problem = [], str(exc)
-    heading = f"The class's vote · {total} vote{'s' * (total != 1)}"
-    parts: list[str | tuple[str, str]] = [(heading, "bold $accent")]
-    for i, (choice, n, ok) in enumerate(zip(card.choices, counts, open_, strict=True)):
-        if not ok:
-            continue
-        filled = round(BAR * n / widest)
-        share = f"{percent(n, total):>3}%" if total else "  -%"
-        style = "bold" if i in leaders else ""
-        bar = [("█" * filled, "$accent"), ("░" * (BAR - filled), "$text-disabled")]
-        parts += ["\n", (f"{i + 1} ", "bold"), *bar, (f" {n:>4} {share}  ", style), (choice.label, style)]
-    parts.append("\n")
-    if not leaders:
-        parts.append((f"No majority yet ({problem}).", "bold $text-warning"))
-    elif len(leaders) == 1:
-        label = card.choices[leaders[0]].label
-        parts.append((f"Majority: choice {leaders[0] + 1} · enter takes it · {label}", "bold $text-success"))
-    else:
-        names = " and ".join(str(i + 1) for i in leaders)
-        parts.append((f"A tie between {names}, {counts[leaders[0]]} votes each · enter: the facilitator "
-                      "breaks it", "bold $text-warning"))
-    return Content.assemble(*parts)
-
-
 class VoteOrdersView(OrdersView):
     """The month's orders, each answer with the class's split."""
 
@@ -123,7 +93,7 @@ class VoteOrdersView(OrdersView):
         text = super().answer(index, card, choice)
         tallies = self.orders.tallies if isinstance(self.orders, VoteOrders) else []
         if index < len(tallies):
-            text.append(f"\nThe class voted: {split(tallies[index], [c.label for c in card.choices])}")
+            text.append(f"\nThe class voted: {voted(tallies[index], [c.label for c in card.choices])}")
         return text
 
 
@@ -143,8 +113,7 @@ class VoteCardView(CardView):
         with Group(id="card-body"):
             for name in ("card-title", "card-meta", "card-text"):
                 yield Static("", classes=name)
-            yield Static(Content.assemble(("Type the class's votes for each choice", "bold $accent")),
-                         classes="tally-heading")
+            yield Static(TALLY_HEADING, classes="tally-heading")
             for i in range(4):
                 with Horizontal(classes="tally-row", id=f"tally-row-{i}"):
                     yield TallyInput(i)
@@ -158,6 +127,8 @@ class VoteCardView(CardView):
     def show_card(self, card: Any) -> None:
         super().show_card(card)
         counts, open_ = self.orders.counts(), self.orders.open_choices()
+        heading = TALLY_HEADING if any(open_) else Content.assemble((PASSED_VOTE, "bold"))
+        set_text(find_part(self, "#card-body > .tally-heading"), heading)
         for i in range(4):
             row = find_part(self, f"#tally-row-{i}", Horizontal)
             set_display(row, i < len(card.choices))
@@ -172,6 +143,11 @@ class VoteCardView(CardView):
                     box.value = text
         self.show_standing()
         back = " · backspace in an empty tally: previous card" if self.orders.step else ""
+        if not any(open_):  # the card passes (game.engine.passing): no vote
+            back = " · backspace: previous card" if self.orders.step else ""
+            set_text(self.part("hint"), Content.assemble(("No vote: ", "bold"), f"enter: go on{back} · "
+                                                         "s: show or hide the state"))
+            return
         set_text(self.part("hint"), f"↑↓: next tally · enter: take the majority{back} · "
                                     "esc: leave the tallies · s: show or hide the state")
 
