@@ -10,9 +10,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from game.content.loader import load_runtime
 from game.engine.runtime import Runtime
+
+# Hypothesis checks no clock: its per-example deadline (200 ms) and its too-slow health check fail
+# a test because the machine is loaded, not because the code is wrong. A test's own @settings
+# that names suppress_health_check lists too_slow again (that list replaces this one).
+settings.register_profile("no-clock", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("no-clock")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STARTER = FIXTURES / "packs" / "starter"
