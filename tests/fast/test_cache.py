@@ -161,6 +161,7 @@ def test_native_when_not_built_is_a_usage_error(tmp_path: Path) -> None:
     assert done.returncode == 2 and "not built" in done.stderr
 
 
+@pytest.mark.costly(60)  # in one measured run of the suite: see tests/conftest.py
 def test_workers_play_the_mods_too(tmp_path: Path) -> None:
     example = "examples/mods/baghdad-channel"
     env = {"HONORABLE_EXIT_CACHE": str(tmp_path)}
