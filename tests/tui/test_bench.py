@@ -138,7 +138,9 @@ def test_the_palette_fires_a_card_and_the_save_says_it_is_a_bench_campaign(bench
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*"fire sochi")
-            await pilot.pause(0.3)
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # the palette's search for what was typed, not 0.3 s
+            await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
             assert app.session is not None and app.session.state.cards[0] == "sochi_congress"
