@@ -41,22 +41,14 @@ _NEVER = (("events_never_seen", "event-never-seen", "events", "card '{}' was nev
 
 def _simulated(pack: Any, rt: Any, games: int) -> list[Any]:
     """What no bot strategy met in any scenario, as warnings placed at the item."""
+    from game.cli.lint_simulate import unmet_after
     from game.content.diagnostics import Diagnostic
-    from game.fast.backends import resolve
-    from game.sim.runner import bots_for, simulate
+    from game.sim.runner import bots_for
 
     strategies = list(bots_for(rt))  # every strategy `simulate` plays
     print(f"lint --simulate: {games} campaign(s) per scenario by each of {len(strategies)} bot strategies: "
           f"{', '.join(strategies)}", file=sys.stderr)
-    never: dict[str, set[str]] = {}
-    for sc in pack.scenarios:
-        difficulty = sc.default_difficulty or pack.difficulties[0].id
-        data = simulate(rt, strategies, games, "lint", sc.id, difficulty,
-                        backend=resolve("auto")).to_json(rt)  # the same campaigns as the rules engine
-        data["endings_never_reached"] = [e for e, n in data["endings"].items() if not n]
-        for key, *_ in _NEVER:
-            found = set(data[key])
-            never[key] = never[key] & found if key in never else found
+    never = unmet_after(pack, rt, games, strategies)
     out = []
     for key, code, section, text in _NEVER:
         for item in sorted(never[key]):

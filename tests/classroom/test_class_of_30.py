@@ -12,6 +12,8 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from game.classcode import class_session
 from game.engine.rng import Rng
 from game.saves.document import checksum
@@ -65,6 +67,7 @@ def table(text: str, heading: str) -> dict[str, list[str]]:
     return {cells[0].strip(): [c.strip() for c in cells[1:]] for cells in rows[1:]}
 
 
+@pytest.mark.costly(96)  # 30 processes: in one measured run of the suite (tests/conftest.py)
 def test_a_class_of_30(cli, starter: Path, rt, tmp_path: Path) -> None:
     made = cli("class-code", "--content", str(starter), "--seed", "2018")
     assert made.returncode == 0, made.stderr

@@ -17,12 +17,15 @@ import pytest
 
 from game.content.compile import compile_pack
 from game.content.loader import load_runtime, read_pack
+from game.fast.backends import resolve
 from game.sim.runner import simulate
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 ADVISORS = {"mfa", "general_staff", "security_council", "economic_bloc"}
 SEED = "base-pack-balance"
 GAMES = 200  # per strategy; the whole module stays well under a minute
+# The lines play on the fast backend: the same campaigns as the rules engine (tests/fast holds it).
+FAST = resolve("auto")
 
 
 def words(text: str) -> int:
@@ -47,7 +50,7 @@ def strategies(rt: Any) -> list[str]:
 
 @pytest.fixture(scope="module")
 def standard(rt: Any) -> dict[str, Any]:
-    return simulate(rt, strategies(rt), GAMES, SEED, "standard", "normal").to_json(rt)
+    return simulate(rt, strategies(rt), GAMES, SEED, "standard", "normal", backend=FAST).to_json(rt)
 
 
 # -- the pack validates ---------------------------------------------------------
@@ -205,8 +208,11 @@ def test_replay_value_and_campaign_length(standard: dict[str, Any]) -> None:
         assert 20 <= st["median_turns"] <= 37, (sid, st["median_turns"])
 
 
+@pytest.mark.xdist_group("base-pack-classroom")  # beside the module's other tests, not after them
+@pytest.mark.costly(132)  # the planner's 100 campaigns on the rules engine
 def test_classroom_scenario_is_not_degenerate(rt: Any) -> None:
-    result = simulate(rt, [*strategies(rt), "planner"], 100, SEED, "classroom", "normal").to_json(rt)
+    result = simulate(rt, [*strategies(rt), "planner"], 100, SEED, "classroom", "normal",
+                      backend=FAST).to_json(rt)  # the planner plays on the rules engine
     reached = {e for e, n in result["endings"].items() if n}
     assert len(reached) >= 3, result["endings"]
     assert result["strategies"]["planner"]["endings"]["honorable_exit"]  # winnable by careful play, if hard
@@ -247,6 +253,8 @@ def test_the_pack_reaches_its_size_targets(pack: Any) -> None:
     assert sum(len(e.choices) for e in pack.events) >= 450
 
 
+@pytest.mark.xdist_group("base-pack-card-texts")  # beside the module's other tests, not after them
+@pytest.mark.costly(98)  # 25 campaigns a strategy on the rules engine, the planner's among them
 def test_no_card_text_is_shown_twice_in_a_campaign(rt: Any) -> None:
     from game.engine.rng import Rng
     from game.engine.turn import apply_turn, new_campaign

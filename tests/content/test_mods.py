@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from game.content.loader import load, read_pack
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,12 +48,16 @@ def test_the_example_mod_adds_changes_and_removes() -> None:
     assert [m.manifest.id for m in pack.mods] == ["baghdad-channel"]
 
 
+@pytest.mark.costly(126)  # in one measured run of the suite: see tests/conftest.py
 def test_the_example_mod_through_the_command_line() -> None:
     ok = cli("validate", "--mod", str(EXAMPLE))
     assert ok.returncode == 0 and "+ baghdad-channel 0.1.0" in ok.stdout, ok.stderr
     lint = cli("lint", "--mod", str(EXAMPLE), "--format", "json")
     assert lint.returncode == 0, lint.stdout
-    sim = cli("simulate", "--mod", str(EXAMPLE), "--games", "30", "--format", "json")
+    # 10 games a strategy, 120 campaigns (the planner's 10 are most of the time; it was 30): the mod's
+    # card is seen in 27 of them (22%) on these seeds; at that rate, none of 120 campaigns seeing it
+    # is a chance of about 1e-13, so the check holds as firmly as on 360
+    sim = cli("simulate", "--mod", str(EXAMPLE), "--games", "10", "--format", "json")
     assert sim.returncode == 0, sim.stderr
     assert "baghdad_offer" not in sim.stdout.split('"events_never_seen"')[1].split("]")[0]
     explained = cli("explain", "raqqa_rubble", "--mod", str(EXAMPLE))

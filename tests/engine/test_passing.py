@@ -121,6 +121,7 @@ def test_a_save_with_a_passed_card_replays(rt: Runtime, tmp_path: Path) -> None:
     assert done.stdout.startswith("ok ")
 
 
+@pytest.mark.costly(50)  # in one measured run of the suite: see tests/conftest.py
 def test_simulate_and_lint_play_a_pack_whose_card_can_pass() -> None:
     for args in (["simulate", "--games", "5", "--scenario", "classroom", "--strategy", "random"],
                  ["lint", "--simulate", "3"]):

@@ -9,7 +9,8 @@ from game.engine.runtime import Runtime
 from game.session import Session
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(seed=st.integers(0, 10**6), difficulty=st.sampled_from(["easy", "normal", "hard"]),
        picks=st.lists(st.integers(0, 3), min_size=40, max_size=40),
        moves=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 1)), min_size=40, max_size=40))

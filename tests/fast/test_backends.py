@@ -76,6 +76,7 @@ def test_auto_is_python_until_a_native_kernel_is_built() -> None:
         assert resolve("auto") == resolve("native") == "native"
 
 
+@pytest.mark.costly(69)  # in one measured run of the suite: see tests/conftest.py
 def test_a_mod_has_its_own_compiled_pack_and_plays_the_same(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from game.fast.compiled import cache_key, load_compiled

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from game.classcode import class_session, encode_class_code
 from game.content.loader import load_runtime
 from game.engine.rng import Rng
@@ -69,6 +71,7 @@ def test_the_summary_names_the_branch_it_replayed(rt) -> None:  # type: ignore[n
     assert "mattered most" in summary and ("; with *" in summary or "; had you kept *" in summary)
 
 
+@pytest.mark.costly(53)  # in one measured run of the suite: see tests/conftest.py
 def test_class_report_command_on_two_scenarios_without_a_code(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rt = load_runtime(ROOT / "content")
     saves = tmp_path / "saves"

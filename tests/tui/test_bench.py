@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -137,7 +138,9 @@ def test_the_palette_fires_a_card_and_the_save_says_it_is_a_bench_campaign(bench
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*"fire sochi")
-            await pilot.pause(0.3)
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # the palette's search for what was typed, not 0.3 s
+            await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
             assert app.session is not None and app.session.state.cards[0] == "sochi_congress"
@@ -223,17 +226,53 @@ async def after_change(pilot: Pilot[Any], change: Callable[[], None]) -> tuple[s
     assert isinstance(app, HonorableExit)
     await start(pilot)
     await play_month(pilot)
-    await pilot.pause(1.0)  # the watcher is up
     app.clear_notifications()
     before = app.session
+    got: list[str] = []
+
+    def reloaded() -> bool:
+        got.extend(str(n.message) for n in said(app) if n.title == "Pack reloaded")
+        return bool(got)
+
+    await change_seen(pilot, change, reloaded)
+    return got[0], before
+
+
+class _Flag(threading.Event):
+    """The watcher's flag, which remembers that it was ever raised (the app lowers it when it looks)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ever = False
+
+    def set(self) -> None:
+        self.ever = True
+        super().set()
+
+
+async def change_seen(pilot: Pilot[Any], change: Callable[[], None], done: Callable[[], bool]) -> None:
+    """Change the pack, then wait until ``done()``. The watcher's thread may not be watching yet when
+    the files are first written (it has no ready signal, and a fixed pause is a guess that a loaded
+    machine defeats): while it has seen nothing, each changed file is written again, the same bytes,
+    every 2 s. Once it has seen a change, nothing is written again (no second reload). The loop's
+    bound is a hang guard only."""
+    app = pilot.app
+    assert isinstance(app, HonorableExit) and app.watcher is not None
+    flag = app.watcher.seen = _Flag()
+    pack = app.config.content
+    old = {path: path.read_bytes() for path in pack.rglob("*.yaml")}
     change()
-    for _ in range(150):
+    changed = {path: path.read_bytes() for path in pack.rglob("*.yaml") if old.get(path) != path.read_bytes()}
+    assert changed, "the change changed no file of the pack"
+    for step in range(1, 301):  # 0.2 s each, or longer on a loaded machine: at least 60 s
         await pilot.pause(0.2)
-        got = [n for n in said(app) if n.title == "Pack reloaded"]
-        if got:
+        if done():
             await pilot.pause()
-            return str(got[0].message), before
-    raise AssertionError("no reload within 30 s")
+            return
+        if not flag.ever and step % 10 == 0:
+            for path, data in changed.items():
+                path.write_bytes(data)
+    raise AssertionError("the change was not taken within 60 s")
 
 
 def edit(path: Path, old: str, new: str) -> Callable[[], None]:
@@ -307,7 +346,7 @@ def test_the_watcher_stops_with_the_app(tmp_path: Path, config: GameConfig) -> N
 
     run(go())
     assert app.watcher is not None
-    app.watcher._thread.join(timeout=5)
+    app.watcher._thread.join(timeout=60)  # a hang guard: it stops within 50 ms
     assert not app.watcher._thread.is_alive()
 
 
@@ -334,13 +373,7 @@ def test_watch_a_pack_fixed_at_the_error_screen_opens_the_title(tmp_path: Path, 
         async with app.run_test(size=SMALL) as pilot:
             await loaded(pilot)
             assert isinstance(app.screen, PackErrorScreen) and app.rt is None
-            await pilot.pause(1.0)
-            world.write_text(world.read_text().replace("good: lowish", "good: low"))
-            for _ in range(150):
-                await pilot.pause(0.2)
-                if app.rt is not None:
-                    break
-            await pilot.pause()
+            await change_seen(pilot, edit(world, "good: lowish", "good: low"), lambda: app.rt is not None)
             assert app.rt is not None and isinstance(app.screen, TitleScreen)
 
     run(go())

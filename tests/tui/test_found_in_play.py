@@ -29,9 +29,13 @@ async def palette(pilot: Pilot[Any], query: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*query)
-    await pilot.pause(0.3)
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # the palette's search for what was typed, not 0.3 s
+    await pilot.pause()
     await pilot.press("enter")
-    await pilot.pause(0.3)
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # the command, if it works in a worker
+    await pilot.pause()
 
 
 def test_palette_quit_asks_about_unsaved_answers(app: HonorableExit) -> None:

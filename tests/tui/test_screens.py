@@ -186,9 +186,11 @@ def test_the_command_palette_jumps_to_a_partner(app: HonorableExit) -> None:
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*"timel")
-            await pilot.pause(0.3)
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # the palette's search for what was typed, not 0.3 s
+            await pilot.pause()
             await pilot.press("enter")
-            await pilot.pause(0.1)
+            await pilot.pause()
             assert isinstance(app.screen, TimelineScreen)
             await pilot.press("escape")
             await pilot.pause()
