@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from game.cachetrust import secret
 from game.content import parsecache
 from game.content.loader import load_runtime, read_pack
 from game.fast.packcache import cache_key
@@ -57,11 +58,10 @@ def test_without_the_parse_cache_the_pack_is_keyed_by_its_content_hash(
 def test_the_users_key_is_read_once_for_a_whole_pack(pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     read_pack(pack)  # fills the cache
     calls: list[int] = []
-    real = parsecache.secret
 
     def counted() -> bytes:
         calls.append(1)
-        return real()
+        return secret()
 
     monkeypatch.setattr(parsecache, "secret", counted)
     warm, errors = read_pack(pack)
