@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from game import __version__
+from game.cli.argformat import ArgumentParser
 from game.cli.common import Exit, say_error
 
 # command name -> module under game.cli that defines `register(sub)` and `run(args)`
@@ -29,7 +30,7 @@ COMMANDS = {
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser for every command (or for the one command named: its module alone is imported)."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="honorable-exit",
         description="Honorable Exit: steer Moscow's exit from the Syrian war, 2017-2020.",
     )

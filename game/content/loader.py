@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from game.boundedio import ReadProblem, TooLarge, read_regular
+from game.content import parsecache
 from game.content import schema as s
 from game.content.diagnostics import Diagnostic, PackError, did_you_mean, sort_key
 from game.content.files import yaml_files
@@ -34,7 +35,9 @@ class Pack(Record):
     mods laid over the pack, in load order. ``broken``: ids of items that failed
     validation, known to the reference checks, so that one mistake is reported once, not
     again at every place that names the item. ``unread``: files that could not be read or
-    parsed.
+    parsed. ``digests``: the parse cache's hash of each of the pack's own files as read (by
+    its path in the pack), or None when a file was read without one (the cache off or refused):
+    what keys the pack's compiled code (``game.fast.packcache``).
     """
 
     root: FsPath
@@ -45,6 +48,7 @@ class Pack(Record):
     overlay: Overlay
     broken: dict[str, set[str]]
     unread: list[str]
+    digests: dict[str, str] | None
 
     def __init__(self, root: FsPath, manifest: s.Manifest) -> None:
         self.root = root
@@ -55,6 +59,7 @@ class Pack(Record):
         self.overlay = Overlay()
         self.broken = {}
         self.unread = []
+        self.digests = None
 
     @property
     def mods(self) -> list[Mod]:
@@ -131,11 +136,13 @@ class _Reader:
         self.root = root
         self.errors: list[Diagnostic] = []
         self.failed: list[str] = []  # files that could not be read or parsed
+        self.digests: dict[str, str] | None = {}  # see Pack.digests
 
     def read(self, path: FsPath) -> Document | None:
         doc = self._read(path)
         if doc is None:
             self.failed.append(_rel(path, self.root))
+            self.digests = None
         return doc
 
     def _read(self, path: FsPath) -> Document | None:
@@ -157,7 +164,20 @@ class _Reader:
             return None
         doc, errors = read_yaml(text, name)
         self.errors += errors
+        self._digest(path, doc.digest)
         return None if any(e.code != TOO_LARGE for e in errors) else doc
+
+    def _digest(self, path: FsPath, digest: str | None) -> None:
+        if self.digests is None:
+            return
+        try:
+            inside = path.relative_to(self.root).as_posix()
+        except ValueError:  # not below the root as named: the pack is keyed by its files read afresh
+            inside = None
+        if digest is None or inside is None:
+            self.digests = None
+        else:
+            self.digests[inside] = digest
 
     def manifest(self) -> s.Manifest | None:
         path = self.root / MANIFEST
@@ -329,13 +349,15 @@ def read_pack(root: str | os.PathLike[str], mods: Any = ()) -> tuple[Pack | None
     reader = _Reader(folder)
     if not folder.is_dir():
         return None, [Diagnostic(str(folder), 1, 1, "missing-pack", f"no pack folder at {folder}")]
-    manifest = reader.manifest()
-    if manifest is None:
-        return None, sorted(reader.errors, key=sort_key)
-    pack = Pack(folder, manifest)
-    reader.sections(pack)
-    pack.unread = reader.failed
-    errors = reader.errors + apply_mods(pack, [FsPath(m) for m in mods]) if mods else reader.errors
+    with parsecache.one_key():
+        manifest = reader.manifest()
+        if manifest is None:
+            return None, sorted(reader.errors, key=sort_key)
+        pack = Pack(folder, manifest)
+        reader.sections(pack)
+        pack.unread = reader.failed
+        pack.digests = reader.digests
+        errors = reader.errors + apply_mods(pack, [FsPath(m) for m in mods]) if mods else reader.errors
     return pack, sorted(errors, key=sort_key)
 
 

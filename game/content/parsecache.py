@@ -27,6 +27,8 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,10 +44,13 @@ from game.cachetrust import (
     write_private,
 )
 
-READER_VERSION = 1  # raise when yamlsrc builds different values from the same text
+READER_VERSION = 2  # raise when yamlsrc builds different values from the same text (2: keys interned)
 MAGIC = b"HXYAML2\n"  # then the entry's seal (HMAC-SHA256 under the user's key), then the values
 KEEP = 512  # entries kept; past that the oldest half is removed
 _notes: list[str] = []  # what was refused, said once each
+_last: list[tuple[str, str, str]] = []  # the last text named: (text, parser, name), see _name
+_held: dict[Path, bytes | None] = {}  # within ``one_key``: each folder's key, found once
+_holding: list[bool] = []
 
 
 def folder() -> Path:
@@ -76,10 +81,37 @@ def _note(text: str) -> None:
 
 def _name(text: str, parser: str) -> str:
     """The entry's file name: a 160-bit BLAKE2b of the text, the reader's version and the parser
-    (BLAKE2b hashes about twice as fast as SHA-256 where the CPU has no SHA instructions)."""
+    (BLAKE2b hashes about twice as fast as SHA-256 where the CPU has no SHA instructions). The
+    last text's name is kept, so that a text looked up and missed is stored without hashing it again."""
+    if _last and _last[0][0] is text and _last[0][1] == parser:
+        return _last[0][2]
     digest = hashlib.blake2b(f"{READER_VERSION}|{parser}|{MAGIC!r}|".encode(), digest_size=20)
     digest.update(text.encode("utf-8", "surrogatepass"))
-    return f"{digest.hexdigest()}.bin"
+    name = f"{digest.hexdigest()}.bin"
+    _last[:] = [(text, parser, name)]
+    return name
+
+
+def looked_up(text: str) -> str | None:
+    """The hash this very text (the same object) was last looked up or stored under, if it was: it
+    names the text's content, so the compiled-pack cache keys a pack by its files' hashes without
+    reading and hashing them again (``game.fast.packcache``)."""
+    if _last and _last[0][0] is text:
+        return _last[0][2].removesuffix(".bin")
+    return None
+
+
+@contextmanager
+def one_key() -> Iterator[None]:
+    """Within it, the folder is checked and the user's key read once, not once a file (a pack's
+    files are read within one)."""
+    _holding.append(True)
+    try:
+        yield
+    finally:
+        _holding.pop()
+        if not _holding:
+            _held.clear()
 
 
 def _label(name: str) -> str:
@@ -88,7 +120,16 @@ def _label(name: str) -> str:
 
 
 def _key(where: Path) -> bytes | None:
-    """The user's key, when the folder and the key may be trusted (else None, with a note)."""
+    """The user's key, when the folder and the key may be trusted (else None, with a note); found
+    once within ``one_key``."""
+    if not _holding:
+        return _find_key(where)
+    if where not in _held:
+        _held[where] = _find_key(where)
+    return _held[where]
+
+
+def _find_key(where: Path) -> bytes | None:
     try:
         check_dir(where)
     except Untrusted as exc:

@@ -7,6 +7,7 @@ error needs positions: a pack read from the parse cache without error never impo
 from __future__ import annotations
 
 import re
+from sys import intern
 from typing import Any
 
 import yaml
@@ -191,7 +192,9 @@ class _Builder:
                     self.error(key_event.start_mark, "yaml-merge", "merge keys (<<) are not allowed",
                                "write the keys out in full")
                 first[key] = key_event.start_mark
-                result[key] = self.node(nxt(), nxt)
+                # one object per distinct key: the parse cache then marshals a repeated key as a
+                # reference, and reads it back without building the string again
+                result[intern(key)] = self.node(nxt(), nxt)
             key_event = nxt()
         return result
 

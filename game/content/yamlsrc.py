@@ -43,7 +43,7 @@ class Document:
     read again, when the values came from the parse cache).
     """
 
-    __slots__ = ("file", "data", "_values", "_keys", "_events", "_text")
+    __slots__ = ("file", "data", "_values", "_keys", "_events", "_text", "digest")
 
     def __init__(self, file: str, data: Any, values: dict[Path, Pos] | None = None,
                  keys: dict[Path, Pos] | None = None, events: list[Any] | None = None,
@@ -54,6 +54,7 @@ class Document:
         self._keys = keys
         self._events = events
         self._text = text
+        self.digest: str | None = None  # the parse cache's hash of the text, when it was looked up
 
     def _positions(self) -> None:
         values: dict[Path, Pos] = {}
@@ -104,10 +105,14 @@ def read_yaml(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
     if parser is not None:
         found, cached = parsecache.load(text, parser)
         if found:
-            return Document(file, cached, text=text), []
+            doc = Document(file, cached, text=text)
+            doc.digest = parsecache.looked_up(text)
+            return doc, []
     from game.content.yamlparse import parse
 
-    return parse(text, file)
+    doc, errors = parse(text, file)
+    doc.digest = parsecache.looked_up(text)
+    return doc, errors
 
 
 def installed_parser() -> str | None:

@@ -9,21 +9,33 @@ state the caller holds: ``turn.resolve`` copies, then works on the copy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from game.engine.record import Frozen, Record, set_field
 
-@dataclass(slots=True)
-class Cause:
+
+@dataclass(init=False, repr=False, eq=False, slots=True)  # its methods: see game.engine.record
+class Cause(Record):
     """Why something changed: a choice, a policy, a delayed consequence, the start."""
 
     kind: str  # start | choice | policy | scheduled | event
     turn: int
-    event: str | None = None
-    choice: str | None = None
-    policy: str | None = None
-    level: str | None = None
-    note: str | None = None
+    event: str | None
+    choice: str | None
+    policy: str | None
+    level: str | None
+    note: str | None
+
+    def __init__(self, kind: str, turn: int, event: str | None = None, choice: str | None = None,
+                 policy: str | None = None, level: str | None = None, note: str | None = None) -> None:
+        self.kind = kind
+        self.turn = turn
+        self.event = event
+        self.choice = choice
+        self.policy = policy
+        self.level = level
+        self.note = note
 
     def to_json(self) -> dict[str, Any]:
         """The cause as a compact JSON mapping (unset fields left out, the others in field order)."""
@@ -55,8 +67,8 @@ class Cause:
         return new_cause(kind or self.kind, self.turn, self.event, self.choice, self.policy, self.level, note)
 
 
-@dataclass(slots=True)
-class Change:
+@dataclass(init=False, repr=False, eq=False, slots=True)  # its methods: see game.engine.record
+class Change(Record):
     """One change to a quantity (or a flag or policy), with its cause."""
 
     turn: int
@@ -64,6 +76,13 @@ class Change:
     delta: int
     value: int
     cause: Cause
+
+    def __init__(self, turn: int, target: str, delta: int, value: int, cause: Cause) -> None:
+        self.turn = turn
+        self.target = target
+        self.delta = delta
+        self.value = value
+        self.cause = cause
 
     def to_json(self) -> dict[str, Any]:
         """The change as a JSON mapping."""
@@ -77,14 +96,20 @@ class Change:
                    Cause.from_json(data["cause"]))
 
 
-@dataclass(slots=True, frozen=True)
-class Scheduled:
+@dataclass(init=False, repr=False, eq=False, slots=True)  # its methods: see game.engine.record
+class Scheduled(Frozen):
     """A delayed consequence: an event or a block of effects due on a turn."""
 
     due: int
     cause: Cause
-    event: str | None = None
-    effects: str | None = None  # key of a compiled effect block in the runtime
+    event: str | None
+    effects: str | None  # key of a compiled effect block in the runtime
+
+    def __init__(self, due: int, cause: Cause, event: str | None = None, effects: str | None = None) -> None:
+        set_field(self, "due", due)
+        set_field(self, "cause", cause)
+        set_field(self, "event", event)
+        set_field(self, "effects", effects)
 
     def to_json(self) -> dict[str, Any]:
         """The item as a JSON mapping."""
@@ -135,8 +160,8 @@ RULES = 3
 RULES_KNOWN = (1, 2, 3)
 
 
-@dataclass(slots=True)
-class State:
+@dataclass(init=False, repr=False, eq=False, slots=True)  # its methods: see game.engine.record
+class State(Record):
     """Everything that describes a campaign at the start of a turn."""
 
     seed: str
@@ -151,11 +176,34 @@ class State:
     scheduled: list[Scheduled]
     policies: list[int]
     cards: list[str]
-    ending: str | None = None
-    history: list[tuple[int, ...]] | None = None
-    log: list[Change] | None = field(default=None)
-    deck: list[Any] | None = None  # cache: conditional events not yet used up (derived, not saved; rules 1)
-    rules: int = RULES  # the version of the rules the campaign is played by (see RULES)
+    ending: str | None
+    history: list[tuple[int, ...]] | None
+    log: list[Change] | None
+    deck: list[Any] | None  # cache: conditional events not yet used up (derived, not saved; rules 1)
+    rules: int  # the version of the rules the campaign is played by (see RULES)
+
+    def __init__(self, seed: str, scenario: str, difficulty: str, turn: int, month: int, values: list[int],
+                 tolerances: list[int], flags: set[str], fired: dict[str, int], scheduled: list[Scheduled],
+                 policies: list[int], cards: list[str], ending: str | None = None,
+                 history: list[tuple[int, ...]] | None = None, log: list[Change] | None = None,
+                 deck: list[Any] | None = None, rules: int = RULES) -> None:
+        self.seed = seed
+        self.scenario = scenario
+        self.difficulty = difficulty
+        self.turn = turn
+        self.month = month
+        self.values = values
+        self.tolerances = tolerances
+        self.flags = flags
+        self.fired = fired
+        self.scheduled = scheduled
+        self.policies = policies
+        self.cards = cards
+        self.ending = ending
+        self.history = history
+        self.log = log
+        self.deck = deck
+        self.rules = rules
 
     def copy(self) -> State:
         """A copy that shares nothing mutable with this state."""

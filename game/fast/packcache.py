@@ -46,9 +46,19 @@ def cache_key(rt: Runtime) -> str:
     """The cache key of a runtime's compiled code."""
     mods = getattr(rt.pack, "mods", [])
     text = "|".join([f"gen{GENERATOR_VERSION}", f"ir{IR_VERSION}", __version__,
-                     sys.implementation.cache_tag or "", content_hash(rt),
+                     sys.implementation.cache_tag or "", _pack_key(rt),
                      *(f"{m.manifest.id} {m.manifest.version} {m.content_hash}" for m in mods)])
     return hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
+def _pack_key(rt: Runtime) -> str:
+    """What the pack's own files hold: the parse cache's hash of each file's text as the loader read
+    it (``Pack.digests``: no file is read or hashed again), else the pack's content hash (its files
+    read and hashed now)."""
+    digests = getattr(rt.pack, "digests", None)
+    if not digests:
+        return content_hash(rt)
+    return "files " + " ".join(f"{name}={digest}" for name, digest in sorted(digests.items()))
 
 
 @dataclass(slots=True)
