@@ -10,6 +10,7 @@ from game.engine.runtime import Runtime
 from game.engine.state import RULES_KNOWN, month_index, month_label
 from game.engine.turn import Decision, DecisionError
 from game.saves.document import SaveDoc, content_hash, state_json
+from game.saves.older import as_saved
 from game.saves.verify_votes import vote_problem
 from game.session import Session
 
@@ -233,7 +234,8 @@ def verify(doc: SaveDoc, rt: Runtime) -> Verdict:
         _settings(doc, rt)
         note = pack_note(doc, rt)
         session = _replay(doc, rt)
-        _compare(saved_state(doc), state_json(rt, session.state, share=True), session.state.turn)
+        saved = saved_state(doc)
+        _compare(saved, as_saved(saved, state_json(rt, session.state, share=True)), session.state.turn)
         _compare_meta(doc, session)
     except _Diverged as exc:
         date = _date(doc, rt, exc.turn) if exc.turn is not None else None
