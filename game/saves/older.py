@@ -19,11 +19,12 @@ def _is_pass(entry: Any) -> bool:
         and entry["cause"].get("note") == PASSED_NOTE and entry.get("delta") == 0
 
 
-def as_saved(saved: dict[str, Any], replayed: dict[str, Any]) -> dict[str, Any]:
+def as_saved(saved: dict[str, Any], replayed: dict[str, Any], passes: bool) -> dict[str, Any]:
     """``replayed`` as a save of the same campaign written before pass entries would hold it:
-    unchanged unless the replay has pass entries and the saved log has none."""
+    unchanged unless a card passed (``passes``: a decision holds ``PASSED``), the replay has pass
+    entries and the saved log has none."""
     log = replayed.get("log")
-    if not isinstance(log, list) or not any(map(_is_pass, log)):
+    if not passes or not isinstance(log, list) or not any(map(_is_pass, log)):
         return replayed
     saved_log = saved.get("log")
     if isinstance(saved_log, list) and any(map(_is_pass, saved_log)):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.heap import replay_heap
+from game.engine.passing import PASSED
 from game.engine.runtime import Runtime
 from game.engine.state import RULES_KNOWN, month_index, month_label
 from game.engine.turn import Decision, DecisionError
@@ -235,7 +236,9 @@ def verify(doc: SaveDoc, rt: Runtime) -> Verdict:
         note = pack_note(doc, rt)
         session = _replay(doc, rt)
         saved = saved_state(doc)
-        _compare(saved, as_saved(saved, state_json(rt, session.state, share=True)), session.state.turn)
+        passes = any(PASSED in logged.choices for logged in doc.decisions)
+        replayed = as_saved(saved, state_json(rt, session.state, share=True), passes)
+        _compare(saved, replayed, session.state.turn)
         _compare_meta(doc, session)
     except _Diverged as exc:
         date = _date(doc, rt, exc.turn) if exc.turn is not None else None
