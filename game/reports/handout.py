@@ -93,6 +93,39 @@ def _scenarios(rt: Runtime, who: ForClass) -> list[dict[str, Any]]:
             for s in rt.pack.scenarios if who.scenario in (None, s.id)]
 
 
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count(n: int) -> str:
+    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+
+
+def _span(low: int, high: int) -> str:
+    """'two to four', 'three or four', or 'three' when both ends are the same."""
+    if low == high:
+        return _count(low)
+    return f"{_count(low)} {'or' if high == low + 1 else 'to'} {_count(high)}"
+
+
+def month_line(rt: Runtime) -> str:
+    """How a month runs, in the pack's own numbers: cards a month, choices a card, who comments, how
+    many standing policies (a mod may change any of them)."""
+    pack = rt.pack
+    cards = pack.manifest.rules.cards_per_turn
+    choices = [len(e.choices) for e in pack.events] or [0]
+    advice = [len(e.advice) for e in pack.events] or [0]
+    n_adv, n_pol = len(pack.advisors), len(pack.policies)
+    card_word = "card" if cards.max == 1 else "cards"
+    if min(advice) == max(advice) == n_adv:
+        who = f"the {_count(n_adv)} advisors comment on each card"
+    else:
+        who = f"{_span(min(advice), max(advice))} of the {_count(n_adv)} advisors comment on a card"
+    policies = f"you set {_count(n_pol)} standing {'policy' if n_pol == 1 else 'policies'}"
+    return (f"Each month opens with a situation report, then {_span(cards.min, cards.max)} event {card_word} "
+            f"with {_span(min(choices), max(choices))} choices each; {who}. Then {policies}, which act "
+            "every month they hold.")
+
+
 def handout_data(rt: Runtime, who: ForClass | None = None) -> dict[str, Any]:
     """Everything the handout says, as plain data: for one class (scenario, difficulty, teaching
     mode) when ``who`` says so, else for the whole pack."""
@@ -100,7 +133,7 @@ def handout_data(rt: Runtime, who: ForClass | None = None) -> dict[str, Any]:
     manifest = rt.pack.manifest
     return {
         "title": manifest.title, "pack": f"{manifest.id} {manifest.version}",
-        "description": manifest.description, "for_class": class_line(rt, who),
+        "description": manifest.description, "for_class": class_line(rt, who), "month": month_line(rt),
         "actors": _actors(rt), "policies": _policies(rt, who), "quantities": _quantities(rt, who),
         "advisors": [{"name": a.name, "line": a.line} for a in rt.pack.advisors],
         "scenarios": _scenarios(rt, who),

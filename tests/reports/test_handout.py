@@ -46,3 +46,15 @@ def test_handout_command(cli, pack_dir: Path, tmp_path: Path) -> None:
     assert md.returncode == 0 and md.stdout.startswith("# ")
     bad = cli("handout", "--content", str(tmp_path / "no-such-pack"))
     assert bad.returncode == 1
+
+
+def test_how_a_month_runs_is_counted_from_the_pack() -> None:
+    """The handout's month (cards, choices, advisors, policies) is the pack's: the base pack deals three
+    or four choices a card, with every advisor on every card; a mod's card of two choices and two
+    advisors changes the sentence."""
+    base = render_handout(load_runtime(ROOT / "content"), "md")
+    assert ("then one to three event cards with three or four choices each; the four advisors comment "
+            "on each card. Then you set three standing policies") in base
+    mod = load_runtime(ROOT / "content", [ROOT / "tests" / "fixtures" / "packs" / "closed_card_mod"])
+    assert "with two to four choices each; two to four of the four advisors comment on a card" \
+        in render_handout(mod, "html")
