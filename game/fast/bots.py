@@ -9,12 +9,14 @@ searches with the reference engine.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, suffix
 from game.fast.emit import CHOICE_BITS
-from game.fast.flat import Campaign, Cond, FlatPack
+from game.fast.flat import Campaign, Cond, FlatPack, below_steps
 
 Moves = list[tuple[int, int]]
 
@@ -22,16 +24,13 @@ Moves = list[tuple[int, int]]
 _FROM_BYTES = int.from_bytes
 _MASK = (1 << CHOICE_BITS) - 1
 Goals = tuple[tuple[int, int, int, int, tuple[Cond, ...]], ...]  # see FlatBot.goals
-
-
-def dice(fp: FlatPack, prefix: Any, turn: int) -> int:
-    """The state of the turn's ``Rng(seed, turn, "bot")`` (``prefix``: the campaign's
-    ``Seeded.prefix``), stepped inline by the bots below (``Rng.below`` and ``Rng.random``'s
-    arithmetic)."""
-    keys = fp.bot_keys
-    h = prefix.copy()
-    h.update(keys[turn] if turn < len(keys) else suffix(turn, "bot"))
-    return _FROM_BYTES(h.digest(), "little")
+# the goals' policy levels read at once (None: no goal), what they read when every goal is met,
+# and the goals (see FlatBot.steering)
+Steering = tuple[Callable[[list[int]], Any] | None, Any, Goals]
+_QUARTER = 1 << 62  # below(4) == 0: (state >> 32) < 1 << 30
+_HALF = 1 << 63  # below(2) == 1: state >> 63
+_STEPS = tuple(below_steps(n) for n in range(CHOICE_BITS + 1))  # by n: below(n) is a bisection
+_BISECT = bisect_right
 
 
 PASSES = -1  # a table's answer for a card with no open choice: it passes (game.engine.passing)
@@ -57,6 +56,7 @@ class FlatBot:
 
     def __init__(self, fp: FlatPack, bot: Any, choice_base: list[int]) -> None:
         self.fp = fp
+        self.bot_keys = fp.bot_keys
         self.base = choice_base  # per event, the global index of its first choice
         ranked = getattr(bot, "ranked", {})
         self.ranked: dict[int, tuple[int, ...]] = {
@@ -96,6 +96,15 @@ class FlatBot:
         return tuple((i, fp.p0 + i, target, fp.max_step[i] or 99, tuple(when for when, _ in fp.levels[i]))
                      for i, target in enumerate(targets) if target is not None and fp.max_step[i] != 0)
 
+    def steering(self, targets: list[int | None]) -> Steering:
+        """The goals (``goals``), with their policies' levels read by one ``itemgetter`` and the
+        value it gives when every goal is met (then ``steer`` moves nothing)."""
+        goals = self.goals(targets)
+        if not goals:
+            return None, None, goals
+        want = tuple(target for _, _, target, _, _ in goals)
+        return itemgetter(*(slot for _, slot, _, _, _ in goals)), want if len(want) > 1 else want[0], goals
+
     @staticmethod
     def steer(v: list[int], goals: Goals) -> Moves:
         """``bots.steer`` on the flat state (``FlatPack.allowed`` written in: a move of at most the
@@ -122,8 +131,10 @@ class FlatRandom(FlatBot):
                             for i, levels in enumerate(fp.levels))
 
     def decide(self, v: list[int], keys: list[int], prefix: Any, length: int) -> tuple[list[int], Moves]:
-        fp = self.fp
-        state = dice(fp, prefix, v[0])
+        h = prefix.copy()  # the state of the turn's Rng(seed, turn, "bot"), stepped inline below
+        turn, bot_keys = v[0], self.bot_keys
+        h.update(bot_keys[turn] if turn < len(bot_keys) else suffix(turn, "bot"))
+        state = _FROM_BYTES(h.digest(), "little")
         picks = []
         options = self.options
         for key in keys:
@@ -131,14 +142,14 @@ class FlatRandom(FlatBot):
             if not opts:  # the card passes (game.engine.passing): no pick, no die
                 continue
             state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
-            picks.append(opts[((state >> 32) * len(opts)) >> 32])
+            picks.append(opts[_BISECT(_STEPS[len(opts)], state)])  # below(len(opts))
         moves = []
         for i, slot, whens, still in self.moving:
             state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
-            if (state >> 32) < 1 << 30:  # below(4) == 0
+            if state < _QUARTER:  # below(4) == 0
                 level = v[slot]
                 state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
-                step = level + (1 if state >> 63 else -1)  # below(2)
+                step = level + (1 if state >= _HALF else -1)  # below(2)
                 if 0 <= step < len(whens) and not still and ((w := whens[step]) is None or w(v)):
                     moves.append((i, step))
         return picks, moves
@@ -153,22 +164,26 @@ class FlatLine(FlatBot):
         # Rng.random() < noise, as an integer test on the state's 53 high bits (x * 2**-53 < noise
         # holds exactly when x < noise * 2**53, both sides exact: so when x < its ceiling)
         self.below_noise = math.ceil(bot.noise * (1 << 53))
+        self.under_noise = self.below_noise << 11  # state >> 11 < below_noise: state < under_noise
         self.bot = bot
-        self.targets: dict[int, list[Goals]] = {}  # per scenario length, per turn
+        self.targets: dict[int, list[Steering]] = {}  # per scenario length, per turn
 
     def decide(self, v: list[int], keys: list[int], prefix: Any, length: int) -> tuple[list[int], Moves]:
         noise = self.noise
         if noise:
             picks = []
-            state = dice(self.fp, prefix, v[0])
-            best, options, below_noise = self.best, self.options, self.below_noise
+            h = prefix.copy()  # the state of the turn's Rng(seed, turn, "bot"), stepped inline below
+            turn, bot_keys = v[0], self.bot_keys
+            h.update(bot_keys[turn] if turn < len(bot_keys) else suffix(turn, "bot"))
+            state = _FROM_BYTES(h.digest(), "little")
+            best, options, under_noise = self.best, self.options, self.under_noise
             for key in keys:
                 state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
-                if (state >> 11) < below_noise:
+                if state < under_noise:
                     opts = options[key]
                     if opts:  # else the card passes: no pick
                         state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
-                        picks.append(opts[((state >> 32) * len(opts)) >> 32])
+                        picks.append(opts[_BISECT(_STEPS[len(opts)], state)])  # below(len(opts))
                 else:
                     picks.append(best[key])
         else:
@@ -177,10 +192,11 @@ class FlatLine(FlatBot):
             picks = [c for c in picks if c != PASSES]
         by_turn = self.targets.get(length)
         if by_turn is None:
-            by_turn = self.targets[length] = [self.goals(self._target(length, t)) for t in range(length + 1)]
+            by_turn = self.targets[length] = [self.steering(self._target(length, t))
+                                              for t in range(length + 1)]
         turn = v[0]
-        goals = by_turn[turn] if turn <= length else self.goals(self._target(length, turn))
-        return picks, self.steer(v, goals)
+        read, met, goals = by_turn[turn] if turn <= length else self.steering(self._target(length, turn))
+        return picks, [] if read is None or read(v) == met else self.steer(v, goals)
 
     def _target(self, length: int, turn: int) -> list[int | None]:
         targets = []
@@ -199,7 +215,7 @@ class FlatFollower(FlatBot):
     def __init__(self, fp: FlatPack, bot: Any, choice_base: list[int]) -> None:
         super().__init__(fp, bot, choice_base)
         self.targets = list(bot.targets)
-        self.fixed = self.goals(self.targets)
+        self.read, self.met, self.fixed = self.steering(self.targets)
         self.picks: dict[int, int] = {}
         names = fp.names["choices"]
         for ev, choice in bot.picks.items():
@@ -220,7 +236,8 @@ class FlatFollower(FlatBot):
         picks = list(map(self.pick.__getitem__, keys))
         if PASSES in picks:
             picks = [c for c in picks if c != PASSES]
-        return picks, self.steer(v, self.fixed)
+        read = self.read
+        return picks, [] if read is None or read(v) == self.met else self.steer(v, self.fixed)
 
 
 def flat_bot(fp: FlatPack, bot: Any) -> FlatBot | None:

@@ -20,12 +20,13 @@ from game.fast import ir_code as op
 from game.fast.ir import PackIR
 from game.fast.ir_code import CMP_OPS, bits_float
 
-GENERATOR_VERSION = 10  # 3: the month's deck in one call (rules 3); 4: as cumulative weights; 5: a
+GENERATOR_VERSION = 11  # 3: the month's deck in one call (rules 3); 4: as cumulative weights; 5: a
 # function per month and turn with the date and turn folded into constants; 6: 'not' of a flag;
 # 7: a cooldown as one comparison; 8: the month's end (policies' monthly effects written in, then the
 # watched endings) as one function; 9: a card of the month's deck that may not be drawn adds nothing;
 # 10: a card's open choices as one number (oN), a deck card's condition tested before its readiness,
-# a change to a quantity that starts within its range clamped on the delta's side only
+# a change to a quantity that starts within its range clamped on the delta's side only; 11: the month's
+# end reads each policy's level once
 
 SPLIT_DEPTH = 24  # a deeper sub-expression or effect block becomes a function of its own
 _ARITH = {op.N_ADD: "+", op.N_SUB: "-", op.N_MUL: "*"}
@@ -116,8 +117,11 @@ class Emitter:
         for p, (first, count, _) in enumerate(t["policies"]):
             # the levels with monthly effects
             levels = [k for k in range(count) if self.code[t["levels"][first + k][2] + 1]]
+            if len(levels) > 1:  # the level read once ('r' is free: a branch taken ends the chain)
+                body.append(f"    r = v[{h['p0'] + p!r}]")
+            level = "r" if len(levels) > 1 else f"v[{h['p0'] + p!r}]"
             for j, k in enumerate(levels):
-                body.append(f"    {'if' if j == 0 else 'elif'} v[{h['p0'] + p!r}] == {k!r}:")
+                body.append(f"    {'if' if j == 0 else 'elif'} {level} == {k!r}:")
                 self.seq(t["levels"][first + k][2], 2, body)
         body += [f"    if {self.cond(w, 1)[0]}:\n        return {e!r}" for e, w in t["watch"]]
         self.lines.append("def m0(v, k):\n" + "\n".join([*body, "    return -1"]) + "\n")

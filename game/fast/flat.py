@@ -27,6 +27,17 @@ KeyFn = Callable[[list[int]], int]  # a card's key on a state (see FlatPack.key_
 MonthTest = Callable[[list[int]], tuple[int, ...]]  # the cumulative weights of the cards that may be drawn
 
 
+def below_steps(n: int) -> tuple[int, ...]:
+    """The states at which ``Rng.below(n)`` (``((state >> 32) * n) >> 32``) steps up, ascending:
+    ``below(n)`` is the number of them at or under the state, ``bisect_right(steps, state)``.
+
+    ``((state >> 32) * n) >> 32 >= j`` holds exactly when ``state >> 32`` is at least
+    ``ceil(j << 32 / n)``, so when ``state`` is at least that shifted left by 32 bits. One
+    bisection replaces three operations on 64-bit integers.
+    """
+    return tuple(-(-(j << 32) // n) << 32 for j in range(1, n))
+
+
 def roll_cards(state: int, candidates: tuple[int, ...], cum: tuple[int, ...], total: int, gone: list[int],
                cards: list[int], target: int) -> None:
     """The draw's rolls (``turn._draw``): one weighted roll per card until ``cards`` holds ``target``.
@@ -63,6 +74,7 @@ class FlatPack:
         self.e0, self.p0, self.size = h["e0"], h["p0"], h["size"]
         self.cards_min, self.cards_max = h["cards_min"], h["cards_max"]
         self.cards_span = self.cards_max - self.cards_min + 1  # the draw's number of cards: min + below(span)
+        self.span_steps = below_steps(self.cards_span)
         self.choice_when: tuple[Cond, ...] = tuple(compiled.cond(row[1]) for row in t["choices"])
         self.choice_fx: tuple[Block, ...] = tuple(compiled.block(row[2]) for row in t["choices"])
         self.choices_first = tuple(row[10] for row in t["events"])

@@ -11,6 +11,7 @@ constructor.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from game.engine.rng import LCG_ADD, LCG_MASK, LCG_MUL, suffix
@@ -18,6 +19,7 @@ from game.fast.bots import FlatBot
 from game.fast.flat import Campaign, FlatPack, roll_cards
 
 _FROM_BYTES = int.from_bytes
+_BISECT = bisect_right
 
 
 def play_out(camp: Campaign, fbot: FlatBot, seen: list[int], taken: list[int]) -> None:
@@ -28,7 +30,7 @@ def play_out(camp: Campaign, fbot: FlatBot, seen: list[int], taken: list[int]) -
     key_fn, key_const, fx, month_end = fp.key_fn, fp.key_const, fp.choice_fx, fp.month_end
     decide = fbot.decide
     p0, e0, draw_keys, when = fp.p0, fp.e0, fp.draw_keys, fp.when
-    cards_min, cards_max, span = fp.cards_min, fp.cards_max, fp.cards_span
+    cards_min, cards_max, span_steps = fp.cards_min, fp.cards_max, fp.span_steps
     plans = turn_plans(fp, v[1] - v[0], length)
     while True:
         turn = v[0]
@@ -79,14 +81,21 @@ def play_out(camp: Campaign, fbot: FlatBot, seen: list[int], taken: list[int]) -
         h = prefix.copy()
         h.update(draw_keys[turn] if turn < len(draw_keys) else suffix(turn, "draw"))
         state = (_FROM_BYTES(h.digest(), "little") * LCG_MUL + LCG_ADD) & LCG_MASK
-        target = cards_min + (((state >> 32) * span) >> 32)
+        target = cards_min + _BISECT(span_steps, state)  # below(span): flat.below_steps
         if len(cards) < target:
             if found is None or cards:  # a month no scenario reaches, or cards forced: as Campaign
                 camp._draw(state, cards, target)
-            else:  # nothing forced: each card drawn leaves the draw
+            else:  # nothing forced: the first card's roll written in, each card drawn leaves the draw
                 candidates, test_month = found
                 cum = test_month(v)
-                roll_cards(state, candidates, cum, cum[-1] if cum else 0, [], cards, target)
+                total = cum[-1] if cum else 0
+                if total > 0:
+                    state = (state * LCG_MUL + LCG_ADD) & LCG_MASK
+                    j = _BISECT(cum, ((state >> 32) * total) >> 32)
+                    cards = [candidates[j]]
+                    if target > 1:
+                        roll_cards(state, candidates, cum, total - cum[j] + (cum[j - 1] if j else 0), [j],
+                                   cards, target)
         for card in cards:
             v[e0 + card] = turn
 
