@@ -162,7 +162,7 @@ def help_text(answer: str) -> str:
 COMMANDS = """\
   status              the dashboard: meters, partners, policies, with thresholds
   goals               every ending with what it needs, now; and what is coming up
-  advisors            what the four advisors say about the card (--verbose prints them always)
+  advisors            what the advisors say about the card (--verbose prints them always)
   brief               the brief's paragraphs behind the card and its choices
   timeline [WORDS]    every month so far: cards, policy moves, changes (only lines with WORDS)
   why METER           every change of a meter or partner, with its cause; any unambiguous

@@ -115,7 +115,7 @@ def test_plain_mode_brief_timeline_policies_advisors_and_why_by_prefix() -> None
     assert "'un' could be any of: un_track (UN track momentum)" in rest
     assert "December 2017 (turn 1):" in rest and "you chose 'Send the ground units home" in rest
     assert "Nothing in the timeline matches." in rest
-    assert "timeline [WORDS]" in rest and "advisors what the four advisors say" in rest
+    assert "timeline [WORDS]" in rest and "advisors what the advisors say about the card" in rest
 
 
 def test_plain_mode_verbose_prints_the_advisors_with_the_card() -> None:
