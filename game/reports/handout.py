@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from game.counts import count_word, span_words
 from game.engine.runtime import Runtime
 from game.preview import Lens, level_preview
 from game.reports.handout_class import (
@@ -93,20 +94,6 @@ def _scenarios(rt: Runtime, who: ForClass) -> list[dict[str, Any]]:
             for s in rt.pack.scenarios if who.scenario in (None, s.id)]
 
 
-_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def _count(n: int) -> str:
-    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
-
-
-def _span(low: int, high: int) -> str:
-    """'two to four', 'three or four', or 'three' when both ends are the same."""
-    if low == high:
-        return _count(low)
-    return f"{_count(low)} {'or' if high == low + 1 else 'to'} {_count(high)}"
-
-
 def month_line(rt: Runtime) -> str:
     """How a month runs, in the pack's own numbers: cards a month, choices a card, who comments, how
     many standing policies (a mod may change any of them)."""
@@ -117,12 +104,13 @@ def month_line(rt: Runtime) -> str:
     n_adv, n_pol = len(pack.advisors), len(pack.policies)
     card_word = "card" if cards.max == 1 else "cards"
     if min(advice) == max(advice) == n_adv:
-        who = f"the {_count(n_adv)} advisors comment on each card"
+        who = f"the {count_word(n_adv)} advisors comment on each card"
     else:
-        who = f"{_span(min(advice), max(advice))} of the {_count(n_adv)} advisors comment on a card"
-    policies = f"you set {_count(n_pol)} standing {'policy' if n_pol == 1 else 'policies'}"
-    return (f"Each month opens with a situation report, then {_span(cards.min, cards.max)} event {card_word} "
-            f"with {_span(min(choices), max(choices))} choices each; {who}. Then {policies}, which act "
+        who = f"{span_words(min(advice), max(advice))} of the {count_word(n_adv)} advisors comment on a card"
+    policies = f"you set {count_word(n_pol)} standing {'policy' if n_pol == 1 else 'policies'}"
+    n_cards = span_words(cards.min, cards.max)
+    return (f"Each month opens with a situation report, then {n_cards} event {card_word} "
+            f"with {span_words(min(choices), max(choices))} choices each; {who}. Then {policies}, which act "
             "every month they hold.")
 
 

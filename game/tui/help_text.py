@@ -8,6 +8,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.content import Content
 
+from game.counts import choice_span, span_words
 from game.engine.uses import threshold_lines, threshold_text
 from game.preview import Lens, level_preview
 from game.score_parts import adjustment_note
@@ -18,7 +19,7 @@ Parts = list[str | tuple[str, str]]
 RULES = """\
 Each turn is one month. It opens with a situation report of what changed last month and why
 (on a short terminal it starts folded to one line: r opens and folds it). Then one or more
-event cards reach the desk. Each card has a text, two to four choices, and below them the
+event cards reach the desk. Each card has a text, CHOICES choices, and below them the
 positions of Moscow's advisors. Under each choice is a preview of what it moves (▲ up,
 ▼ down; amounts too, unless the difficulty hides them): a conditional effect shows its
 condition ("if Damascus ≥ 15: ..."), a random one its odds ("50%: ... / 50%: ..."), a delayed
@@ -27,8 +28,8 @@ rules do with that fact: "becomes true: A guarantor has walked out of the Astana
 for the ending 'Astana breaks'; bars 10 later cards)". Endings and policy levels are named;
 cards, a surprise until they come, are counted. A greyed choice (✕) says why it is closed.
 
-Press the number shown beside a choice to pick it (a card has two to four: the hint below the
-card gives its range, 1-2 to 1-4), enter to confirm it. When every card is answered, the
+Press the number shown beside a choice to pick it (a card has CHOICES: the hint below the
+card gives its range, KEYS), enter to confirm it. When every card is answered, the
 month's orders are shown: set the standing policies (p) if you want, then press enter to end
 the month. Policies cost something every month they hold; some levels can only be reached
 step by step, or only while a condition holds (the dialog says why).
@@ -62,7 +63,10 @@ def rules_content(rt: Any) -> Content:
         cards = rt.pack.manifest.rules.cards_per_turn
         head += [(rt.pack.manifest.title, "bold"), f": {cards.min}-{cards.max} cards a month. ",
                  rt.pack.manifest.description, "\n\n"]
-    text = "\n\n".join(" ".join(p.split()) for p in RULES.split("\n\n"))
+    low, high = choice_span(rt)
+    keys = f"1-{low}" if low == high else f"1-{low} {'or' if high == low + 1 else 'to'} 1-{high}"
+    rules = RULES.replace("CHOICES", span_words(low, high)).replace("KEYS", keys)
+    text = "\n\n".join(" ".join(p.split()) for p in rules.split("\n\n"))
     tail = ["\n\n", adjustment_note(rt)] if rt is not None else []
     return Content.assemble(*head, text, *tail)
 
