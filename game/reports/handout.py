@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from game.counts import count_word, span_words
+from game.counts import choice_span, count_word, span_words
 from game.engine.runtime import Runtime
 from game.preview import Lens, level_preview
 from game.reports.handout_class import (
@@ -99,7 +99,6 @@ def month_line(rt: Runtime) -> str:
     many standing policies (a mod may change any of them)."""
     pack = rt.pack
     cards = pack.manifest.rules.cards_per_turn
-    choices = [len(e.choices) for e in pack.events] or [0]
     advice = [len(e.advice) for e in pack.events] or [0]
     n_adv, n_pol = len(pack.advisors), len(pack.policies)
     card_word = "card" if cards.max == 1 else "cards"
@@ -110,7 +109,7 @@ def month_line(rt: Runtime) -> str:
     policies = f"you set {count_word(n_pol)} standing {'policy' if n_pol == 1 else 'policies'}"
     n_cards = span_words(cards.min, cards.max)
     return (f"Each month opens with a situation report, then {n_cards} event {card_word} "
-            f"with {span_words(min(choices), max(choices))} choices each; {who}. Then {policies}, which act "
+            f"with {span_words(*choice_span(rt))} choices each; {who}. Then {policies}, which act "
             "every month they hold.")
 
 

@@ -64,7 +64,7 @@ def rules_content(rt: Any) -> Content:
         head += [(rt.pack.manifest.title, "bold"), f": {cards.min}-{cards.max} cards a month. ",
                  rt.pack.manifest.description, "\n\n"]
     low, high = choice_span(rt)
-    keys = f"1-{low}" if low == high else f"1-{low} {'or' if high == low + 1 else 'to'} 1-{high}"
+    keys = span_words(low, high, lambda n: f"1-{n}")
     rules = RULES.replace("CHOICES", span_words(low, high)).replace("KEYS", keys)
     text = "\n\n".join(" ".join(p.split()) for p in rules.split("\n\n"))
     tail = ["\n\n", adjustment_note(rt)] if rt is not None else []
