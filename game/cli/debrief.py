@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.cli.common import Exit, add_content, load_or_report
+from game.cli.common import Exit, add_content, fail, load_or_report
 
 
 def register(sub: Any, name: str) -> None:
@@ -33,6 +33,8 @@ def add_output(parser: argparse.ArgumentParser) -> None:
 def emit(text: str, out: str | None) -> int:
     """Print the report, or write it atomically to a file and say where it went."""
     if out is None:
+        if sys.stdout is None:  # `>&-`: the report would go nowhere
+            return fail("standard output is closed: give --out FILE to write the report to a file")
         sys.stdout.write(text)
         return Exit.OK
     from game.cli.output import OutputError, write_output

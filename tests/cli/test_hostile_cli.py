@@ -60,6 +60,14 @@ def test_stdout_closed(tmp_path: Path) -> None:
     assert "standard output is closed" in done.stderr
 
 
+@pytest.mark.parametrize("command", ["handout", "debrief {save}", "class-report {save}"])
+def test_a_report_to_a_closed_stdout_is_refused(command: str, save: Path) -> None:
+    """A report written to stdout with stdout closed is refused with what to do (exit 1), not a crash."""
+    done = sh(f"$GAME {command.format(save=save)} {' '.join(PACK)} >&-")
+    clean(done, 1)
+    assert "standard output is closed: give --out FILE" in done.stderr
+
+
 def test_every_stream_closed(tmp_path: Path) -> None:
     done = sh(f'{PLAY} {tmp_path} <&- >&- 2>&-; echo "rc=$?" >&2')
     assert done.stderr.strip().endswith("rc=1") and "Traceback" not in done.stderr
